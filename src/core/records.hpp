@@ -1,0 +1,78 @@
+// The typed records that flow from parsing to staging, and the rejects that
+// record why a piece of input could not become one.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+namespace sparkify {
+
+// One song file of the Million Song Dataset, as staged in s_song.
+struct SongRecord {
+  std::string song_id;
+  std::optional<std::int64_t> num_songs;
+  std::string title;
+  std::string artist_id;
+  std::optional<std::string> artist_name;
+  std::optional<std::string> artist_location;
+  std::optional<double> artist_latitude;
+  std::optional<double> artist_longitude;
+  std::optional<double> duration;
+  std::optional<std::int64_t> year;  // 0 in the raw data means unknown; kept as given
+  // Where the record came from.
+  std::string source_key;
+  std::int64_t line_number = 1;
+};
+
+// UTC calendar parts of a play's start time, derived from the event's ts.
+struct TimeParts {
+  std::string start_time;  // "YYYY-MM-DD HH:MM:SS.mmm", UTC
+  int hour = 0;
+  int day = 0;
+  int week = 0;     // ISO 8601 week number
+  int month = 0;
+  int year = 0;     // calendar year (not the ISO week-year)
+  int weekday = 0;  // 0 = Monday ... 6 = Sunday
+};
+
+// One line of a song-play event log, as staged in s_songplay_event.
+struct EventRecord {
+  std::string event_id;  // hex SHA-256 of the identifying fields, see enrich/event_id.hpp
+  std::optional<std::string> artist;
+  std::optional<std::string> auth;
+  std::optional<std::string> first_name;
+  std::optional<std::string> gender;
+  std::int64_t item_in_session = 0;
+  std::optional<std::string> last_name;
+  std::optional<double> length;
+  std::optional<std::string> level;
+  std::optional<std::string> location;
+  std::optional<std::string> method;
+  std::string page;
+  std::optional<double> registration;
+  std::int64_t session_id = 0;
+  std::optional<std::string> song;
+  std::optional<std::int64_t> status;
+  std::int64_t ts = 0;  // milliseconds since the Unix epoch, UTC
+  std::optional<std::string> user_agent;
+  std::optional<std::int64_t> user_id;  // empty string in the raw data means logged out
+  TimeParts time;
+  // Where the record came from.
+  std::string source_key;
+  std::int64_t line_number = 0;
+};
+
+// A piece of input that could not become a record: modelled on Redshift's
+// stl_load_errors. Rejects are expected, so they are values, not exceptions.
+struct Reject {
+  std::string source_key;
+  std::int64_t line_number = 0;  // 1-based; 0 when the whole object is rejected
+  std::string field;             // empty when the reason is not about one field
+  std::string reason;
+  std::string raw;  // the offending text, truncated to kMaxRawRejectBytes
+};
+
+inline constexpr std::size_t kMaxRawRejectBytes = 4096;
+
+}  // namespace sparkify

@@ -1,0 +1,38 @@
+// Where raw objects come from: a local folder now, S3 later. A source lists
+// objects and reads one object's bytes; it knows nothing of their format.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace sparkify {
+
+struct ObjectInfo {
+  std::string key;      // stable name, e.g. "log_data/2018/11/2018-11-01-events.json" or "s3://b/k"
+  std::uint64_t size = 0;
+  std::string version;  // changes when the content changes: mtime+size locally, ETag on S3
+};
+
+class Source {
+ public:
+  virtual ~Source() = default;
+  // Every object under the source, in a stable (lexicographic by key) order,
+  // skipping hidden files and folders. Keys greater than start_after only, when given.
+  virtual std::vector<ObjectInfo> list(const std::string& start_after = {}) = 0;
+  // The whole content of one listed object. Throws SourceError when it cannot be read.
+  // Safe to call from several threads at once.
+  virtual std::string read(const ObjectInfo& object) = 0;
+  // A human-readable description for messages ("folder data/sample/log_data").
+  virtual std::string describe() const = 0;
+};
+
+// An object could not be listed or read (missing, denied, network failure after retries).
+class SourceError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+}  // namespace sparkify

@@ -1,0 +1,84 @@
+// The warehouse engine interface: one connection to one warehouse (SQLite file,
+// PostgreSQL database, Redshift cluster). The pipeline decides *when* to run
+// which named SQL statement; each engine's .sql files decide *how* the data is
+// shaped. Named statements have the same name and the same positional
+// parameters (?1.. in SQLite, $1.. in PostgreSQL) on every engine.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/records.hpp"
+#include "core/table.hpp"
+
+namespace sparkify {
+
+// Writes staged rows and rejects of one batch. Rows are streamed: an engine may
+// buffer a bounded amount, never the whole batch.
+class StagingWriter {
+ public:
+  virtual ~StagingWriter() = default;
+  virtual void add(const SongRecord& song) = 0;
+  virtual void add(const EventRecord& event) = 0;
+  virtual void add(const Reject& reject) = 0;
+  // Flushes everything added so far into the warehouse (inside the open transaction).
+  virtual void flush() = 0;
+};
+
+class Warehouse {
+ public:
+  virtual ~Warehouse() = default;
+
+  // "sqlite", "postgresql" or "redshift".
+  virtual std::string engine() const = 0;
+  // What this warehouse is, for messages; never contains a password.
+  virtual std::string describe() const = 0;
+
+  // Creates or upgrades the schema (idempotent). Returns the schema version in place.
+  virtual int migrate() = 0;
+  // The schema version in place, 0 when the warehouse has not been initialised.
+  virtual int schema_version() = 0;
+
+  // Takes the single-writer lock until this connection closes, or throws WarehouseBusy.
+  virtual void lock_writer() = 0;
+
+  virtual void begin() = 0;
+  virtual void commit() = 0;
+  virtual void rollback() = 0;
+
+  // The text of a named statement of this engine (e.g. "ledger/insert_batch").
+  virtual std::string_view statement(std::string_view name) const = 0;
+  // Names of the transform steps, in the order they run.
+  virtual std::vector<std::string> transform_steps() const = 0;
+
+  // Runs SQL (one or more statements) with positional parameters; returns rows changed.
+  virtual std::int64_t execute(std::string_view sql, const std::vector<Value>& params = {}) = 0;
+  // Runs one query and returns its rows.
+  virtual Table query(std::string_view sql, const std::vector<Value>& params = {}) = 0;
+
+  // A writer for the staged rows and rejects of batch_id, inside the open transaction.
+  virtual std::unique_ptr<StagingWriter> open_staging(std::int64_t batch_id,
+                                                      const std::string& staged_at) = 0;
+};
+
+// Classified like SQLSTATE classes, so callers can decide what to do.
+class WarehouseError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+// Another writer holds the warehouse; retrying later may succeed.
+class WarehouseBusy : public WarehouseError {
+ public:
+  using WarehouseError::WarehouseError;
+};
+// The connection was lost; the open transaction is gone. Retrying may succeed.
+class WarehouseUnavailable : public WarehouseError {
+ public:
+  using WarehouseError::WarehouseError;
+};
+
+}  // namespace sparkify
