@@ -60,9 +60,17 @@ svg.chart { display: block; max-width: 100%; height: auto; }
   border: 1px dashed #cbd2d9; border-radius: 8px; padding: 18px; color: var(--muted);
   background: var(--soft); margin: 0 0 14px;
 }
-.table-wrap { overflow-x: auto; border: 1px solid var(--line); border-radius: 8px; }
-table { border-collapse: collapse; width: 100%; font-size: 14px; }
-th, td { padding: 6px 12px; text-align: left; vertical-align: top; }
+.table-wrap {
+  display: inline-block; max-width: 100%; overflow-x: auto; vertical-align: top;
+  border: 1px solid var(--line); border-radius: 8px;
+}
+table { border-collapse: collapse; min-width: 420px; font-size: 14px; }
+th, td { padding: 6px 16px; text-align: left; vertical-align: top; }
+details.data { margin: 4px 0 0; }
+details.data > summary {
+  cursor: pointer; color: var(--accent); font-size: 14px; margin: 0 0 10px; width: max-content;
+}
+@media print { details.data > *:not(summary) { display: block; } }
 th {
   background: var(--soft); color: var(--muted); font-weight: 600; font-size: 12px;
   text-transform: uppercase; letter-spacing: .05em; border-bottom: 1px solid var(--line);
@@ -74,7 +82,9 @@ td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 td { overflow-wrap: anywhere; }
 .null { color: #9aa5b1; font-style: italic; font-size: 12px; }
 .more { color: var(--muted); font-size: 13px; margin: 8px 0 0; }
+table.checks { width: 100%; }
 table.checks td:first-child { width: 84px; }
+.table-wrap.full { display: block; }
 footer.page { margin-top: 48px; border-top: 1px solid var(--line); padding-top: 14px; color: var(--muted); font-size: 13px; }
 @media print {
   main { padding: 0; max-width: none; }
@@ -181,7 +191,7 @@ std::string render_html_report(const ReportModel& model) {
                          model.checks.size());
     }
     out +=
-        "<div class=\"table-wrap\"><table class=\"checks\">\n<thead><tr><th "
+        "<div class=\"table-wrap full\"><table class=\"checks\">\n<thead><tr><th "
         "scope=\"col\">Result</th><th scope=\"col\">Check</th><th "
         "scope=\"col\">Detail</th></tr></thead>\n<tbody>\n";
     for (const auto& check : model.checks) {
@@ -219,7 +229,16 @@ std::string render_html_report(const ReportModel& model) {
       out += "<figure>\n" + render_chart(section.table, spec, fmt::format("chart{}", i + 1)) +
              "</figure>\n";
     }
-    out += render_html_table(section.table, section.max_rows);
+    if (section.chart) {
+      // The chart tells the story; the numbers are one click away.
+      out += fmt::format(
+          "<details class=\"data\"><summary>Show the data ({} row{})</summary>\n{}</details>\n",
+          group_thousands(static_cast<std::int64_t>(section.table.rows.size())),
+          section.table.rows.size() == 1 ? "" : "s",
+          render_html_table(section.table, section.max_rows));
+    } else {
+      out += render_html_table(section.table, section.max_rows);
+    }
     out += "</section>\n";
   }
 

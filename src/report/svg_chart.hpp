@@ -26,7 +26,7 @@ struct ChartSpec {
                                // then `y` holds exactly one value column
   std::string x_label;         // axis captions; default: the column names
   std::string y_label;
-  int width = 720;  // in CSS pixels; the height follows from the data
+  int width = 960;  // in CSS pixels; the height follows from the data
 };
 
 // Renders the chart as an <svg> element (role="img", <title> and <desc>, a
