@@ -5,7 +5,8 @@ set -euo pipefail
 
 packages=(
   build-essential cmake pkg-config
-  libsimdjson-dev libsqlite3-dev libssl-dev libfmt-dev libcli11-dev
+  libsimdjson-dev libsqlite3-dev libssl-dev libfmt-dev libcli11-dev libarchive-dev
+  chromium
   googletest libgtest-dev
 )
 

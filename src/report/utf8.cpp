@@ -66,22 +66,6 @@ void append_utf8(std::string& out, char32_t cp) {
   }
 }
 
-std::string sanitize_utf8(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  std::size_t pos = 0;
-  while (pos < text.size()) {
-    const std::size_t start = pos;
-    const char32_t cp = next_code_point(text, pos);
-    if (cp == kReplacementChar && pos - start == 1) {
-      append_utf8(out, cp);
-    } else {
-      out.append(text.substr(start, pos - start));
-    }
-  }
-  return out;
-}
-
 namespace {
 
 using Range = std::pair<char32_t, char32_t>;

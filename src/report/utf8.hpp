@@ -18,9 +18,6 @@ char32_t next_code_point(std::string_view text, std::size_t& pos);
 // Appends the UTF-8 encoding of `cp` (U+FFFD for invalid values).
 void append_utf8(std::string& out, char32_t cp);
 
-// The text with every invalid byte replaced by U+FFFD: always valid UTF-8.
-std::string sanitize_utf8(std::string_view text);
-
 // Columns a code point takes in a terminal: 0 for combining marks and zero-width
 // characters, 2 for East Asian wide and fullwidth characters (CJK, Hangul, most
 // emoji), 1 otherwise. An approximation of wcwidth() that needs no locale.

@@ -1,3 +1,4 @@
+#include "core/utf8.hpp"
 #include "report/utf8.hpp"
 
 #include <gtest/gtest.h>
