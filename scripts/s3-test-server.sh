@@ -18,13 +18,20 @@ support="$here/../tests/support/s3rver"
 command="${1:-}"
 state="${2:-${TMPDIR:-/tmp}/sparkify-s3rver}"
 
+# Running and not a zombie (an exited server stays a zombie until its new parent reaps it).
+alive() {
+  local pid="$1" state
+  state="$(awk '{print $3}' "/proc/$pid/stat" 2>/dev/null || true)"
+  [[ -n "$state" && "$state" != "Z" ]]
+}
+
 case "$command" in
   start)
     if [[ ! -d "$support/node_modules/@20minutes/s3rver" ]]; then
       (cd "$support" && npm ci --no-audit --no-fund --loglevel=error >&2)
     fi
     mkdir -p "$state/data"
-    if [[ -f "$state/pid" ]] && kill -0 "$(cat "$state/pid")" 2>/dev/null; then
+    if [[ -f "$state/pid" ]] && alive "$(cat "$state/pid")"; then
       echo "s3-test-server: already running (pid $(cat "$state/pid")) in $state" >&2
       exit 1
     fi
@@ -45,7 +52,7 @@ case "$command" in
         cat "$state/port"
         exit 0
       fi
-      if ! kill -0 "$(cat "$state/pid")" 2>/dev/null; then
+      if ! alive "$(cat "$state/pid")"; then
         echo "s3-test-server: the server exited at start-up; its log:" >&2
         cat "$state/server.log" >&2
         exit 1
@@ -61,10 +68,10 @@ case "$command" in
       pid="$(cat "$state/pid")"
       if kill "$pid" 2>/dev/null; then
         for _ in $(seq 1 100); do
-          kill -0 "$pid" 2>/dev/null || break
+          alive "$pid" || break
           sleep 0.05
         done
-        kill -9 "$pid" 2>/dev/null || true
+        if alive "$pid"; then kill -9 "$pid" 2>/dev/null || true; fi
       fi
       rm -f "$state/pid" "$state/port"
     fi

@@ -224,9 +224,12 @@ IniFile parse_ini(std::string_view text) {
 }
 
 std::string S3Config::endpoint() const {
-  std::string out = scheme + "://" + host;
-  if (port != 0)
-    out += ":" + std::to_string(port);
+  std::string out = scheme;
+  out.append("://").append(host);
+  if (port != 0) {
+    out.push_back(':');
+    out.append(std::to_string(port));
+  }
   return out;
 }
 

@@ -97,7 +97,11 @@ bool is_retryable(long status, const std::string& code) {
 }
 
 std::string default_port_suffix(const S3Config& config) {
-  return config.port != 0 ? ":" + std::to_string(config.port) : std::string();
+  if (config.port == 0)
+    return {};
+  std::string out = ":";
+  out.append(std::to_string(config.port));
+  return out;
 }
 
 }  // namespace

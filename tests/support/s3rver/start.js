@@ -19,8 +19,10 @@
 //   POST /__sparkify/faults?count=N[&status=503][&code=SlowDown][&method=GET][&mode=reset]
 //        the next N matching S3 requests are answered with that error (or, with mode=reset,
 //        their connection is dropped) instead of being served
-//   GET  /__sparkify/faults   {"pending": n, "injected": total, "requests": total S3 requests}
-//   DELETE /__sparkify/faults clears pending faults
+//   GET  /__sparkify/faults   {"pending": n, "injected": total, "requests": total S3 requests,
+//                              "connections": TCP connections accepted, "latencyMs": ms}
+//   DELETE /__sparkify/faults clears pending faults and the added latency
+//   POST /__sparkify/latency?ms=N   delays every S3 answer by N ms (a far-away server)
 'use strict';
 
 const fs = require('fs');
@@ -50,7 +52,7 @@ function parseArgs(argv) {
   return opts;
 }
 
-const faults = { pending: [], injected: 0, requests: 0 };
+const faults = { pending: [], injected: 0, requests: 0, connections: 0, latencyMs: 0 };
 
 function xmlError(code, message) {
   return '<?xml version="1.0" encoding="UTF-8"?>\n' +
@@ -73,12 +75,25 @@ async function faultMiddleware(ctx, next) {
       }
     } else if (ctx.method === 'DELETE') {
       faults.pending = [];
+      faults.latencyMs = 0;
     }
     ctx.type = 'application/json';
     ctx.body = JSON.stringify({
-      pending: faults.pending.length, injected: faults.injected, requests: faults.requests,
+      pending: faults.pending.length,
+      injected: faults.injected,
+      requests: faults.requests,
+      connections: faults.connections,
+      latencyMs: faults.latencyMs,
     });
     return;
+  }
+  if (ctx.path === '/__sparkify/latency' && ctx.method === 'POST') {
+    faults.latencyMs = Number(ctx.query.ms || 0);
+    ctx.body = '';
+    return;
+  }
+  if (faults.latencyMs > 0) {
+    await new Promise((resolve) => setTimeout(resolve, faults.latencyMs));
   }
   faults.requests++;
   const index = faults.pending.findIndex((f) => !f.method || f.method === ctx.method);
@@ -113,6 +128,7 @@ async function main() {
   });
   server.middleware.unshift(faultMiddleware);
   const { port } = await server.run();
+  server.httpServer.on('connection', () => faults.connections++);
 
   if (opts.portFile) {
     // Written atomically, so a reader never sees a partial port number.
@@ -121,7 +137,11 @@ async function main() {
   }
   console.log(`s3rver listening on http://${opts.address}:${port} (pid ${process.pid})`);
 
-  const stop = () => server.close(() => process.exit(0));
+  const stop = () => {
+    server.close(() => process.exit(0));
+    server.httpServer.closeAllConnections();  // do not wait for idle keep-alive clients
+    setTimeout(() => process.exit(0), 100);  // nor for the request logger to flush
+  };
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);
   if (opts.parentPid) {
