@@ -6,9 +6,14 @@ set -euo pipefail
 packages=(
   build-essential cmake pkg-config
   libsimdjson-dev libsqlite3-dev libssl-dev libfmt-dev libcli11-dev libarchive-dev
+  libcurl4-openssl-dev libpugixml-dev
   chromium
   googletest libgtest-dev
 )
+
+# The S3 tests run an S3-compatible server on Node.js (>= 20); use the machine's
+# node when there is one, Debian's otherwise.
+command -v node >/dev/null 2>&1 || packages+=(nodejs npm)
 
 missing=()
 for p in "${packages[@]}"; do

@@ -139,13 +139,16 @@ void Loader::run_batch(std::vector<SourceSpec>& sources, const std::vector<Pendi
   BatchTransaction batch(wh, "load");
   try {
     auto staging = wh.open_staging(batch.id(), batch.started_at());
-    std::vector<WorkerParsers> parsers(options_.jobs);
+    // Network sources want many reads in flight; parsing threads are cheap to add.
+    std::size_t jobs = options_.jobs;
+    for (const auto& s : sources) jobs = std::max(jobs, s.source->read_concurrency());
+    std::vector<WorkerParsers> parsers(jobs);
     std::size_t loaded = 0;
     std::size_t unreadable = 0;
     std::uint64_t bytes_read = 0;
     ordered_parallel<ParsedObject>(
         objects.size(),
-        ParallelLimits{options_.jobs, std::max<std::size_t>(4 * options_.jobs, 64), 256ULL << 20},
+        ParallelLimits{jobs, std::max<std::size_t>(4 * jobs, 64), 256ULL << 20},
         [&](std::size_t i) { return objects[i].object.size; },
         [&](std::size_t worker, std::size_t i) {
           const Pending& p = objects[i];

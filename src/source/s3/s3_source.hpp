@@ -46,6 +46,7 @@ class S3Source : public Source {
   std::vector<ObjectInfo> list(const std::string& start_after = {}) override;
   std::string read(const ObjectInfo& object) override;
   std::string describe() const override;
+  std::size_t read_concurrency() const override;
 
   // Reads a batch with up to `concurrency` requests in flight (0: options.max_concurrency), on
   // reused connections. on_object(index into objects, content) runs on worker threads,

@@ -18,6 +18,7 @@
 
 #include "source/s3/http_client.hpp"
 #include "source/s3/s3_source.hpp"
+#include "tests/support/s3_test_server.hpp"
 
 namespace sparkify::s3 {
 namespace {
@@ -27,35 +28,8 @@ namespace fs = std::filesystem;
 const fs::path kRepo = SPARKIFY_SOURCE_DIR;
 const fs::path kSample = kRepo / "data" / "sample";
 constexpr const char* kBucket = "sparkify-test";
-// An extra key pair the server accepts (besides its built-in S3RVER/S3RVER); test values only.
-constexpr const char* kKeyId = "AKIDSPARKIFYTEST";
-constexpr const char* kSecret = "sparkify-test-secret-key";
-
-std::string shell_quote(const std::string& text) {
-  std::string out = "'";
-  for (char c : text) {
-    if (c == '\'') {
-      out += "'\\''";
-    } else {
-      out.push_back(c);
-    }
-  }
-  return out + "'";
-}
-
-std::string run(const std::string& command) {
-  std::FILE* pipe = ::popen(command.c_str(), "r");
-  if (pipe == nullptr)
-    throw std::runtime_error("cannot run " + command);
-  std::string out;
-  std::array<char, 256> buffer{};
-  while (std::fgets(buffer.data(), buffer.size(), pipe) != nullptr)
-    out += buffer.data();
-  const int status = ::pclose(pipe);
-  if (status != 0)
-    throw std::runtime_error("command failed (" + std::to_string(status) + "): " + command);
-  return out;
-}
+constexpr const char* kKeyId = sparkify::testing::kS3TestKeyId;
+constexpr const char* kSecret = sparkify::testing::kS3TestSecret;
 
 std::string slurp(const fs::path& path) {
   std::ifstream in(path, std::ios::binary);
@@ -75,41 +49,21 @@ std::map<std::string, std::string> sample_files() {
   return files;
 }
 
-class S3Server : public testing::Environment {
+// The server, started once for the whole run.
+class S3Server : public ::testing::Environment {
  public:
   void SetUp() override {
-    std::string pattern = (fs::temp_directory_path() / "sparkify-s3-it-XXXXXX").string();
-    if (::mkdtemp(pattern.data()) == nullptr)
-      throw std::runtime_error("mkdtemp failed");
-    state_ = pattern;
     const auto started = std::chrono::steady_clock::now();
-    const std::string out =
-        run("S3RVER_BUCKETS=" + shell_quote(std::string(kBucket) + " other-bucket") +
-            " S3RVER_ACCESS_KEY_ID=" + kKeyId + " S3RVER_SECRET_ACCESS_KEY=" + kSecret +
-            " S3RVER_PARENT_PID=" + std::to_string(::getpid()) + " " +
-            shell_quote((kRepo / "scripts" / "s3-test-server.sh").string()) + " start " +
-            shell_quote(state_.string()));
-    port_ = std::stoi(out);
-    std::printf("s3rver on port %d, started in %.2f s\n", port_,
+    server_ = std::make_unique<sparkify::testing::S3TestServer>(std::string(kBucket) +
+                                                                " other-bucket");
+    std::printf("s3rver on port %d, started in %.2f s\n", server_->port(),
                 std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
   }
-  void TearDown() override {
-    if (!state_.empty()) {
-      try {
-        run(shell_quote((kRepo / "scripts" / "s3-test-server.sh").string()) + " stop " +
-            shell_quote(state_.string()));
-      } catch (const std::exception& error) {
-        std::fprintf(stderr, "stopping s3rver: %s\n", error.what());
-      }
-      std::error_code ignored;
-      fs::remove_all(state_, ignored);
-    }
-  }
-  std::string endpoint() const { return "http://127.0.0.1:" + std::to_string(port_); }
+  void TearDown() override { server_.reset(); }
+  std::string endpoint() const { return server_->endpoint(); }
 
  private:
-  fs::path state_;
-  int port_ = 0;
+  std::unique_ptr<sparkify::testing::S3TestServer> server_;
 };
 
 S3Server* server = nullptr;
@@ -166,7 +120,7 @@ void clear_faults() {
   ASSERT_EQ(http.perform(request).status, 200);
 }
 
-class S3IntegrationTest : public testing::Test {
+class S3IntegrationTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
     files_ = new std::map<std::string, std::string>(sample_files());
@@ -514,8 +468,8 @@ TEST_F(S3IntegrationTest, MeasureFetchingManySmallObjects) {
 }  // namespace sparkify::s3
 
 int main(int argc, char** argv) {
-  testing::InitGoogleTest(&argc, argv);
+  ::testing::InitGoogleTest(&argc, argv);
   sparkify::s3::server = new sparkify::s3::S3Server;
-  testing::AddGlobalTestEnvironment(sparkify::s3::server);  // gtest owns and deletes it
+  ::testing::AddGlobalTestEnvironment(sparkify::s3::server);  // gtest owns and deletes it
   return RUN_ALL_TESTS();
 }
