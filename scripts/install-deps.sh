@@ -6,7 +6,7 @@ set -euo pipefail
 packages=(
   build-essential cmake pkg-config
   libsimdjson-dev libsqlite3-dev libssl-dev libfmt-dev libcli11-dev libarchive-dev
-  libcurl4-openssl-dev libpugixml-dev
+  libcurl4-openssl-dev libpugixml-dev libcpp-httplib-dev nlohmann-json3-dev
   chromium
   googletest libgtest-dev
 )

@@ -7,7 +7,7 @@
 #include <memory>
 #include <string>
 
-#include "cli/console.hpp"
+#include "core/console.hpp"
 #include "warehouse/warehouse.hpp"
 
 namespace sparkify {
@@ -38,5 +38,7 @@ std::string default_sample_dir();
 void register_init_command(CLI::App& app, CommandContext& context);
 void register_load_command(CLI::App& app, CommandContext& context);
 void register_status_command(CLI::App& app, CommandContext& context);
+void register_serve_command(CLI::App& app, CommandContext& context);
+void register_replay_command(CLI::App& app, CommandContext& context);
 
 }  // namespace sparkify

@@ -18,6 +18,8 @@ int main(int argc, char** argv) {
   register_init_command(app, context);
   register_load_command(app, context);
   register_status_command(app, context);
+  register_serve_command(app, context);
+  register_replay_command(app, context);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
