@@ -72,8 +72,11 @@ Connection::Connection(const std::string& conninfo) : redacted_(redact_conninfo(
         c = ' ';
     }
     const auto message = fmt::format("postgresql: cannot connect to '{}': {}", redacted_, reason);
-    if (PQconnectionNeedsPassword(conn_.get()) != 0)
+    // A missing or refused password (or any failure after authentication started)
+    // will not go away by retrying: a configuration error, not an outage.
+    if (PQconnectionNeedsPassword(conn_.get()) != 0 || PQconnectionUsedPassword(conn_.get()) != 0) {
       throw WarehouseError(message);
+    }
     throw WarehouseUnavailable(message);
   }
   PQsetNoticeProcessor(conn_.get(), discard_notice, nullptr);

@@ -30,7 +30,7 @@ class Connection {
   // ("host=... dbname=..."); empty means libpq's defaults. libpq's environment
   // variables (PGHOST, PGPASSWORD, ...) and ~/.pgpass apply as for psql. A
   // connect_timeout of 10 s applies unless the string sets one.
-  // Throws WarehouseError for a malformed string or a refused password,
+  // Throws WarehouseError for a malformed string or a missing/refused password,
   // WarehouseUnavailable when the server cannot be reached. Messages carry the
   // string with its password redacted.
   explicit Connection(const std::string& conninfo);

@@ -97,14 +97,16 @@ std::string redact_keywords(std::string_view text) {
       ++i;
     const auto key = text.substr(key_start, i - key_start);
     const bool secret = is_secret_key(key);
+    // A token that is not key=value but starts like a password key (a typo such as
+    // "passwordsecret") may hold the password: drop it and the rest.
+    const bool looks_secret =
+        starts_with_icase(key, "password") || starts_with_icase(key, "sslpassword");
     // White space, '=', white space.
     while (i < n && is_space(text[i]))
       ++i;
     if (i >= n || text[i] != '=') {
       // Malformed: keep the key but drop anything after a secret key.
-      if (secret) {
-        out.append(key);
-        out.append(" ");
+      if (looks_secret) {
         out.append(kRedacted);
         return out;
       }

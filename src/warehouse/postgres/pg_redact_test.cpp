@@ -63,6 +63,7 @@ TEST(PgRedact, MalformedKeywordStringsNeverLeak) {
   // A password key without '=': drop the rest.
   const auto out = redact_conninfo("host=h password secret");
   EXPECT_EQ(out.find("secret"), std::string::npos);
+  EXPECT_EQ(redact_conninfo("host=h passwordsecret user=u"), "host=h ***");
   EXPECT_EQ(redact_conninfo("mydatabase"), "mydatabase");
   EXPECT_EQ(redact_conninfo(""), "");
 }
