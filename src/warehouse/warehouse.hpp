@@ -17,6 +17,14 @@
 
 namespace sparkify {
 
+// What a staging writer did.
+struct StagingCounts {
+  std::int64_t songs_staged = 0;   // s_song rows inserted, or replaced by changed content
+  std::int64_t events_staged = 0;  // s_songplay_event rows inserted
+  std::int64_t duplicates = 0;     // records already staged with the same content or id
+  std::int64_t rejects = 0;        // etl_reject rows inserted
+};
+
 // Writes staged rows and rejects of one batch. Rows are streamed: an engine may
 // buffer a bounded amount, never the whole batch.
 class StagingWriter {
@@ -27,6 +35,8 @@ class StagingWriter {
   virtual void add(const Reject& reject) = 0;
   // Flushes everything added so far into the warehouse (inside the open transaction).
   virtual void flush() = 0;
+  // What was written so far (complete after flush()).
+  virtual StagingCounts counts() const = 0;
 };
 
 class Warehouse {

@@ -1,0 +1,121 @@
+// sparkify load: one incremental ETL run from the song and event sources.
+#include <cstdlib>
+#include <filesystem>
+
+#include "cli/command_context.hpp"
+#include "cli/progress_bar.hpp"
+#include "pipeline/loader.hpp"
+#include "source/local_folder_source.hpp"
+
+namespace sparkify {
+namespace {
+
+struct LoadArgs {
+  std::string songs;
+  std::string events;
+  std::size_t jobs = 0;
+  std::size_t batch_objects = 50'000;
+};
+
+std::unique_ptr<Source> open_source(const std::string& location) {
+  return std::make_unique<LocalFolderSource>(location);
+}
+
+// Test-only fault injection (SPARKIFY_FAULT=after-stage|before-commit[:N]),
+// read once here so the pipeline itself sees only an option.
+void read_fault(LoadOptions& options) {
+  const char* fault = std::getenv("SPARKIFY_FAULT");
+  if (fault == nullptr) return;
+  std::string_view text(fault);
+  const auto colon = text.find(':');
+  const std::string_view point = text.substr(0, colon);
+  if (point == "after-stage") options.fault = FaultPoint::after_stage;
+  if (point == "before-commit") options.fault = FaultPoint::before_commit;
+  if (colon != std::string_view::npos) options.fault_batch = std::atoll(fault + colon + 1);
+}
+
+void print_report(const LoadReport& r, Warehouse& warehouse, const Console& console) {
+  if (r.objects_loaded == 0 && r.batches.empty()) {
+    console.out("Nothing new: {} objects listed, all already loaded ({:.2f} s)", r.objects_listed,
+                r.elapsed.count());
+  } else {
+    console.out("Loaded {} of {} objects listed ({} already loaded), {} read, in {:.2f} s",
+                r.objects_loaded, r.objects_listed, r.objects_skipped, human_bytes(r.bytes_read),
+                r.elapsed.count());
+    console.out("  staged:      {} songs, {} events, {} duplicates, {} rejected",
+                r.staged.songs_staged, r.staged.events_staged, r.staged.duplicates,
+                r.staged.rejects);
+    console.out("  processed:   {} songs and {} events into the star schema, batch{} {}",
+                r.songs_processed, r.events_processed, r.batches.size() == 1 ? "" : "es",
+                fmt::join(r.batches, ", "));
+  }
+  if (r.objects_unreadable > 0) {
+    console.warn("{} objects could not be read; they are listed in etl_reject and will be "
+                 "tried again by the next load",
+                 r.objects_unreadable);
+  }
+  if (r.staged.rejects > 0) {
+    console.warn("{} records rejected; see `sparkify status` or the etl_reject table",
+                 r.staged.rejects);
+  }
+  const Table counts = warehouse.query(warehouse.statement("status/table_counts"));
+  std::string line;
+  for (const auto& row : counts.rows) {
+    const std::string name = *to_text(row[0]);
+    if (name.starts_with("d_") || name.starts_with("f_")) {
+      line += fmt::format("{}{} {}", line.empty() ? "" : ", ", name, *to_text(row[1]));
+    }
+  }
+  console.out("  star schema: {}", line);
+}
+
+}  // namespace
+
+void register_load_command(CLI::App& app, CommandContext& context) {
+  auto args = std::make_shared<LoadArgs>();
+  auto* command = app.add_subcommand(
+      "load",
+      "Load new and changed song files and event logs into staging and the star schema");
+  add_common_options(*command, context);
+  command->add_option("--songs", args->songs, "Folder of song files (default: the bundled sample)")
+      ->option_text("PATH");
+  command
+      ->add_option("--events", args->events, "Folder of event logs (default: the bundled sample)")
+      ->option_text("PATH");
+  command->add_option("-j,--jobs", args->jobs, "Parser threads (default: one per core)")
+      ->option_text("N");
+  command->add_option("--batch-objects", args->batch_objects,
+                      "Objects per batch; each batch is one transaction")
+      ->option_text("N")
+      ->check(CLI::PositiveNumber);
+  command->callback([&context, args] {
+    const std::string sample = default_sample_dir();
+    std::vector<SourceSpec> sources;
+    sources.push_back(SourceSpec{
+        open_source(args->songs.empty() ? sample + "/song_data" : args->songs), ObjectKind::song});
+    sources.push_back(SourceSpec{
+        open_source(args->events.empty() ? sample + "/log_data" : args->events),
+        ObjectKind::event});
+    for (const auto& s : sources) {
+      context.console.detail("{} source: {}", to_string(s.kind), s.source->describe());
+    }
+
+    auto warehouse = open_target(context);
+    warehouse->migrate();
+    warehouse->lock_writer();
+
+    LoadOptions options;
+    options.jobs = args->jobs;
+    options.batch_max_objects = args->batch_objects;
+    read_fault(options);
+    ProgressBar bar(context.console.verbosity() != Verbosity::quiet && stderr_is_terminal());
+    Loader loader(*warehouse, options, [&bar](const LoadProgress& p) {
+      bar.update(p.phase, p.objects_done, p.objects_total, p.bytes_done, p.bytes_total);
+    });
+    const LoadReport report = loader.run(sources);
+    bar.finish();
+    print_report(report, *warehouse, context.console);
+  });
+}
+
+}  // namespace sparkify

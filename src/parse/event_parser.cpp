@@ -1,0 +1,121 @@
+#include "parse/event_parser.hpp"
+
+#include <charconv>
+
+#include "enrich/event_id.hpp"
+#include "enrich/time_parts.hpp"
+#include "parse/json_fields.hpp"
+#include "parse/json_lines.hpp"
+
+namespace sparkify {
+namespace {
+
+// Reads userId: "" (logged out) or decimal digits; an integer is accepted too.
+// raw receives the text the event id is computed from.
+bool read_user_id(ObjectReader& reader, std::optional<std::int64_t>& out, std::string& raw) {
+  out.reset();
+  raw.clear();
+  const auto element = reader.find("userId");
+  if (!element) return true;  // null or missing: logged out
+  if (element->is_int64()) {
+    out = element->get_int64().value_unsafe();
+    raw = std::to_string(*out);
+    return true;
+  }
+  std::string_view text;
+  if (element->get(text) != simdjson::SUCCESS) {
+    return reader.fail("userId", "expected a string of digits, found " +
+                                     std::string(describe_json_type(element->type())));
+  }
+  if (text.empty()) return true;
+  std::int64_t value = 0;
+  const auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (ec != std::errc{} || ptr != text.data() + text.size() || text.front() == '-') {
+    return reader.fail("userId", "expected a string of digits");
+  }
+  out = value;
+  raw = std::string(text);
+  return true;
+}
+
+std::string parse_error_reason(simdjson::error_code error) {
+  if (error == simdjson::UTF8_ERROR) return "invalid UTF-8";
+  return std::string("malformed JSON: ") + simdjson::error_message(error);
+}
+
+}  // namespace
+
+bool EventLogParser::parse_line(std::string_view line, const std::string& source_key,
+                                std::int64_t line_number, EventRecord& event, Reject& reject) {
+  simdjson::dom::element root;
+  const auto error = parser_.parse(buffer_.assign(line)).get(root);
+  if (error != simdjson::SUCCESS) {
+    reject = make_reject(source_key, line_number, "", parse_error_reason(error), line);
+    return false;
+  }
+  simdjson::dom::object object;
+  if (root.get(object) != simdjson::SUCCESS) {
+    reject = make_reject(source_key, line_number, "",
+                         "expected a JSON object, found " +
+                             std::string(describe_json_type(root.type())),
+                         line);
+    return false;
+  }
+  ObjectReader r(object);
+  std::string raw_user_id;
+  const bool ok = r.required_string("page", event.page) && r.required_int("ts", event.ts) &&
+                  r.required_int("sessionId", event.session_id) &&
+                  r.required_int("itemInSession", event.item_in_session) &&
+                  read_user_id(r, event.user_id, raw_user_id) &&
+                  r.optional_string("artist", event.artist) &&
+                  r.optional_string("auth", event.auth) &&
+                  r.optional_string("firstName", event.first_name) &&
+                  r.optional_string("gender", event.gender) &&
+                  r.optional_string("lastName", event.last_name) &&
+                  r.optional_double("length", event.length) &&
+                  r.optional_string("level", event.level) &&
+                  r.optional_string("location", event.location) &&
+                  r.optional_string("method", event.method) &&
+                  r.optional_double("registration", event.registration) &&
+                  r.optional_string("song", event.song) && r.optional_int("status", event.status) &&
+                  r.optional_string("userAgent", event.user_agent);
+  if (ok && (event.ts < kMinTs || event.ts > kMaxTs)) {
+    r.fail("ts", "out of range (milliseconds between 1970 and 9999 expected)");
+  }
+  if (ok && event.page == "NextSong") {
+    // A play must say who played what, for how long.
+    if (!event.artist) r.fail("artist", "is missing or null in a NextSong event");
+    else if (!event.song) r.fail("song", "is missing or null in a NextSong event");
+    else if (!event.length) r.fail("length", "is missing or null in a NextSong event");
+    else if (!event.user_id) r.fail("userId", "is empty in a NextSong event");
+  }
+  if (r.error()) {
+    reject = make_reject(source_key, line_number, r.error()->field,
+                         r.error()->reason, line);
+    return false;
+  }
+  event.event_id = make_event_id(raw_user_id, event.session_id, event.item_in_session, event.ts);
+  event.time = time_parts(event.ts);
+  event.source_key = source_key;
+  event.line_number = line_number;
+  return true;
+}
+
+Parsed<EventRecord> EventLogParser::parse(std::string_view content,
+                                          const std::string& source_key) {
+  Parsed<EventRecord> out;
+  const auto lines =
+      for_each_json_line(content, [&](std::int64_t line_number, std::string_view line) {
+        EventRecord event;
+        Reject reject;
+        if (parse_line(line, source_key, line_number, event, reject)) {
+          out.records.push_back(std::move(event));
+        } else {
+          out.rejects.push_back(std::move(reject));
+        }
+      });
+  if (lines == 0) out.rejects.push_back(make_reject(source_key, 0, "", "empty object", content));
+  return out;
+}
+
+}  // namespace sparkify

@@ -1,0 +1,46 @@
+// Typed reading of one JSON object's fields, with the reason when a field is
+// missing or of the wrong type. A bad record is expected input, so failures are
+// values (FieldError), not exceptions.
+#pragma once
+
+#include <simdjson.h>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace sparkify {
+
+struct FieldError {
+  std::string field;
+  std::string reason;
+};
+
+class ObjectReader {
+ public:
+  explicit ObjectReader(simdjson::dom::object object) : object_(object) {}
+
+  // Each reader returns false and records the first error when the field is
+  // present with the wrong type (or, for required ones, missing or null).
+  bool optional_string(std::string_view key, std::optional<std::string>& out);
+  bool required_string(std::string_view key, std::string& out);
+  bool optional_int(std::string_view key, std::optional<std::int64_t>& out);
+  bool required_int(std::string_view key, std::int64_t& out);
+  bool optional_double(std::string_view key, std::optional<double>& out);
+
+  // The raw element of a field, if present and not null.
+  std::optional<simdjson::dom::element> find(std::string_view key) const;
+
+  bool fail(std::string_view key, std::string reason);
+  const std::optional<FieldError>& error() const { return error_; }
+
+ private:
+  simdjson::dom::object object_;
+  std::optional<FieldError> error_;
+};
+
+// "an array", "a string", ... for messages.
+std::string_view describe_json_type(simdjson::dom::element_type type);
+
+}  // namespace sparkify

@@ -1,0 +1,84 @@
+// One incremental ETL run: discover the objects not yet in the ledger, read
+// and parse them in parallel, stage them, transform the unprocessed staged rows
+// into the star schema and mark them processed. One transaction per batch: a
+// crash at any moment leaves the warehouse as if the batch had never started.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "source/source.hpp"
+#include "warehouse/warehouse.hpp"
+
+namespace sparkify {
+
+enum class ObjectKind { song, event };
+std::string_view to_string(ObjectKind kind);
+
+struct SourceSpec {
+  std::unique_ptr<Source> source;
+  ObjectKind kind;
+};
+
+// Where a test may make the loader kill itself (SIGKILL) to prove atomicity.
+enum class FaultPoint { none, after_stage, before_commit };
+
+struct LoadOptions {
+  std::size_t jobs = 0;                         // parser threads; 0 = one per core
+  std::size_t batch_max_objects = 50'000;       // objects per batch (transaction)
+  std::uint64_t batch_max_bytes = 1ULL << 30;   // input bytes per batch
+  FaultPoint fault = FaultPoint::none;
+  std::int64_t fault_batch = 1;                 // the nth batch of this run hits the fault
+};
+
+struct LoadProgress {
+  std::size_t objects_total = 0;
+  std::size_t objects_done = 0;
+  std::uint64_t bytes_total = 0;
+  std::uint64_t bytes_done = 0;
+  std::string phase;  // "listing", "loading", "transforming", "committing"
+};
+using ProgressCallback = std::function<void(const LoadProgress&)>;
+
+struct LoadReport {
+  std::size_t objects_listed = 0;
+  std::size_t objects_skipped = 0;  // already in the ledger with the same version
+  std::size_t objects_loaded = 0;
+  std::size_t objects_unreadable = 0;  // rejected because they could not be read
+  std::uint64_t bytes_read = 0;
+  StagingCounts staged;
+  std::int64_t songs_processed = 0;
+  std::int64_t events_processed = 0;
+  std::vector<std::int64_t> batches;  // committed batch ids
+  std::chrono::duration<double> elapsed{};
+};
+
+class Loader {
+ public:
+  Loader(Warehouse& warehouse, LoadOptions options, ProgressCallback progress = {});
+
+  LoadReport run(std::vector<SourceSpec>& sources);
+
+ private:
+  struct Pending {
+    std::size_t source;
+    ObjectInfo object;
+  };
+  void run_batch(std::vector<SourceSpec>& sources, const std::vector<Pending>& objects,
+                 std::int64_t batch_number, LoadReport& report, LoadProgress& progress);
+
+  Warehouse& warehouse_;
+  LoadOptions options_;
+  ProgressCallback progress_;
+};
+
+// Runs every transform step for the rows staged up to max_batch, inside the
+// open transaction. Returns the (songs, events) that were waiting.
+std::pair<std::int64_t, std::int64_t> transform_staged(Warehouse& warehouse,
+                                                       std::int64_t max_batch);
+
+}  // namespace sparkify

@@ -1,0 +1,27 @@
+// A folder (or a single file) on the local file system, mirroring an S3 prefix.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "source/source.hpp"
+
+namespace sparkify {
+
+class LocalFolderSource final : public Source {
+ public:
+  // root: a folder searched recursively for files ending in suffix, or one file.
+  explicit LocalFolderSource(std::filesystem::path root, std::string suffix = ".json");
+
+  // Keys are absolute, lexically normal paths; the version is "<mtime ns>-<size>".
+  std::vector<ObjectInfo> list(const std::string& start_after = {}) override;
+  std::string read(const ObjectInfo& object) override;
+  std::string describe() const override;
+
+ private:
+  std::filesystem::path root_;
+  std::string suffix_;
+};
+
+}  // namespace sparkify

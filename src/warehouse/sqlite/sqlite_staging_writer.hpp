@@ -1,0 +1,34 @@
+// Stages records into SQLite with prepared statements, one row per step,
+// inside the batch's transaction.
+#pragma once
+
+#include <string>
+
+#include "warehouse/sqlite/sqlite_handle.hpp"
+#include "warehouse/warehouse.hpp"
+
+namespace sparkify {
+
+class SqliteWarehouse;
+
+class SqliteStagingWriter final : public StagingWriter {
+ public:
+  SqliteStagingWriter(SqliteWarehouse& warehouse, std::int64_t batch_id, std::string staged_at);
+
+  void add(const SongRecord& song) override;
+  void add(const EventRecord& event) override;
+  void add(const Reject& reject) override;
+  void flush() override {}
+  StagingCounts counts() const override { return counts_; }
+
+ private:
+  SqliteWarehouse& warehouse_;
+  std::int64_t batch_id_;
+  std::string staged_at_;
+  sqlite::Statement insert_song_;
+  sqlite::Statement insert_event_;
+  sqlite::Statement insert_reject_;
+  StagingCounts counts_;
+};
+
+}  // namespace sparkify

@@ -1,0 +1,153 @@
+#include "warehouse/sqlite/sqlite_warehouse.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <charconv>
+
+#include "core/clock.hpp"
+#include "warehouse/embedded_sql.hpp"
+#include "warehouse/sqlite/sqlite_staging_writer.hpp"
+
+namespace sparkify {
+namespace {
+
+constexpr std::string_view kSqlRoot = "sqlite/sql/";
+constexpr std::string_view kSchemaPrefix = "sqlite/sql/schema/";
+constexpr std::string_view kTransformPrefix = "sqlite/sql/transform/";
+
+// "sqlite/sql/schema/001_init.sql" -> 1
+int schema_file_version(std::string_view name) {
+  name.remove_prefix(kSchemaPrefix.size());
+  int version = 0;
+  std::from_chars(name.data(), name.data() + name.size(), version);
+  return version;
+}
+
+}  // namespace
+
+SqliteWarehouse::SqliteWarehouse(std::filesystem::path path, SqliteOptions options)
+    : path_(std::move(path)) {
+  sqlite3* db = nullptr;
+  const int rc = sqlite3_open_v2(path_.c_str(), &db,
+                                 SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+                                 nullptr);
+  db_.reset(db);
+  if (rc != SQLITE_OK) sqlite::throw_error(db, rc, fmt::format("opening {}", path_.string()));
+  sqlite3_extended_result_codes(db, 1);
+  sqlite3_busy_timeout(db, options.busy_timeout_ms);
+  // WAL lets readers (status, queries, the server's health checks) run during a
+  // load; synchronous=FULL makes every commit durable before it is acknowledged.
+  execute("PRAGMA journal_mode = WAL");
+  execute("PRAGMA synchronous = FULL");
+  execute("PRAGMA foreign_keys = ON");
+  execute("PRAGMA temp_store = MEMORY");
+  execute("PRAGMA cache_size = -65536");  // 64 MiB
+}
+
+sqlite::Statement& SqliteWarehouse::cached(std::string_view sql) {
+  auto it = cache_.find(sql);
+  if (it == cache_.end()) {
+    it = cache_.emplace(std::string(sql), std::make_unique<sqlite::Statement>(db_.get(), sql))
+             .first;
+  }
+  it->second->reset();
+  return *it->second;
+}
+
+int SqliteWarehouse::schema_version() {
+  const Table exists = query(
+      "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'etl_schema_version'");
+  if (to_int(exists.rows.at(0).at(0)) == 0) return 0;
+  const Table version = query("SELECT COALESCE(MAX(version), 0) FROM etl_schema_version");
+  return static_cast<int>(to_int(version.rows.at(0).at(0)));
+}
+
+int SqliteWarehouse::migrate() {
+  begin();
+  try {
+    execute(
+        "CREATE TABLE IF NOT EXISTS etl_schema_version ("
+        " version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)");
+    int current = schema_version();
+    for (const auto& file : embedded_sql()) {
+      if (!file.name.starts_with(kSchemaPrefix)) continue;
+      const int version = schema_file_version(file.name);
+      if (version <= current) continue;
+      execute(file.text);
+      execute("INSERT INTO etl_schema_version (version, name, applied_at) VALUES (?1, ?2, ?3)",
+              {std::int64_t{version}, std::string(file.name.substr(kSchemaPrefix.size())),
+               utc_now_text()});
+      current = version;
+    }
+    commit();
+    return current;
+  } catch (...) {
+    rollback();
+    throw;
+  }
+}
+
+void SqliteWarehouse::begin() { execute("BEGIN IMMEDIATE"); }
+void SqliteWarehouse::commit() { execute("COMMIT"); }
+void SqliteWarehouse::rollback() {
+  if (!sqlite3_get_autocommit(db_.get())) sqlite3_exec(db_.get(), "ROLLBACK", nullptr, nullptr, nullptr);
+}
+
+std::string_view SqliteWarehouse::statement(std::string_view name) const {
+  const std::string path = fmt::format("{}{}.sql", kSqlRoot, name);
+  const auto text = find_embedded_sql(path);
+  if (!text) throw WarehouseError(fmt::format("no SQL statement named {} for SQLite", name));
+  return *text;
+}
+
+std::vector<std::string> SqliteWarehouse::transform_steps() const {
+  std::vector<std::string> steps;
+  for (const auto& file : embedded_sql()) {
+    if (file.name.starts_with(kTransformPrefix)) {
+      std::string_view name = file.name.substr(kSqlRoot.size());
+      name.remove_suffix(4);  // ".sql"
+      steps.emplace_back(name);
+    }
+  }
+  std::sort(steps.begin(), steps.end());
+  return steps;
+}
+
+std::int64_t SqliteWarehouse::execute(std::string_view sql, const std::vector<Value>& params) {
+  std::int64_t changed = 0;
+  while (!sql.empty()) {
+    std::string_view tail;
+    sqlite::Statement stmt(db_.get(), sql, tail);
+    sql = tail;
+    if (stmt.empty()) continue;  // only whitespace or comments were left
+    stmt.bind_all(params);
+    while (stmt.step()) {
+    }
+    changed += sqlite3_changes64(db_.get());
+  }
+  return changed;
+}
+
+Table SqliteWarehouse::query(std::string_view sql, const std::vector<Value>& params) {
+  sqlite::Statement& stmt = cached(sql);
+  stmt.bind_all(params);
+  Table table;
+  const int columns = sqlite3_column_count(stmt.get());
+  for (int i = 0; i < columns; ++i) table.columns.emplace_back(sqlite3_column_name(stmt.get(), i));
+  while (stmt.step()) {
+    std::vector<Value> row;
+    row.reserve(static_cast<std::size_t>(columns));
+    for (int i = 0; i < columns; ++i) row.push_back(stmt.column(i));
+    table.rows.push_back(std::move(row));
+  }
+  stmt.reset();
+  return table;
+}
+
+std::unique_ptr<StagingWriter> SqliteWarehouse::open_staging(std::int64_t batch_id,
+                                                             const std::string& staged_at) {
+  return std::make_unique<SqliteStagingWriter>(*this, batch_id, staged_at);
+}
+
+}  // namespace sparkify

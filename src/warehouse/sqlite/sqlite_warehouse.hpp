@@ -1,0 +1,57 @@
+// The embedded default engine: one SQLite file, nothing to install or configure.
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <string>
+
+#include "warehouse/sqlite/sqlite_handle.hpp"
+#include "warehouse/warehouse.hpp"
+
+namespace sparkify {
+
+struct SqliteOptions {
+  // How long a writer waits for another one to finish its transaction.
+  int busy_timeout_ms = 30'000;
+};
+
+class SqliteWarehouse final : public Warehouse {
+ public:
+  // Opens (and creates when missing) the database file.
+  explicit SqliteWarehouse(std::filesystem::path path, SqliteOptions options = {});
+
+  std::string engine() const override { return "sqlite"; }
+  std::string describe() const override { return "sqlite:" + path_.string(); }
+
+  int migrate() override;
+  int schema_version() override;
+  // SQLite serializes writers per transaction (BEGIN IMMEDIATE); the pipeline
+  // re-checks its ledger inside each transaction, so this has nothing to hold.
+  void lock_writer() override {}
+
+  void begin() override;
+  void commit() override;
+  void rollback() override;
+
+  std::string_view statement(std::string_view name) const override;
+  std::vector<std::string> transform_steps() const override;
+
+  std::int64_t execute(std::string_view sql, const std::vector<Value>& params = {}) override;
+  Table query(std::string_view sql, const std::vector<Value>& params = {}) override;
+
+  std::unique_ptr<StagingWriter> open_staging(std::int64_t batch_id,
+                                              const std::string& staged_at) override;
+
+  sqlite3* handle() const { return db_.get(); }
+
+ private:
+  sqlite::Statement& cached(std::string_view sql);
+
+  std::filesystem::path path_;
+  sqlite::DbHandle db_;
+  // Prepared statements of query(), by text, reused across calls.
+  std::map<std::string, std::unique_ptr<sqlite::Statement>, std::less<>> cache_;
+};
+
+}  // namespace sparkify
