@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <iterator>
 
 #include "warehouse/postgres/pg_error.hpp"
@@ -42,49 +43,35 @@ void append_copy_text(std::string& out, std::string_view field) {
   out.append(field.substr(start));
 }
 
-CopyWriter::CopyWriter(Connection& conn, std::string_view copy_statement, std::size_t buffer_bytes)
-    : conn_(conn), buffer_bytes_(buffer_bytes) {
-  const std::string text(copy_statement);
-  Result r(PQexec(conn_.native(), text.c_str()));
-  if (!r || r.status() != PGRES_COPY_IN)
-    throw_result_error(conn_.native(), r.get(), "COPY");
-  active_ = true;
-  buffer_.reserve(buffer_bytes_ + 4096);
-}
-
-CopyWriter::~CopyWriter() {
-  abort();
-}
-
-void CopyWriter::separator() {
+void CopyRows::separator() {
   if (in_row_)
-    buffer_.push_back('\t');
+    data_.push_back('\t');
   in_row_ = true;
 }
 
-void CopyWriter::text(std::string_view v) {
+void CopyRows::text(std::string_view v) {
   separator();
-  append_copy_text(buffer_, v);
+  append_copy_text(data_, v);
 }
 
-void CopyWriter::integer(std::int64_t v) {
+void CopyRows::integer(std::int64_t v) {
   separator();
-  fmt::format_to(std::back_inserter(buffer_), "{}", v);
+  fmt::format_to(std::back_inserter(data_), "{}", v);
 }
 
-void CopyWriter::real(double v) {
+void CopyRows::real(double v) {
   separator();
-  buffer_.append(double_to_text(v));
+  data_.append(double_to_text(v));
 }
 
-void CopyWriter::null() {
+void CopyRows::null() {
   separator();
-  buffer_.append("\\N");
+  data_.append("\\N");
 }
 
-void CopyWriter::value(const Value& v) {
+void CopyRows::value(const Value& v) {
   struct Visitor {
-    CopyWriter& w;
+    CopyRows& w;
     void operator()(std::monostate) const { w.null(); }
     void operator()(std::int64_t i) const { w.integer(i); }
     void operator()(double d) const { w.real(d); }
@@ -93,11 +80,52 @@ void CopyWriter::value(const Value& v) {
   std::visit(Visitor{*this}, v);
 }
 
-void CopyWriter::end_row() {
-  buffer_.push_back('\n');
+void CopyRows::end_row() {
+  data_.push_back('\n');
   in_row_ = false;
   ++rows_;
-  if (buffer_.size() >= buffer_bytes_)
+}
+
+void CopyRows::clear() noexcept {
+  data_.clear();
+  rows_ = 0;
+  in_row_ = false;
+}
+
+std::int64_t copy_rows(Connection& conn, std::string_view copy_statement, const CopyRows& rows) {
+  if (rows.in_row())
+    throw WarehouseError("postgresql: COPY data ends in the middle of a row");
+  CopyWriter writer(conn, copy_statement, 0);
+  constexpr std::size_t kChunk = 1 << 20;
+  const std::string& data = rows.data();
+  for (std::size_t at = 0; at < data.size(); at += kChunk) {
+    const auto n = std::min(kChunk, data.size() - at);
+    if (PQputCopyData(conn.native(), data.data() + at, static_cast<int>(n)) != 1) {
+      writer.abort();
+      throw_connection_error(conn.native(), "COPY data");
+    }
+  }
+  return writer.finish();
+}
+
+CopyWriter::CopyWriter(Connection& conn, std::string_view copy_statement, std::size_t buffer_bytes)
+    : conn_(conn), buffer_bytes_(buffer_bytes) {
+  const std::string text(copy_statement);
+  Result r(PQexec(conn_.native(), text.c_str()));
+  if (!r || r.status() != PGRES_COPY_IN)
+    throw_result_error(conn_.native(), r.get(), "COPY");
+  active_ = true;
+  if (buffer_bytes_ > 0)
+    buffer_.reserve(buffer_bytes_ + 4096);
+}
+
+CopyWriter::~CopyWriter() {
+  abort();
+}
+
+void CopyWriter::end_row() {
+  buffer_.end_row();
+  if (buffer_bytes_ > 0 && buffer_.data().size() >= buffer_bytes_)
     send();
 }
 
@@ -108,19 +136,21 @@ void CopyWriter::row(std::span<const Value> values) {
 }
 
 void CopyWriter::send() {
-  if (buffer_.empty())
+  if (buffer_.data().empty())
     return;
-  if (PQputCopyData(conn_.native(), buffer_.data(), static_cast<int>(buffer_.size())) != 1) {
+  if (PQputCopyData(conn_.native(), buffer_.data().data(),
+                    static_cast<int>(buffer_.data().size())) != 1) {
     active_ = false;
     throw_connection_error(conn_.native(), "COPY data");
   }
+  rows_ += buffer_.rows();
   buffer_.clear();
 }
 
 std::int64_t CopyWriter::finish() {
   if (!active_)
     throw WarehouseError("postgresql: COPY already ended");
-  if (in_row_)
+  if (buffer_.in_row())
     throw WarehouseError("postgresql: COPY finished in the middle of a row");
   send();
   active_ = false;

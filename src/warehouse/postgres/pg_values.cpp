@@ -69,6 +69,32 @@ std::optional<std::string> to_param_text(const Value& v) {
   return std::visit(Visitor{}, v);
 }
 
+std::string canonical_time_text(std::string_view text) {
+  // "YYYY-MM-DD HH:MM:SS" then optional ".f{1,6}" then optional "+00" / "+00:00".
+  constexpr std::size_t kSeconds = 19;
+  if (text.size() < kSeconds || text[4] != '-' || text[10] != ' ' || text[16] != ':') {
+    return std::string(text);
+  }
+  std::string out(text.substr(0, kSeconds));
+  auto rest = text.substr(kSeconds);
+  std::string fraction;
+  if (rest.starts_with('.')) {
+    std::size_t n = 1;
+    while (n < rest.size() && rest[n] >= '0' && rest[n] <= '9')
+      ++n;
+    fraction = std::string(rest.substr(1, n - 1));
+    rest.remove_prefix(n);
+  }
+  if (!rest.empty() && rest != "+00" && rest != "+00:00")
+    return std::string(text);
+  if (fraction.size() > 6)
+    return std::string(text);
+  fraction.resize(fraction.size() <= 3 ? 3 : 6, '0');
+  out += '.';
+  out += fraction;
+  return out;
+}
+
 Value from_result_text(Oid type, std::string_view text) {
   switch (type) {
     case oid::kInt2:
@@ -80,6 +106,9 @@ Value from_result_text(Oid type, std::string_view text) {
     case oid::kFloat8:
     case oid::kNumeric:
       return parse_double(text);
+    case oid::kTimestamp:
+    case oid::kTimestamptz:
+      return canonical_time_text(text);
     case oid::kBool:
       return std::int64_t{text == "t" ? 1 : 0};
     default:

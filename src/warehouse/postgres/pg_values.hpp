@@ -22,6 +22,8 @@ inline constexpr Oid kInt4 = 23;
 inline constexpr Oid kOid = 26;
 inline constexpr Oid kFloat4 = 700;
 inline constexpr Oid kFloat8 = 701;
+inline constexpr Oid kTimestamp = 1114;
+inline constexpr Oid kTimestamptz = 1184;
 inline constexpr Oid kNumeric = 1700;
 }  // namespace oid
 
@@ -36,9 +38,17 @@ std::optional<std::string> to_param_text(const Value& v);
 
 // A result field in text format, typed by its column's type OID:
 // int2/int4/int8/oid -> int64, float4/float8/numeric -> double,
-// bool -> int64 1/0 (as SQLite returns booleans), anything else (text,
-// varchar, timestamp, timestamptz, date, ...) -> string as PostgreSQL prints it.
+// bool -> int64 1/0 (as SQLite returns booleans), timestamp/timestamptz -> the
+// warehouse's time text "YYYY-MM-DD HH:MM:SS.mmm" (UTC; see canonical_time_text),
+// anything else (text, varchar, date, ...) -> string as PostgreSQL prints it.
 // Throws WarehouseError when a numeric field does not parse.
 Value from_result_text(Oid type, std::string_view text);
+
+// PostgreSQL prints times as "2018-11-01 21:01:46.79+00" (ISO DateStyle, the
+// session in UTC): trailing zeros of the fraction dropped, a zone offset added.
+// Every engine stores times as "2018-11-01 21:01:46.790", so results are
+// rewritten to that form: always 3 fraction digits (6 when there are
+// microseconds), no "+00". Text in any other form is returned unchanged.
+std::string canonical_time_text(std::string_view text);
 
 }  // namespace sparkify::pg

@@ -41,8 +41,9 @@ TEST(PgValues, ResultsTypedByOid) {
   EXPECT_EQ(from_result_text(oid::kBool, "t"), Value{std::int64_t{1}});
   EXPECT_EQ(from_result_text(oid::kBool, "f"), Value{std::int64_t{0}});
   EXPECT_EQ(from_result_text(25 /* text */, "42"), Value{std::string{"42"}});
-  EXPECT_EQ(from_result_text(1184 /* timestamptz */, "2018-11-01 21:01:46.796+00"),
-            Value{std::string{"2018-11-01 21:01:46.796+00"}});
+  EXPECT_EQ(from_result_text(oid::kTimestamptz, "2018-11-01 21:01:46.796+00"),
+            Value{std::string{"2018-11-01 21:01:46.796"}});
+  EXPECT_EQ(from_result_text(1082 /* date */, "2018-11-01"), Value{std::string{"2018-11-01"}});
 }
 
 TEST(PgValues, SpecialDoublesRead) {
@@ -53,6 +54,18 @@ TEST(PgValues, SpecialDoublesRead) {
             -std::numeric_limits<double>::infinity());
   EXPECT_EQ(std::get<double>(from_result_text(oid::kNumeric, "1e400")),
             std::numeric_limits<double>::infinity());
+}
+
+TEST(PgValues, TimesInTheWarehouseForm) {
+  EXPECT_EQ(canonical_time_text("2018-11-01 21:01:46.79+00"), "2018-11-01 21:01:46.790");
+  EXPECT_EQ(canonical_time_text("2018-11-01 21:01:46+00"), "2018-11-01 21:01:46.000");
+  EXPECT_EQ(canonical_time_text("2018-11-01 21:01:46.5"), "2018-11-01 21:01:46.500");
+  EXPECT_EQ(canonical_time_text("2018-11-01 21:01:46.123456+00:00"), "2018-11-01 21:01:46.123456");
+  EXPECT_EQ(canonical_time_text("2018-11-01 21:01:46.1234"), "2018-11-01 21:01:46.123400");
+  // Anything else is left alone rather than misread.
+  EXPECT_EQ(canonical_time_text("2018-11-01 21:01:46+05:30"), "2018-11-01 21:01:46+05:30");
+  EXPECT_EQ(canonical_time_text("infinity"), "infinity");
+  EXPECT_EQ(canonical_time_text("2018-11-01 21:01:46 BC"), "2018-11-01 21:01:46 BC");
 }
 
 TEST(PgValues, MalformedNumbersThrow) {
