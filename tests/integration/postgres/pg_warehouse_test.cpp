@@ -219,6 +219,51 @@ TEST_F(PgWarehouseTest, ReRunIsIdempotentAndSmallBatchesAgree) {
   }
 }
 
+// Repeats inside one batch: the COPY path must count and decide exactly as the
+// row-by-row SQLite writer does.
+TEST_F(PgWarehouseTest, StagingRepeatsWithinABatchMatchSqlite) {
+  PostgresWarehouse pg(conninfo_);
+  SqliteWarehouse lite(sqlite_path_);
+  SongRecord song;
+  song.song_id = "SOX";
+  song.title = "Title";
+  song.artist_id = "ARX";
+  song.source_key = "k";
+  SongRecord changed = song;
+  changed.title = "Other\ttitle\twith tabs";
+  EventRecord event;
+  event.event_id = "e1";
+  event.page = "NextSong";
+  event.time.start_time = "2018-11-01 21:01:46.796";
+  event.source_key = "log";
+  std::vector<StagingCounts> counts;
+  for (Warehouse* wh : std::initializer_list<Warehouse*>{&pg, &lite}) {
+    wh->migrate();
+    wh->begin();
+    wh->execute(wh->statement("ledger/begin_batch"),
+                {std::int64_t{1}, std::string("load"), std::string("2018-11-30 00:00:00.000")});
+    auto w = wh->open_staging(1, "2018-11-30 00:00:00.000");
+    w->add(song);
+    w->add(song);     // same content: a duplicate
+    w->add(changed);  // new content: staged again
+    w->add(event);
+    w->add(event);  // same event id: a duplicate
+    w->add(Reject{"log", 3, "", "not JSON", "{oops"});
+    w->flush();
+    counts.push_back(w->counts());
+    wh->commit();
+  }
+  EXPECT_EQ(counts[0].songs_staged, 2);
+  EXPECT_EQ(counts[0].events_staged, 1);
+  EXPECT_EQ(counts[0].duplicates, 2);
+  EXPECT_EQ(counts[0].rejects, 1);
+  EXPECT_EQ(counts[0].songs_staged, counts[1].songs_staged);
+  EXPECT_EQ(counts[0].events_staged, counts[1].events_staged);
+  EXPECT_EQ(counts[0].duplicates, counts[1].duplicates);
+  EXPECT_EQ(counts[0].rejects, counts[1].rejects);
+  expect_same_tables(pg, lite);
+}
+
 TEST_F(PgWarehouseTest, ASecondWriterIsRefused) {
   PostgresWarehouse first(conninfo_);
   first.migrate();
