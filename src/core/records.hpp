@@ -75,4 +75,14 @@ struct Reject {
 
 inline constexpr std::size_t kMaxRawRejectBytes = 4096;
 
+// One object read by a load, as recorded in the ledger (etl_object).
+struct LoadedObject {
+  std::string source_key;
+  std::string version;
+  std::string kind;  // "song" | "event"
+  std::int64_t size_bytes = 0;
+  std::int64_t records = 0;
+  std::int64_t rejects = 0;
+};
+
 }  // namespace sparkify

@@ -199,12 +199,11 @@ void Loader::run_batch(std::vector<SourceSpec>& sources, const std::vector<Pendi
             // Not in the ledger: the next run tries this object again.
             ++unreadable;
           } else {
-            wh.execute(wh.statement("ledger/record_object"),
-                       {p.object.key, p.object.version,
-                        std::string(to_string(sources[p.source].kind)),
-                        static_cast<std::int64_t>(p.object.size), batch_id,
-                        static_cast<std::int64_t>(parsed.songs.size() + parsed.events.size()),
-                        static_cast<std::int64_t>(parsed.rejects.size()), started_at});
+            staging->add(LoadedObject{
+                p.object.key, p.object.version, std::string(to_string(sources[p.source].kind)),
+                static_cast<std::int64_t>(p.object.size),
+                static_cast<std::int64_t>(parsed.songs.size() + parsed.events.size()),
+                static_cast<std::int64_t>(parsed.rejects.size())});
             ++loaded;
           }
           bytes_read += parsed.bytes;

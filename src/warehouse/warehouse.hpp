@@ -33,6 +33,8 @@ class StagingWriter {
   virtual void add(const SongRecord& song) = 0;
   virtual void add(const EventRecord& event) = 0;
   virtual void add(const Reject& reject) = 0;
+  // A ledger row: the object was read in this batch.
+  virtual void add(const LoadedObject& object) = 0;
   // Flushes everything added so far into the warehouse (inside the open transaction).
   virtual void flush() = 0;
   // What was written so far (complete after flush()).

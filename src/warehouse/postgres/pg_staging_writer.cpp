@@ -95,6 +95,21 @@ void PgStagingWriter::add(const Reject& j) {
     flush_rejects();
 }
 
+void PgStagingWriter::add(const LoadedObject& o) {
+  auto& r = objects_;
+  r.text(o.source_key);
+  r.text(o.version);
+  r.text(o.kind);
+  r.integer(o.size_bytes);
+  r.integer(batch_id_);
+  r.integer(o.records);
+  r.integer(o.rejects);
+  r.text(staged_at_);
+  r.end_row();
+  if (r.data().size() >= flush_bytes_)
+    flush_objects();
+}
+
 void PgStagingWriter::flush_songs() {
   if (songs_.rows() > 0) {
     auto& conn = warehouse_.connection();
@@ -126,10 +141,19 @@ void PgStagingWriter::flush_rejects() {
   rejects_.clear();
 }
 
+void PgStagingWriter::flush_objects() {
+  if (objects_.rows() > 0) {
+    pg::copy_rows(warehouse_.connection(), warehouse_.statement("staging/copy_objects"), objects_);
+    warehouse_.execute(warehouse_.statement("staging/merge_objects"));
+  }
+  objects_.clear();
+}
+
 void PgStagingWriter::flush() {
   flush_songs();
   flush_events();
   flush_rejects();
+  flush_objects();
 }
 
 }  // namespace sparkify

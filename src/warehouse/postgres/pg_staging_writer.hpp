@@ -2,7 +2,8 @@
 // bounded buffer per table), copied into session temp tables and moved into the
 // staging tables by INSERT ... ON CONFLICT (staging/merge_*.sql), whose rules are
 // those of the row-by-row staging/insert_*.sql. Rejects are copied straight into
-// etl_reject. Everything happens inside the batch's open transaction.
+// etl_reject; ledger rows (etl_object) go through a temp table like the
+// staged rows. Everything happens inside the batch's open transaction.
 #pragma once
 
 #include <string>
@@ -25,6 +26,7 @@ class PgStagingWriter final : public StagingWriter {
   void add(const SongRecord& song) override;
   void add(const EventRecord& event) override;
   void add(const Reject& reject) override;
+  void add(const LoadedObject& object) override;
   void flush() override;
   StagingCounts counts() const override { return counts_; }
 
@@ -32,6 +34,7 @@ class PgStagingWriter final : public StagingWriter {
   void flush_songs();
   void flush_events();
   void flush_rejects();
+  void flush_objects();
 
   PostgresWarehouse& warehouse_;
   std::int64_t batch_id_;
@@ -40,6 +43,7 @@ class PgStagingWriter final : public StagingWriter {
   pg::CopyRows songs_;
   pg::CopyRows events_;
   pg::CopyRows rejects_;
+  pg::CopyRows objects_;
   // song_ids in songs_: a repeated id goes to the next round, so that a song
   // staged twice in one batch is decided as the row-by-row insert decides it.
   std::unordered_set<std::string> song_ids_;

@@ -11,7 +11,8 @@ SqliteStagingWriter::SqliteStagingWriter(SqliteWarehouse& warehouse, std::int64_
       staged_at_(std::move(staged_at)),
       insert_song_(warehouse.handle(), warehouse.statement("staging/insert_song")),
       insert_event_(warehouse.handle(), warehouse.statement("staging/insert_event")),
-      insert_reject_(warehouse.handle(), warehouse.statement("staging/insert_reject")) {}
+      insert_reject_(warehouse.handle(), warehouse.statement("staging/insert_reject")),
+      record_object_(warehouse.handle(), warehouse.statement("ledger/record_object")) {}
 
 void SqliteStagingWriter::add(const SongRecord& s) {
   auto& st = insert_song_;
@@ -95,6 +96,20 @@ void SqliteStagingWriter::add(const Reject& r) {
   st.bind_text(7, staged_at_);
   st.step();
   ++counts_.rejects;
+}
+
+void SqliteStagingWriter::add(const LoadedObject& o) {
+  auto& st = record_object_;
+  st.reset();
+  st.bind_text(1, o.source_key);
+  st.bind_text(2, o.version);
+  st.bind_text(3, o.kind);
+  st.bind_int(4, o.size_bytes);
+  st.bind_int(5, batch_id_);
+  st.bind_int(6, o.records);
+  st.bind_int(7, o.rejects);
+  st.bind_text(8, staged_at_);
+  st.step();
 }
 
 }  // namespace sparkify

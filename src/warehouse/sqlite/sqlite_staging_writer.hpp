@@ -18,6 +18,7 @@ class SqliteStagingWriter final : public StagingWriter {
   void add(const SongRecord& song) override;
   void add(const EventRecord& event) override;
   void add(const Reject& reject) override;
+  void add(const LoadedObject& object) override;
   void flush() override {}
   StagingCounts counts() const override { return counts_; }
 
@@ -28,6 +29,7 @@ class SqliteStagingWriter final : public StagingWriter {
   sqlite::Statement insert_song_;
   sqlite::Statement insert_event_;
   sqlite::Statement insert_reject_;
+  sqlite::Statement record_object_;
   StagingCounts counts_;
 };
 

@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Builds and runs every test: a Release build, then the same suite under
+# AddressSanitizer and UndefinedBehaviorSanitizer. Installs what is missing first.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+scripts/install-deps.sh
+jobs=$(nproc)
+
+echo "== Release build and tests"
+cmake -S . -B build/release -DCMAKE_BUILD_TYPE=Release >/dev/null
+cmake --build build/release -j"$jobs" >/dev/null
+(cd build/release && ctest --output-on-failure -j"$jobs")
+
+echo "== Sanitizer build (address, undefined) and tests"
+cmake -S . -B build/asan -DCMAKE_BUILD_TYPE=Debug -DSPARKIFY_SANITIZE=ON >/dev/null
+cmake --build build/asan -j"$jobs" >/dev/null
+(cd build/asan && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+  ctest --output-on-failure -j"$jobs")

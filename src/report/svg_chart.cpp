@@ -1,0 +1,826 @@
+#include "report/svg_chart.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+#include <charconv>
+#include <cmath>
+#include <iterator>
+#include <map>
+#include <optional>
+#include <stdexcept>
+
+#include "report/html_escape.hpp"
+#include "report/number_format.hpp"
+#include "report/utf8.hpp"
+
+namespace sparkify::report {
+namespace {
+
+// Tableau 10: distinct hues, colour-blind tolerant, dark enough for white text.
+constexpr std::array<std::string_view, 10> kPalette = {"#4e79a7", "#f28e2b", "#e15759", "#76b7b2",
+                                                       "#59a14f", "#edc948", "#b07aa1", "#ff9da7",
+                                                       "#9c755f", "#bab0ac"};
+constexpr std::string_view kInk = "#1f2933";
+constexpr std::string_view kMuted = "#616e7c";
+constexpr std::string_view kGrid = "#e4e7eb";
+constexpr std::string_view kAxis = "#9aa5b1";
+constexpr double kCharWidth = 6.6;  // average advance of the 12px sans-serif labels
+constexpr double kFontSize = 12;
+
+std::string_view colour(std::size_t i) {
+  return kPalette[i % kPalette.size()];
+}
+
+std::string num(double v) {
+  return fmt::format("{:.1f}", v);
+}
+
+double text_width(std::string_view text, double char_width = kCharWidth) {
+  return static_cast<double>(display_width(text)) * char_width;
+}
+
+// Cuts a label to `max_chars` code points, ending with "…".
+std::string shorten(const std::string& text, std::size_t max_chars) {
+  if (display_width(text) <= max_chars)
+    return text;
+  std::string out;
+  std::size_t pos = 0;
+  std::size_t n = 0;
+  while (pos < text.size() && n + 1 < max_chars) {
+    const std::size_t start = pos;
+    n += static_cast<std::size_t>(code_point_width(next_code_point(text, pos)));
+    out.append(text, start, pos - start);
+  }
+  return out + "…";
+}
+
+// ---- data ------------------------------------------------------------------
+
+struct Series {
+  std::string name;
+  std::vector<std::optional<double>> values;  // one per category
+};
+
+struct ChartData {
+  std::vector<std::string> categories;  // x values as text, in table order
+  std::vector<const Value*> x_values;   // the first Value seen for each category
+  std::vector<Series> series;
+};
+
+std::size_t column_index(const Table& table, const std::string& name) {
+  const auto it = std::find(table.columns.begin(), table.columns.end(), name);
+  if (it == table.columns.end()) {
+    throw std::invalid_argument(fmt::format("chart: the table has no column '{}'", name));
+  }
+  return static_cast<std::size_t>(it - table.columns.begin());
+}
+
+std::optional<double> number_of(const Value& v) {
+  if (const auto* i = std::get_if<std::int64_t>(&v))
+    return static_cast<double>(*i);
+  if (const auto* d = std::get_if<double>(&v)) {
+    return std::isfinite(*d) ? std::optional<double>(*d) : std::nullopt;
+  }
+  if (const auto* s = std::get_if<std::string>(&v)) {
+    double out = 0;
+    const auto [ptr, ec] = std::from_chars(s->data(), s->data() + s->size(), out);
+    if (!s->empty() && ec == std::errc{} && ptr == s->data() + s->size() && std::isfinite(out)) {
+      return out;
+    }
+  }
+  return std::nullopt;
+}
+
+std::string label_of(const Value& v) {
+  const auto text = format_cell(v, false);
+  return text ? *text : "(null)";
+}
+
+const Value& cell(const std::vector<Value>& row, std::size_t c) {
+  static const Value kNull{};  // immutable
+  return c < row.size() ? row[c] : kNull;
+}
+
+ChartData extract(const Table& table, const ChartSpec& spec) {
+  if (spec.y.empty())
+    throw std::invalid_argument("chart: no value column (y)");
+  if (!spec.series.empty() && spec.y.size() != 1) {
+    throw std::invalid_argument("chart: with a series column, give exactly one value column");
+  }
+  const std::size_t xc = column_index(table, spec.x);
+  std::vector<std::size_t> ycs;
+  for (const auto& y : spec.y)
+    ycs.push_back(column_index(table, y));
+  ChartData data;
+  std::map<std::string, std::size_t> category_index;
+  const auto category = [&](const std::vector<Value>& row) {
+    const std::string key = label_of(cell(row, xc));
+    const auto [it, added] = category_index.emplace(key, data.categories.size());
+    if (added) {
+      data.categories.push_back(key);
+      data.x_values.push_back(&cell(row, xc));
+      for (auto& s : data.series)
+        s.values.emplace_back();
+    }
+    return it->second;
+  };
+  const auto add = [](std::optional<double>& slot, std::optional<double> v) {
+    if (v)
+      slot = slot.value_or(0) + *v;  // repeated (x, series) pairs are summed
+  };
+  if (spec.series.empty()) {
+    for (const auto& y : spec.y)
+      data.series.push_back({y, {}});
+    for (const auto& row : table.rows) {
+      const std::size_t i = category(row);
+      for (std::size_t s = 0; s < ycs.size(); ++s) {
+        add(data.series[s].values[i], number_of(cell(row, ycs[s])));
+      }
+    }
+  } else {
+    const std::size_t sc = column_index(table, spec.series);
+    std::map<std::string, std::size_t> series_index;
+    for (const auto& row : table.rows) {
+      const std::size_t i = category(row);
+      const std::string name = label_of(cell(row, sc));
+      const auto [it, added] = series_index.emplace(name, data.series.size());
+      if (added) {
+        data.series.push_back({name, std::vector<std::optional<double>>(data.categories.size())});
+      }
+      add(data.series[it->second].values[i], number_of(cell(row, ycs[0])));
+    }
+  }
+  return data;
+}
+
+bool has_values(const ChartData& data) {
+  for (const auto& s : data.series) {
+    for (const auto& v : s.values) {
+      if (v)
+        return true;
+    }
+  }
+  return false;
+}
+
+// ---- scales ----------------------------------------------------------------
+
+struct Scale {
+  double lo = 0, hi = 1, step = 1;
+  std::vector<double> ticks() const {
+    std::vector<double> out;
+    for (double t = lo; t <= hi + step * 1e-9; t += step)
+      out.push_back(std::fabs(t) < step * 1e-9 ? 0 : t);
+    return out;
+  }
+};
+
+double nice_step(double span, int target) {
+  const double raw = span / std::max(1, target);
+  const double power = std::pow(10.0, std::floor(std::log10(raw)));
+  for (const double m : {1.0, 2.0, 2.5, 5.0, 10.0}) {
+    if (raw <= m * power)
+      return m * power;
+  }
+  return 10 * power;
+}
+
+// A scale including zero, with round ticks.
+Scale value_scale(double lo, double hi, int target = 5) {
+  lo = std::min(lo, 0.0);
+  hi = std::max(hi, 0.0);
+  if (hi - lo <= 0)
+    hi = lo + 1;
+  Scale s;
+  s.step = nice_step(hi - lo, target);
+  if (std::floor(hi) == hi && std::floor(lo) == lo && s.step < 1)
+    s.step = 1;  // counts: whole ticks
+  s.lo = std::floor(lo / s.step) * s.step;
+  s.hi = std::ceil(hi / s.step) * s.step;
+  return s;
+}
+
+// Domain of the values, stacked (positives and negatives apart) or not.
+std::pair<double, double> value_domain(const ChartData& data, bool stacked) {
+  double lo = 0, hi = 0;
+  for (std::size_t i = 0; i < data.categories.size(); ++i) {
+    double pos = 0, neg = 0;
+    for (const auto& s : data.series) {
+      if (!s.values[i])
+        continue;
+      const double v = *s.values[i];
+      if (stacked) {
+        (v >= 0 ? pos : neg) += v;
+      } else {
+        hi = std::max(hi, v);
+        lo = std::min(lo, v);
+      }
+    }
+    hi = std::max(hi, pos);
+    lo = std::min(lo, neg);
+  }
+  return {lo, hi};
+}
+
+// ---- time axis -------------------------------------------------------------
+
+// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's algorithm).
+std::int64_t days_from_civil(std::int64_t y, unsigned m, unsigned d) {
+  y -= m <= 2;
+  const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
+  const auto yoe = static_cast<unsigned>(y - era * 400);
+  const unsigned doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
+  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + static_cast<std::int64_t>(doe) - 719468;
+}
+
+struct Civil {
+  std::int64_t year;
+  unsigned month, day;
+};
+
+Civil civil_from_days(std::int64_t z) {
+  z += 719468;
+  const std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+  const auto doe = static_cast<unsigned>(z - era * 146097);
+  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const unsigned mp = (5 * doy + 2) / 153;
+  const unsigned d = doy - (153 * mp + 2) / 5 + 1;
+  const unsigned m = mp < 10 ? mp + 3 : mp - 9;
+  return {static_cast<std::int64_t>(yoe) + era * 400 + (m <= 2), m, d};
+}
+
+// Seconds since the epoch (UTC) of "YYYY-MM-DD", optionally followed by
+// "[T ]HH:MM[:SS[.fff]]" and "Z"; nothing for any other text.
+std::optional<double> parse_time(std::string_view s) {
+  const auto digits = [&](std::size_t at, std::size_t n, int& out) {
+    if (at + n > s.size())
+      return false;
+    out = 0;
+    for (std::size_t i = at; i < at + n; ++i) {
+      if (s[i] < '0' || s[i] > '9')
+        return false;
+      out = out * 10 + (s[i] - '0');
+    }
+    return true;
+  };
+  int y = 0, mo = 0, d = 0, h = 0, mi = 0, sec = 0;
+  if (!digits(0, 4, y) || s.size() < 10 || s[4] != '-' || !digits(5, 2, mo) || s[7] != '-' ||
+      !digits(8, 2, d) || mo < 1 || mo > 12 || d < 1 || d > 31) {
+    return std::nullopt;
+  }
+  std::size_t at = 10;
+  double frac = 0;
+  if (at < s.size() && (s[at] == 'T' || s[at] == ' ')) {
+    if (!digits(at + 1, 2, h) || at + 3 >= s.size() || s[at + 3] != ':' || !digits(at + 4, 2, mi) ||
+        h > 23 || mi > 59) {
+      return std::nullopt;
+    }
+    at += 6;
+    if (at < s.size() && s[at] == ':') {
+      if (!digits(at + 1, 2, sec) || sec > 60)
+        return std::nullopt;
+      at += 3;
+      if (at < s.size() && s[at] == '.') {
+        std::size_t end = at + 1;
+        while (end < s.size() && s[end] >= '0' && s[end] <= '9')
+          ++end;
+        if (end == at + 1)
+          return std::nullopt;
+        std::from_chars(s.data() + at, s.data() + end, frac);
+        at = end;
+      }
+    }
+  }
+  if (at < s.size() && s[at] == 'Z')
+    ++at;
+  if (at != s.size())
+    return std::nullopt;
+  const auto days = days_from_civil(y, static_cast<unsigned>(mo), static_cast<unsigned>(d));
+  return static_cast<double>(days) * 86400 + h * 3600 + mi * 60 + sec + frac;
+}
+
+constexpr std::array<std::string_view, 12> kMonths = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                                      "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+
+struct Tick {
+  double at;
+  std::string label;
+};
+
+std::vector<Tick> time_ticks(double lo, double hi) {
+  constexpr double kDay = 86400;
+  const double span = std::max(hi - lo, 1.0);
+  std::vector<Tick> out;
+  const auto format = [&](double t, bool with_time, bool months) {
+    const auto days = static_cast<std::int64_t>(std::floor(t / kDay));
+    const Civil c = civil_from_days(days);
+    if (months)
+      return fmt::format("{} {}", kMonths[c.month - 1], c.year);
+    if (with_time) {
+      const auto secs = static_cast<std::int64_t>(t - static_cast<double>(days) * kDay);
+      return fmt::format("{} {:02} {:02}:{:02}", kMonths[c.month - 1], c.day, secs / 3600,
+                         secs / 60 % 60);
+    }
+    return fmt::format("{} {:02}", kMonths[c.month - 1], c.day);
+  };
+  // Steps of whole hours or days.
+  for (const double step :
+       {3600.0, 3 * 3600.0, 6 * 3600.0, 12 * 3600.0, kDay, 2 * kDay, 7 * kDay, 14 * kDay}) {
+    if (span / step > 8)
+      continue;
+    // Weeks start on Monday (1970-01-05 was one).
+    const double origin = step >= 7 * kDay ? 4 * kDay : 0;
+    for (double t = std::ceil((lo - origin) / step) * step + origin; t <= hi; t += step) {
+      out.push_back({t, format(t, step < kDay, false)});
+    }
+    return out;
+  }
+  // Steps of whole months.
+  for (const int months : {1, 2, 3, 6, 12, 24, 60, 120}) {
+    if (span / (30.4 * kDay * months) > 8)
+      continue;
+    Civil c = civil_from_days(static_cast<std::int64_t>(std::floor(lo / kDay)));
+    std::int64_t index = c.year * 12 + (c.month - 1);
+    index = (index + months - 1) / months * months;
+    if (static_cast<double>(days_from_civil(index / 12, static_cast<unsigned>(index % 12) + 1, 1)) *
+            kDay <
+        lo) {
+      index += months;
+    }
+    for (;; index += months) {
+      const double t = static_cast<double>(
+                           days_from_civil(index / 12, static_cast<unsigned>(index % 12) + 1, 1)) *
+                       kDay;
+      if (t > hi)
+        break;
+      out.push_back({t, format(t, false, true)});
+    }
+    return out;
+  }
+  return out;
+}
+
+// ---- SVG pieces --------------------------------------------------------------
+
+struct Canvas {
+  std::string body;
+  double width = 0, height = 0;
+};
+
+std::string open_svg(const ChartSpec& spec, std::string_view id, double width, double height,
+                     const std::string& description) {
+  return fmt::format(
+      "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" viewBox=\"0 0 {w} {h}\" "
+      "width=\"{w}\" height=\"{h}\" role=\"img\" aria-labelledby=\"{id}-title {id}-desc\" "
+      "font-family=\"system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, "
+      "sans-serif\" font-size=\"{fs}\" fill=\"{ink}\">\n"
+      "<title id=\"{id}-title\">{title}</title>\n<desc id=\"{id}-desc\">{desc}</desc>\n",
+      fmt::arg("w", num(width)), fmt::arg("h", num(height)), fmt::arg("id", html_escape(id)),
+      fmt::arg("fs", kFontSize), fmt::arg("ink", kInk), fmt::arg("title", html_escape(spec.title)),
+      fmt::arg("desc", html_escape(description)));
+}
+
+std::string legend(const ChartData& data, double x, double y, double max_width, double& height) {
+  std::string out;
+  if (data.series.size() < 2) {
+    height = 0;
+    return out;
+  }
+  double cx = x, cy = y;
+  for (std::size_t i = 0; i < data.series.size(); ++i) {
+    const std::string name = shorten(data.series[i].name, 28);
+    const double w = 16 + text_width(name) + 18;
+    if (cx > x && cx + w > x + max_width) {
+      cx = x;
+      cy += 20;
+    }
+    out += fmt::format(
+        "<g class=\"legend-item\"><rect x=\"{}\" y=\"{}\" width=\"11\" height=\"11\" rx=\"2\" "
+        "fill=\"{}\"/><text x=\"{}\" y=\"{}\">{}</text></g>\n",
+        num(cx), num(cy), colour(i), num(cx + 16), num(cy + 10), html_escape(name));
+    cx += w;
+  }
+  height = cy - y + 24;
+  return out;
+}
+
+std::string describe(const ChartSpec& spec, const ChartData& data) {
+  const char* kind =
+      spec.type == ChartType::bar
+          ? (spec.orientation == Orientation::horizontal ? "Horizontal bar chart" : "Bar chart")
+          : (spec.type == ChartType::line ? "Line chart" : "Step chart");
+  std::string text = fmt::format(
+      "{} of {} by {}: {} {}", kind, spec.y_label.empty() ? spec.y.front() : spec.y_label,
+      spec.x_label.empty() ? spec.x : spec.x_label, data.categories.size(),
+      data.categories.size() == 1 ? "point" : "points");
+  if (data.series.size() > 1) {
+    text += fmt::format(", {} series (", data.series.size());
+    for (std::size_t i = 0; i < data.series.size(); ++i) {
+      text += (i ? ", " : "") + data.series[i].name;
+    }
+    text += spec.type == ChartType::bar && spec.stacking == Stacking::stacked ? ", stacked)" : ")";
+  }
+  return text + ".";
+}
+
+std::string point_title(const ChartData& data, std::size_t s, std::size_t i, double v) {
+  if (data.series.size() > 1) {
+    return html_escape(
+        fmt::format("{} · {}: {}", data.categories[i], data.series[s].name, format_number(v)));
+  }
+  return html_escape(fmt::format("{}: {}", data.categories[i], format_number(v)));
+}
+
+std::string axis_caption(double x, double y, const std::string& text, bool vertical) {
+  if (text.empty())
+    return {};
+  if (vertical) {
+    return fmt::format(
+        "<text x=\"{}\" y=\"{}\" transform=\"rotate(-90 {} {})\" text-anchor=\"middle\" "
+        "fill=\"{}\" font-size=\"11\">{}</text>\n",
+        num(x), num(y), num(x), num(y), kMuted, html_escape(text));
+  }
+  return fmt::format(
+      "<text x=\"{}\" y=\"{}\" text-anchor=\"middle\" fill=\"{}\" "
+      "font-size=\"11\">{}</text>\n",
+      num(x), num(y), kMuted, html_escape(text));
+}
+
+// ---- bars ------------------------------------------------------------------
+
+std::string vertical_bars(const ChartSpec& spec, const ChartData& data, std::string_view id) {
+  const bool stacked = spec.stacking == Stacking::stacked && data.series.size() > 1;
+  const auto [dlo, dhi] = value_domain(data, stacked);
+  const Scale scale = value_scale(dlo, dhi);
+  const auto ticks = scale.ticks();
+  double tick_w = 0;
+  for (const double t : ticks)
+    tick_w = std::max(tick_w, text_width(format_tick(t)));
+  const double width = std::max(spec.width, 320);
+  const double left = tick_w + 30, right = 16;
+  double legend_h = 0;
+  std::string legend_svg = legend(data, left, 8, width - left - right, legend_h);
+  const double top = 14 + legend_h + 8;
+  const double plot_w = width - left - right;
+  const std::size_t n = data.categories.size();
+  const double band = plot_w / static_cast<double>(n);
+  // Category labels: straight when they fit their band, else rotated.
+  std::vector<std::string> labels;
+  double longest = 0;
+  for (const auto& c : data.categories) {
+    labels.push_back(shorten(c, 22));
+    longest = std::max(longest, text_width(labels.back()));
+  }
+  const bool rotate = longest > band - 4;
+  const double label_h = rotate ? std::min(longest * 0.72 + 12, 140.0) : 20;
+  const double plot_h = 240;
+  const double height = top + plot_h + label_h + (spec.x_label.empty() ? 6 : 24);
+  const auto y_of = [&](double v) { return top + plot_h * (scale.hi - v) / (scale.hi - scale.lo); };
+
+  std::string out = open_svg(spec, id, width, height, describe(spec, data));
+  out += legend_svg;
+  out += "<g class=\"grid\">\n";
+  for (const double t : ticks) {
+    out += fmt::format(
+        "<line x1=\"{l}\" x2=\"{r}\" y1=\"{y}\" y2=\"{y}\" stroke=\"{c}\"/><text x=\"{tx}\" "
+        "y=\"{ty}\" text-anchor=\"end\" fill=\"{m}\">{t}</text>\n",
+        fmt::arg("l", num(left)), fmt::arg("r", num(width - right)), fmt::arg("y", num(y_of(t))),
+        fmt::arg("c", t == 0 ? kAxis : kGrid), fmt::arg("tx", num(left - 8)),
+        fmt::arg("ty", num(y_of(t) + 4)), fmt::arg("m", kMuted), fmt::arg("t", format_tick(t)));
+  }
+  out += "</g>\n<g class=\"bars\">\n";
+  const double inner = band * (n > 1 ? 0.78 : 0.5);
+  const std::size_t k = data.series.size();
+  const double bar_w = stacked ? inner : inner / static_cast<double>(k);
+  const bool value_labels = bar_w >= 14;
+  for (std::size_t i = 0; i < n; ++i) {
+    const double x0 = left + band * static_cast<double>(i) + (band - inner) / 2;
+    double pos = 0, neg = 0;
+    for (std::size_t s = 0; s < k; ++s) {
+      const auto& v = data.series[s].values[i];
+      if (!v)
+        continue;
+      double a = 0, b = *v;
+      if (stacked) {
+        double& base = *v >= 0 ? pos : neg;
+        a = base;
+        b = base + *v;
+        base = b;
+      }
+      const double x = stacked ? x0 : x0 + bar_w * static_cast<double>(s);
+      const double y1 = y_of(std::max(a, b)), y2 = y_of(std::min(a, b));
+      out += fmt::format(
+          "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" "
+          "fill=\"{}\"><title>{}</title></rect>\n",
+          num(x + (stacked || k == 1 ? 0 : 0.5)), num(y1),
+          num(std::max(bar_w - (stacked || k == 1 ? 0 : 1), 1.0)), num(std::max(y2 - y1, 0.5)),
+          colour(s), point_title(data, s, i, *v));
+      if (value_labels && !stacked) {
+        const std::string text = format_tick(*v);
+        if (text_width(text, 6.0) <= bar_w + 6) {
+          out += fmt::format(
+              "<text x=\"{}\" y=\"{}\" text-anchor=\"middle\" font-size=\"10.5\" "
+              "fill=\"{}\">{}</text>\n",
+              num(x + bar_w / 2), num(*v >= 0 ? y1 - 4 : y2 + 12), kMuted, html_escape(text));
+        }
+      }
+    }
+    if (stacked && value_labels && pos > 0) {
+      const std::string text = format_tick(pos);
+      if (text_width(text, 6.0) <= bar_w + 6) {
+        out += fmt::format(
+            "<text x=\"{}\" y=\"{}\" text-anchor=\"middle\" font-size=\"10.5\" "
+            "fill=\"{}\">{}</text>\n",
+            num(x0 + inner / 2), num(y_of(pos) - 4), kMuted, html_escape(text));
+      }
+    }
+  }
+  out += "</g>\n<g class=\"x-labels\">\n";
+  // Thin the labels when even rotated ones would overlap.
+  const std::size_t every =
+      rotate ? std::max<std::size_t>(1, static_cast<std::size_t>(std::ceil(16 / band))) : 1;
+  for (std::size_t i = 0; i < n; i += every) {
+    const double cx = left + band * (static_cast<double>(i) + 0.5);
+    const double ly = top + plot_h + 16;
+    if (rotate) {
+      out += fmt::format(
+          "<text x=\"{x}\" y=\"{y}\" text-anchor=\"end\" transform=\"rotate(-40 {x} {y})\" "
+          "fill=\"{m}\"><title>{full}</title>{t}</text>\n",
+          fmt::arg("x", num(cx + 4)), fmt::arg("y", num(ly - 4)), fmt::arg("m", kMuted),
+          fmt::arg("full", html_escape(data.categories[i])), fmt::arg("t", html_escape(labels[i])));
+    } else {
+      out += fmt::format("<text x=\"{}\" y=\"{}\" text-anchor=\"middle\" fill=\"{}\">{}</text>\n",
+                         num(cx), num(ly), kMuted, html_escape(labels[i]));
+    }
+  }
+  out += "</g>\n";
+  out += axis_caption(left + plot_w / 2, height - 6, spec.x_label, false);
+  out += axis_caption(12, top + plot_h / 2, spec.y_label, true);
+  out += "</svg>\n";
+  return out;
+}
+
+std::string horizontal_bars(const ChartSpec& spec, const ChartData& data, std::string_view id) {
+  const bool stacked = spec.stacking == Stacking::stacked && data.series.size() > 1;
+  const auto [dlo, dhi] = value_domain(data, stacked);
+  const Scale scale = value_scale(dlo, dhi);
+  const auto ticks = scale.ticks();
+  const std::size_t n = data.categories.size();
+  const std::size_t k = data.series.size();
+  std::vector<std::string> labels;
+  double longest = 0;
+  for (const auto& c : data.categories) {
+    labels.push_back(shorten(c, 34));
+    longest = std::max(longest, text_width(labels.back()));
+  }
+  const double width = std::max(spec.width, 320);
+  const double left = std::clamp(longest + 16, 48.0, 260.0);
+  const double right = 56;  // room for the value at the end of the longest bar
+  double legend_h = 0;
+  std::string legend_svg = legend(data, left, 8, width - left - right, legend_h);
+  const double top = 8 + legend_h + 18;  // tick labels sit above the plot
+  const double bar_h = stacked || k == 1 ? 18 : std::max(8.0, 26.0 / static_cast<double>(k));
+  const double row_h = (stacked ? bar_h : bar_h * static_cast<double>(k)) + 10;
+  const double plot_w = width - left - right;
+  const double plot_h = row_h * static_cast<double>(n);
+  const double height = top + plot_h + (spec.y_label.empty() ? 10 : 30);
+  const auto x_of = [&](double v) {
+    return left + plot_w * (v - scale.lo) / (scale.hi - scale.lo);
+  };
+
+  std::string out = open_svg(spec, id, width, height, describe(spec, data));
+  out += legend_svg;
+  out += "<g class=\"grid\">\n";
+  for (const double t : ticks) {
+    out += fmt::format(
+        "<line x1=\"{x}\" x2=\"{x}\" y1=\"{t}\" y2=\"{b}\" stroke=\"{c}\"/><text x=\"{x}\" "
+        "y=\"{ty}\" text-anchor=\"middle\" fill=\"{m}\">{l}</text>\n",
+        fmt::arg("x", num(x_of(t))), fmt::arg("t", num(top)), fmt::arg("b", num(top + plot_h)),
+        fmt::arg("c", t == 0 ? kAxis : kGrid), fmt::arg("ty", num(top - 6)), fmt::arg("m", kMuted),
+        fmt::arg("l", format_tick(t)));
+  }
+  out += "</g>\n<g class=\"bars\">\n";
+  for (std::size_t i = 0; i < n; ++i) {
+    const double y0 = top + row_h * static_cast<double>(i) + 5;
+    const double row_mid = top + row_h * (static_cast<double>(i) + 0.5);
+    out += fmt::format(
+        "<text x=\"{}\" y=\"{}\" text-anchor=\"end\" fill=\"{}\"><title>{}</title>{}</text>\n",
+        num(left - 8), num(row_mid + 4), kInk, html_escape(data.categories[i]),
+        html_escape(labels[i]));
+    double pos = 0, neg = 0;
+    for (std::size_t s = 0; s < k; ++s) {
+      const auto& v = data.series[s].values[i];
+      if (!v)
+        continue;
+      double a = 0, b = *v;
+      if (stacked) {
+        double& base = *v >= 0 ? pos : neg;
+        a = base;
+        b = base + *v;
+        base = b;
+      }
+      const double y = stacked ? y0 : y0 + bar_h * static_cast<double>(s);
+      const double x1 = x_of(std::min(a, b)), x2 = x_of(std::max(a, b));
+      out += fmt::format(
+          "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" "
+          "fill=\"{}\"><title>{}</title></rect>\n",
+          num(x1), num(y), num(std::max(x2 - x1, 0.5)), num(bar_h - (stacked || k == 1 ? 0 : 1)),
+          colour(s), point_title(data, s, i, *v));
+      if (!stacked) {
+        out += fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"10.5\" fill=\"{}\"{}>{}</text>\n",
+                           num(*v >= 0 ? x2 + 5 : x1 - 5), num(y + bar_h / 2 + 3.5), kMuted,
+                           *v >= 0 ? "" : " text-anchor=\"end\"", html_escape(format_number(*v)));
+      }
+    }
+    if (stacked && pos > 0) {
+      out += fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"10.5\" fill=\"{}\">{}</text>\n",
+                         num(x_of(pos) + 5), num(y0 + bar_h / 2 + 3.5), kMuted,
+                         html_escape(format_number(pos)));
+    }
+  }
+  out += "</g>\n";
+  out += axis_caption(left + plot_w / 2, height - 8, spec.y_label, false);
+  out += "</svg>\n";
+  return out;
+}
+
+// ---- lines -----------------------------------------------------------------
+
+std::string lines(const ChartSpec& spec, const ChartData& data, std::string_view id) {
+  const std::size_t n = data.categories.size();
+  // The x positions: time, numbers, or the table order.
+  enum class Axis { time, number, ordinal } axis = Axis::time;
+  std::vector<double> xs(n);
+  for (std::size_t i = 0; i < n && axis == Axis::time; ++i) {
+    const auto* text = std::get_if<std::string>(data.x_values[i]);
+    const auto t = text ? parse_time(*text) : std::nullopt;
+    if (t) {
+      xs[i] = *t;
+    } else {
+      axis = Axis::number;
+    }
+  }
+  for (std::size_t i = 0; i < n && axis == Axis::number; ++i) {
+    const auto v = number_of(*data.x_values[i]);
+    if (v) {
+      xs[i] = *v;
+    } else {
+      axis = Axis::ordinal;
+    }
+  }
+  if (axis == Axis::ordinal) {
+    for (std::size_t i = 0; i < n; ++i)
+      xs[i] = static_cast<double>(i);
+  }
+  std::vector<std::size_t> order(n);
+  for (std::size_t i = 0; i < n; ++i)
+    order[i] = i;
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::size_t a, std::size_t b) { return xs[a] < xs[b]; });
+  const double xlo = xs[order.front()], xhi = xs[order.back()];
+
+  const auto [dlo, dhi] = value_domain(data, false);
+  const Scale scale = value_scale(dlo, dhi);
+  const auto yticks = scale.ticks();
+  double tick_w = 0;
+  for (const double t : yticks)
+    tick_w = std::max(tick_w, text_width(format_tick(t)));
+  const double width = std::max(spec.width, 320);
+  const double left = tick_w + 30, right = 24;
+  double legend_h = 0;
+  std::string legend_svg = legend(data, left, 8, width - left - right, legend_h);
+  const double top = 14 + legend_h + 8;
+  const double plot_w = width - left - right, plot_h = 220;
+  const double height = top + plot_h + 26 + (spec.x_label.empty() ? 4 : 20);
+  const double pad = n == 1 ? plot_w / 2 : 6;
+  const auto x_of = [&](double x) {
+    return xhi == xlo ? left + plot_w / 2
+                      : left + pad + (plot_w - 2 * pad) * (x - xlo) / (xhi - xlo);
+  };
+  const auto y_of = [&](double v) { return top + plot_h * (scale.hi - v) / (scale.hi - scale.lo); };
+
+  // X ticks.
+  std::vector<Tick> xticks;
+  if (axis == Axis::time) {
+    xticks = time_ticks(xlo, xhi);
+  } else if (axis == Axis::number) {
+    const double step = nice_step(std::max(xhi - xlo, 1e-9), 6);
+    for (double t = std::ceil(xlo / step) * step; t <= xhi + step * 1e-9; t += step) {
+      xticks.push_back({t, format_tick(t)});
+    }
+  } else {
+    const std::size_t every = std::max<std::size_t>(
+        1, static_cast<std::size_t>(std::ceil(static_cast<double>(n) * 90 / plot_w)));
+    for (std::size_t i = 0; i < n; i += every) {
+      xticks.push_back({static_cast<double>(i), shorten(data.categories[i], 14)});
+    }
+  }
+
+  std::string out = open_svg(spec, id, width, height, describe(spec, data));
+  out += legend_svg;
+  out += "<g class=\"grid\">\n";
+  for (const double t : yticks) {
+    out += fmt::format(
+        "<line x1=\"{l}\" x2=\"{r}\" y1=\"{y}\" y2=\"{y}\" stroke=\"{c}\"/><text x=\"{tx}\" "
+        "y=\"{ty}\" text-anchor=\"end\" fill=\"{m}\">{t}</text>\n",
+        fmt::arg("l", num(left)), fmt::arg("r", num(width - right)), fmt::arg("y", num(y_of(t))),
+        fmt::arg("c", t == 0 ? kAxis : kGrid), fmt::arg("tx", num(left - 8)),
+        fmt::arg("ty", num(y_of(t) + 4)), fmt::arg("m", kMuted), fmt::arg("t", format_tick(t)));
+  }
+  for (const auto& t : xticks) {
+    const double x = x_of(t.at);
+    out += fmt::format(
+        "<line x1=\"{x}\" x2=\"{x}\" y1=\"{b}\" y2=\"{b5}\" stroke=\"{a}\"/><text x=\"{x}\" "
+        "y=\"{ty}\" text-anchor=\"middle\" fill=\"{m}\">{l}</text>\n",
+        fmt::arg("x", num(x)), fmt::arg("b", num(top + plot_h)),
+        fmt::arg("b5", num(top + plot_h + 5)), fmt::arg("a", kAxis),
+        fmt::arg("ty", num(top + plot_h + 19)), fmt::arg("m", kMuted),
+        fmt::arg("l", html_escape(t.label)));
+  }
+  out += "</g>\n<g class=\"series\">\n";
+  const bool markers = n <= 60;
+  for (std::size_t s = 0; s < data.series.size(); ++s) {
+    const auto& values = data.series[s].values;
+    std::string path;
+    std::string area;
+    bool open = false;
+    double prev_y = 0, first_x = 0, last_x = 0;
+    for (const std::size_t i : order) {
+      if (!values[i]) {  // a gap breaks the line
+        if (open && data.series.size() == 1) {
+          area +=
+              fmt::format("L{},{}L{},{}Z", num(last_x), num(y_of(0)), num(first_x), num(y_of(0)));
+        }
+        open = false;
+        continue;
+      }
+      const double x = x_of(xs[i]), y = y_of(*values[i]);
+      if (!open) {
+        path += fmt::format("M{},{}", num(x), num(y));
+        area += fmt::format("M{},{}L{},{}", num(x), num(y_of(0)), num(x), num(y));
+        first_x = x;
+      } else if (spec.type == ChartType::step) {
+        path += fmt::format("H{}V{}", num(x), num(y));
+        area += fmt::format("L{},{}L{},{}", num(x), num(prev_y), num(x), num(y));
+      } else {
+        path += fmt::format("L{},{}", num(x), num(y));
+        area += fmt::format("L{},{}", num(x), num(y));
+      }
+      open = true;
+      prev_y = y;
+      last_x = x;
+    }
+    if (open)
+      area += fmt::format("L{},{}L{},{}Z", num(last_x), num(y_of(0)), num(first_x), num(y_of(0)));
+    if (data.series.size() == 1 && !area.empty()) {
+      out += fmt::format("<path d=\"{}\" fill=\"{}\" fill-opacity=\"0.12\" stroke=\"none\"/>\n",
+                         area, colour(s));
+    }
+    out += fmt::format(
+        "<path d=\"{}\" fill=\"none\" stroke=\"{}\" stroke-width=\"2.2\" stroke-linejoin=\"round\" "
+        "stroke-linecap=\"round\"><title>{}</title></path>\n",
+        path, colour(s), html_escape(data.series[s].name));
+    for (const std::size_t i : order) {
+      if (!values[i])
+        continue;
+      out += fmt::format(
+          "<circle cx=\"{}\" cy=\"{}\" r=\"{}\" fill=\"{}\" stroke=\"#fff\" stroke-width=\"1\"{}>"
+          "<title>{}</title></circle>\n",
+          num(x_of(xs[i])), num(y_of(*values[i])), markers ? "3.2" : "2", colour(s),
+          markers ? "" : " fill-opacity=\"0\"", point_title(data, s, i, *values[i]));
+    }
+  }
+  out += "</g>\n";
+  out += axis_caption(left + plot_w / 2, height - 6, spec.x_label, false);
+  out += axis_caption(12, top + plot_h / 2, spec.y_label, true);
+  out += "</svg>\n";
+  return out;
+}
+
+}  // namespace
+
+std::span<const std::string_view> chart_palette() {
+  return kPalette;
+}
+
+std::string render_chart(const Table& table, const ChartSpec& spec, std::string_view id) {
+  const ChartData data = extract(table, spec);
+  if (data.categories.empty() || !has_values(data)) {
+    return fmt::format(
+        "<p class=\"no-data\" role=\"note\"><strong>No data</strong> for “{}”: the query "
+        "returned {}.</p>\n",
+        html_escape(spec.title.empty() ? spec.x : spec.title),
+        table.rows.empty() ? "no rows" : "no numeric values to plot");
+  }
+  if (spec.type == ChartType::bar) {
+    return spec.orientation == Orientation::horizontal ? horizontal_bars(spec, data, id)
+                                                       : vertical_bars(spec, data, id);
+  }
+  return lines(spec, data, id);
+}
+
+}  // namespace sparkify::report

@@ -1,0 +1,71 @@
+// The command line's contract: help, version, exit codes, quiet output.
+#include <gtest/gtest.h>
+
+#include "tests/support/cli_runner.hpp"
+#include "tests/support/sqlite_reader.hpp"
+
+namespace sparkify::testing {
+namespace {
+
+TEST(CommandLine, HelpForEveryCommand) {
+  for (const std::string command : {"init", "load", "status"}) {
+    const auto r = run_sparkify({command, "--help"});
+    EXPECT_EQ(r.exit_code, 0) << command;
+    EXPECT_NE(r.out.find("--db"), std::string::npos) << command << r.out;
+  }
+  const auto top = run_sparkify({"--help"});
+  EXPECT_EQ(top.exit_code, 0);
+  EXPECT_NE(top.out.find("Exit codes"), std::string::npos);
+}
+
+TEST(CommandLine, Version) {
+  const auto r = run_sparkify({"--version"});
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_TRUE(r.out.starts_with("sparkify ")) << r.out;
+}
+
+TEST(CommandLine, UsageErrorsExitTwo) {
+  EXPECT_EQ(run_sparkify({}).exit_code, 2);
+  EXPECT_EQ(run_sparkify({"load", "--no-such-flag"}).exit_code, 2);
+  EXPECT_EQ(run_sparkify({"load", "--db", "a.db", "--target", "sqlite:b.db"}).exit_code, 2);
+}
+
+TEST(CommandLine, MissingSourceExitsThreeWithTheFolderNamed) {
+  TempDir dir;
+  const auto r = run_sparkify({"load", "--db", (dir / "w.db").string(), "--songs",
+                               (dir / "nope").string(), "--events", (dir / "nope").string()});
+  EXPECT_EQ(r.exit_code, 3);
+  EXPECT_NE(r.err.find((dir / "nope").string() + ": no such file or folder"), std::string::npos)
+      << r.err;
+}
+
+TEST(CommandLine, UnopenableWarehouseExitsFive) {
+  TempDir dir;
+  const auto r = run_sparkify({"init", "--db", (dir / "no/such/dir/w.db").string()});
+  EXPECT_EQ(r.exit_code, 5) << r.err;
+}
+
+TEST(CommandLine, InitIsIdempotentAndStatusReports) {
+  TempDir dir;
+  const std::string db = (dir / "w.db").string();
+  auto r = run_sparkify({"init", "--db", db});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("schema upgraded from version 0 to 1"), std::string::npos) << r.out;
+  r = run_sparkify({"init", "--db", db});
+  EXPECT_NE(r.out.find("schema is up to date (version 1)"), std::string::npos) << r.out;
+  ASSERT_EQ(run_sparkify({"load", "--db", db, "--quiet"}).exit_code, 0);
+  r = run_sparkify({"status", "--db", db});
+  ASSERT_EQ(r.exit_code, 0);
+  EXPECT_NE(r.out.find("f_songplay       6820"), std::string::npos) << r.out;
+}
+
+TEST(CommandLine, QuietPrintsNothing) {
+  TempDir dir;
+  const auto r = run_sparkify({"load", "--db", (dir / "w.db").string(), "--quiet"});
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_EQ(r.out, "");
+  EXPECT_EQ(r.err, "");
+}
+
+}  // namespace
+}  // namespace sparkify::testing

@@ -1,0 +1,180 @@
+// End to end through the command line: the real sample into the embedded engine.
+#include <gtest/gtest.h>
+
+#include <fstream>
+
+#include "tests/support/cli_runner.hpp"
+#include "tests/support/sqlite_reader.hpp"
+
+namespace sparkify::testing {
+namespace {
+namespace fs = std::filesystem;
+
+std::vector<std::string> sample_args(const fs::path& db) {
+  return {"load", "--db", db.string(), "--songs", (sample_dir() / "song_data").string(),
+          "--events", (sample_dir() / "log_data").string()};
+}
+
+TEST(LoadSample, ReproducesEveryFactOfTheBrief) {
+  TempDir dir;
+  const auto r = run_sparkify(sample_args(dir / "w.db"));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("staged:      71 songs, 8056 events, 0 duplicates, 0 rejected"),
+            std::string::npos)
+      << r.out;
+  SqliteReader db(dir / "w.db");
+  // The brief's table of facts about the sample, asserted on staging.
+  EXPECT_EQ(db.count("SELECT COUNT(*) FROM s_songplay_event"), 8056);
+  EXPECT_EQ(db.count("SELECT COUNT(*) FROM s_songplay_event WHERE page = 'NextSong'"), 6820);
+  EXPECT_EQ(db.count("SELECT COUNT(*) FROM s_song"), 71);
+  EXPECT_EQ(db.count("SELECT COUNT(DISTINCT song_id) FROM s_song"), 71);
+  EXPECT_EQ(db.count("SELECT COUNT(DISTINCT artist_id) FROM s_song"), 69);
+  EXPECT_EQ(db.count("SELECT COUNT(DISTINCT user_id) FROM s_songplay_event "
+                     "WHERE page = 'NextSong'"),
+            96);
+  EXPECT_EQ(db.count("SELECT COUNT(DISTINCT user_id) FROM s_songplay_event"), 97);
+  EXPECT_EQ(db.count("SELECT COUNT(DISTINCT ts) FROM s_songplay_event WHERE page = 'NextSong'"),
+            6813);
+  EXPECT_EQ(db.count("SELECT COUNT(*) FROM s_songplay_event WHERE user_id IS NULL"), 286);
+  EXPECT_EQ(db.count("SELECT COUNT(*) FROM (SELECT user_id FROM s_songplay_event "
+                     "WHERE user_id IS NOT NULL GROUP BY user_id "
+                     "HAVING COUNT(DISTINCT level) = 2)"),
+            8);
+  EXPECT_EQ(db.count("SELECT COUNT(*) FROM s_song WHERE year = 0"), 43);
+  EXPECT_EQ(db.count("SELECT COUNT(*) FROM s_song WHERE artist_latitude IS NULL"), 40);
+  // The star schema.
+  EXPECT_EQ(db.count("SELECT COUNT(*) FROM f_songplay"), 6820);
+  EXPECT_EQ(db.count("SELECT COUNT(*) FROM f_songplay WHERE song_id IS NOT NULL "
+                     "AND artist_id IS NOT NULL"),
+            1);
+  EXPECT_EQ(db.count("SELECT COUNT(*) FROM d_time"), 6813);
+  EXPECT_EQ(db.count("SELECT COUNT(*) FROM d_user"), 97);
+  EXPECT_EQ(db.count("SELECT COUNT(*) FROM d_song"), 71);
+  EXPECT_EQ(db.count("SELECT COUNT(*) FROM d_artist"), 69);
+  EXPECT_EQ(db.count("SELECT COUNT(*) FROM etl_reject"), 0);
+  EXPECT_EQ(db.count("SELECT COUNT(*) FROM s_songplay_event WHERE processed = 0"), 0);
+  EXPECT_EQ(db.count("SELECT COUNT(*) FROM s_song WHERE processed = 0"), 0);
+  // The one match, by title, artist name and duration.
+  EXPECT_EQ(db.rows("SELECT s.title, a.name FROM f_songplay f JOIN d_song s USING (song_id) "
+                    "JOIN d_artist a ON a.artist_id = f.artist_id"),
+            std::vector<std::string>{"Setanta matins|Elena"});
+  // Levels: the 8 users seen at both levels have a history of changes.
+  EXPECT_EQ(db.count("SELECT COUNT(DISTINCT user_id) FROM d_user_level"), 97);
+  EXPECT_EQ(db.count("SELECT COUNT(*) FROM (SELECT user_id FROM d_user_level GROUP BY user_id "
+                     "HAVING COUNT(*) > 1)"),
+            8);
+  // The current level is that of the user's latest event.
+  EXPECT_EQ(db.count("SELECT COUNT(*) FROM d_user u WHERE u.level <> (SELECT e.level FROM "
+                     "s_songplay_event e WHERE e.user_id = u.user_id ORDER BY e.ts DESC LIMIT 1)"),
+            0);
+  // Every fact has its time, user, and the level of its own event.
+  EXPECT_EQ(db.count("SELECT COUNT(*) FROM f_songplay f LEFT JOIN d_time t USING (start_time) "
+                     "WHERE t.start_time IS NULL"),
+            0);
+  EXPECT_EQ(db.count("SELECT COUNT(*) FROM f_songplay f JOIN s_songplay_event e "
+                     "ON e.event_id = f.songplay_id WHERE f.level IS NOT e.level "
+                     "OR f.user_id IS NOT e.user_id OR f.start_time IS NOT e.start_time"),
+            0);
+  // Time parts: the sample is November 2018 in UTC.
+  EXPECT_EQ(db.rows("SELECT MIN(start_time), MAX(start_time) FROM d_time"),
+            std::vector<std::string>{"2018-11-01 21:01:46.796|2018-11-30 19:54:24.796"});
+  EXPECT_EQ(db.count("SELECT COUNT(*) FROM d_time WHERE month <> 11 OR year <> 2018"), 0);
+}
+
+TEST(LoadSample, SecondLoadChangesNothing) {
+  TempDir dir;
+  ASSERT_EQ(run_sparkify(sample_args(dir / "w.db")).exit_code, 0);
+  const auto before = SqliteReader(dir / "w.db").canonical_dump();
+  const auto again = run_sparkify(sample_args(dir / "w.db"));
+  ASSERT_EQ(again.exit_code, 0) << again.err;
+  EXPECT_NE(again.out.find("Nothing new: 101 objects listed"), std::string::npos) << again.out;
+  EXPECT_EQ(SqliteReader(dir / "w.db").canonical_dump(), before);
+}
+
+TEST(LoadSample, ANewLogFileLoadsOnlyThatFile) {
+  TempDir dir;
+  copy_tree(sample_dir(), dir / "raw");
+  // Hold back the last day, load the rest, then let it arrive.
+  const fs::path last = dir / "raw/log_data/2018/11/2018-11-30-events.json";
+  fs::rename(last, dir / "held-back.json");
+  const std::vector<std::string> args{"load",     "--db", (dir / "w.db").string(),
+                                      "--songs",  (dir / "raw/song_data").string(),
+                                      "--events", (dir / "raw/log_data").string()};
+  ASSERT_EQ(run_sparkify(args).exit_code, 0);
+  fs::rename(dir / "held-back.json", last);
+  const auto r = run_sparkify(args);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("Loaded 1 of 101 objects listed (100 already loaded)"), std::string::npos)
+      << r.out;
+  SqliteReader db(dir / "w.db");
+  EXPECT_EQ(db.rows("SELECT batch_id, objects FROM etl_batch ORDER BY batch_id"),
+            (std::vector<std::string>{"1|100", "2|1"}));
+  EXPECT_EQ(db.count("SELECT COUNT(*) FROM etl_object WHERE batch_id = 2"), 1);
+  // The result equals loading everything at once.
+  TempDir once;
+  ASSERT_EQ(run_sparkify(sample_args(once / "w.db")).exit_code, 0);
+  SqliteReader whole(once / "w.db");
+  for (const char* table : {"f_songplay", "d_time", "d_user", "d_user_level", "d_song",
+                            "d_artist"}) {
+    const std::string sql = std::string("SELECT * FROM ") + table + " ORDER BY 1, 2, 3";
+    EXPECT_EQ(db.rows(sql), whole.rows(sql)) << table;
+  }
+}
+
+TEST(LoadSample, AChangedFileIsLoadedAgainWithoutDuplicates) {
+  TempDir dir;
+  copy_tree(sample_dir(), dir / "raw");
+  const std::vector<std::string> args{"load",     "--db", (dir / "w.db").string(),
+                                      "--songs",  (dir / "raw/song_data").string(),
+                                      "--events", (dir / "raw/log_data").string()};
+  ASSERT_EQ(run_sparkify(args).exit_code, 0);
+  // The app appends a line to a day that was already loaded.
+  const fs::path day = dir / "raw/log_data/2018/11/2018-11-05-events.json";
+  {
+    std::ofstream(day, std::ios::app)
+        << "\n{\"artist\":\"Elena\",\"auth\":\"Logged In\",\"firstName\":\"Lily\",\"gender\":\"F\","
+           "\"itemInSession\":99,\"lastName\":\"Koch\",\"length\":269.58322,\"level\":\"paid\","
+           "\"location\":\"Chicago-Naperville-Elgin, IL-IN-WI\",\"method\":\"PUT\",\"page\":"
+           "\"NextSong\",\"registration\":1541048010796.0,\"sessionId\":9999,\"song\":\"Setanta "
+           "matins\",\"status\":200,\"ts\":1541462400000,\"userAgent\":null,\"userId\":\"15\"}";
+  }
+  const auto r = run_sparkify(args);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("staged:      0 songs, 1 events"), std::string::npos) << r.out;
+  SqliteReader db(dir / "w.db");
+  EXPECT_EQ(db.count("SELECT COUNT(*) FROM s_songplay_event"), 8057);
+  EXPECT_EQ(db.count("SELECT COUNT(*) FROM f_songplay"), 6821);
+  EXPECT_EQ(db.count("SELECT COUNT(*) FROM f_songplay WHERE song_id IS NOT NULL"), 2);
+  EXPECT_EQ(db.count("SELECT COUNT(*) FROM etl_object"), 102);
+}
+
+TEST(LoadSample, SongsArrivingAfterTheirPlaysAreMatched) {
+  TempDir dir;
+  copy_tree(sample_dir(), dir / "raw");
+  fs::create_directories(dir / "later");
+  // Elena's "Setanta matins" is the sample's one matching song; hold it back.
+  std::string song_file;
+  for (const auto& e : fs::recursive_directory_iterator(dir / "raw/song_data")) {
+    if (!e.is_regular_file()) continue;
+    std::ifstream in(e.path());
+    const std::string text((std::istreambuf_iterator<char>(in)), {});
+    if (text.find("Setanta matins") != std::string::npos) song_file = e.path().string();
+  }
+  ASSERT_FALSE(song_file.empty());
+  fs::rename(song_file, dir / "later/song.json");
+  const std::vector<std::string> args{"load",     "--db", (dir / "w.db").string(),
+                                      "--songs",  (dir / "raw/song_data").string(),
+                                      "--events", (dir / "raw/log_data").string()};
+  ASSERT_EQ(run_sparkify(args).exit_code, 0);
+  EXPECT_EQ(SqliteReader(dir / "w.db").count("SELECT COUNT(*) FROM f_songplay "
+                                             "WHERE song_id IS NOT NULL"),
+            0);
+  fs::rename(dir / "later/song.json", song_file);
+  ASSERT_EQ(run_sparkify(args).exit_code, 0);
+  EXPECT_EQ(SqliteReader(dir / "w.db").count("SELECT COUNT(*) FROM f_songplay "
+                                             "WHERE song_id IS NOT NULL"),
+            1);
+}
+
+}  // namespace
+}  // namespace sparkify::testing

@@ -1,0 +1,84 @@
+// Reads a SQLite warehouse file from a test, independently of the product's engine code.
+#pragma once
+
+#include <sqlite3.h>
+
+#include <cstdint>
+#include <filesystem>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace sparkify::testing {
+
+class SqliteReader {
+ public:
+  explicit SqliteReader(const std::filesystem::path& path) {
+    if (sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
+      throw std::runtime_error("cannot open " + path.string());
+    }
+  }
+  ~SqliteReader() { sqlite3_close_v2(db_); }
+  SqliteReader(const SqliteReader&) = delete;
+  SqliteReader& operator=(const SqliteReader&) = delete;
+
+  // Every row of a query, each cell as text ("NULL" for null), cells joined by '|'.
+  std::vector<std::string> rows(const std::string& sql) const {
+    sqlite3_stmt* stmt = nullptr;
+    if (sqlite3_prepare_v2(db_, sql.c_str(), -1, &stmt, nullptr) != SQLITE_OK) {
+      throw std::runtime_error(std::string("bad test SQL: ") + sqlite3_errmsg(db_));
+    }
+    std::vector<std::string> out;
+    while (sqlite3_step(stmt) == SQLITE_ROW) {
+      std::string row;
+      for (int i = 0; i < sqlite3_column_count(stmt); ++i) {
+        if (i > 0) row += '|';
+        const auto* text = sqlite3_column_text(stmt, i);
+        row += text ? reinterpret_cast<const char*>(text) : "NULL";
+      }
+      out.push_back(row);
+    }
+    sqlite3_finalize(stmt);
+    return out;
+  }
+
+  std::int64_t count(const std::string& sql) const { return std::stoll(rows(sql).at(0)); }
+
+  // Every table of the warehouse in a canonical order, without the columns that
+  // record wall-clock times, one line per row: what two equal warehouses share.
+  std::vector<std::string> canonical_dump() const {
+    static const char* const kTables[] = {"s_song",       "s_songplay_event", "d_artist",
+                                          "d_song",       "d_time",           "d_user",
+                                          "d_user_level", "f_songplay",       "etl_object",
+                                          "etl_reject",   "etl_batch"};
+    std::vector<std::string> out;
+    for (const char* table : kTables) {
+      sqlite3_stmt* stmt = nullptr;
+      const std::string sql = std::string("SELECT * FROM ") + table + " ORDER BY 1, 2, 3";
+      if (sqlite3_prepare_v2(db_, sql.c_str(), -1, &stmt, nullptr) != SQLITE_OK) {
+        throw std::runtime_error(std::string("bad dump SQL: ") + sqlite3_errmsg(db_));
+      }
+      while (sqlite3_step(stmt) == SQLITE_ROW) {
+        std::string row = table;
+        for (int i = 0; i < sqlite3_column_count(stmt); ++i) {
+          const std::string name = sqlite3_column_name(stmt, i);
+          if (name == "staged_at" || name == "loaded_at" || name == "rejected_at" ||
+              name == "started_at" || name == "finished_at") {
+            continue;
+          }
+          const auto* text = sqlite3_column_text(stmt, i);
+          row += '|';
+          row += text ? reinterpret_cast<const char*>(text) : "NULL";
+        }
+        out.push_back(row);
+      }
+      sqlite3_finalize(stmt);
+    }
+    return out;
+  }
+
+ private:
+  sqlite3* db_ = nullptr;
+};
+
+}  // namespace sparkify::testing
