@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <charconv>
+#include <chrono>
+#include <thread>
 
 #include "core/clock.hpp"
 #include "warehouse/embedded_sql.hpp"
@@ -36,6 +38,17 @@ std::vector<Value> first_params(const std::vector<Value>& params, int count) {
 }  // namespace
 
 PostgresWarehouse::PostgresWarehouse(const std::string& conninfo) : conn_(conninfo) {}
+
+PostgresWarehouse::~PostgresWarehouse() {
+  if (!writer_locked_ || !conn_.ok())
+    return;
+  conn_.rollback_quietly();
+  try {
+    conn_.advisory_unlock(kWriterLock);
+  } catch (const std::exception&) {
+    // Closing the connection releases it anyway.
+  }
+}
 
 int PostgresWarehouse::schema_version() {
   const Table exists = conn_.query("SELECT to_regclass('etl_schema_version') IS NOT NULL");
@@ -75,7 +88,16 @@ int PostgresWarehouse::migrate() {
 }
 
 void PostgresWarehouse::lock_writer() {
-  if (!conn_.try_advisory_lock(kWriterLock)) {
+  if (writer_locked_)
+    return;
+  constexpr auto kGrace = std::chrono::seconds(1);
+  constexpr auto kPoll = std::chrono::milliseconds(25);
+  const auto deadline = std::chrono::steady_clock::now() + kGrace;
+  while (!(writer_locked_ = conn_.try_advisory_lock(kWriterLock)) &&
+         std::chrono::steady_clock::now() < deadline) {
+    std::this_thread::sleep_for(kPoll);
+  }
+  if (!writer_locked_) {
     throw WarehouseBusy(
         fmt::format("another loader is writing to {}; try again when it has finished", describe()));
   }

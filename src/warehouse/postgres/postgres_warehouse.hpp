@@ -14,6 +14,12 @@ class PostgresWarehouse final : public Warehouse {
  public:
   // conninfo: a libpq URI or keyword string (see pg::Connection).
   explicit PostgresWarehouse(const std::string& conninfo);
+  // Releases the writer lock before closing, so that the next run, started right
+  // after this one, finds it free (the server would otherwise release it only
+  // when it notices the closed session, a few milliseconds later).
+  ~PostgresWarehouse() override;
+  PostgresWarehouse(const PostgresWarehouse&) = delete;
+  PostgresWarehouse& operator=(const PostgresWarehouse&) = delete;
 
   std::string engine() const override { return "postgresql"; }
   std::string describe() const override { return conn_.describe(); }
@@ -22,8 +28,9 @@ class PostgresWarehouse final : public Warehouse {
   // between concurrent callers by a transaction-level advisory lock.
   int migrate() override;
   int schema_version() override;
-  // A session-level advisory lock held until this connection closes; a second
-  // writer gets WarehouseBusy at once instead of waiting.
+  // A session-level advisory lock held until this connection closes. A second
+  // writer gets WarehouseBusy after a grace period of one second (covering a
+  // previous writer whose session the server is still ending), never a long wait.
   void lock_writer() override;
 
   void begin() override;
@@ -46,6 +53,7 @@ class PostgresWarehouse final : public Warehouse {
 
  private:
   pg::Connection conn_;
+  bool writer_locked_ = false;
 };
 
 }  // namespace sparkify
