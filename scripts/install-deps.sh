@@ -9,6 +9,7 @@ packages=(
   libcurl4-openssl-dev libpugixml-dev libcpp-httplib-dev nlohmann-json3-dev
   chromium
   googletest libgtest-dev
+  libpq-dev postgresql-15
 )
 
 # The S3 tests run an S3-compatible server on Node.js (>= 20); use the machine's

@@ -311,6 +311,7 @@ void EtlServer::writer_loop() {
         }
         wh = open_warehouse_();
         wh->migrate();
+        wh->lock_writer();  // PostgreSQL: other loaders get a clear "busy" while we run
         const auto [songs, events] = unprocessed_rows(*wh);
         waiting_rows_ = songs + events;  // left by a previous run
         oldest_waiting_ = Clock::now() - options_.batch_delay;

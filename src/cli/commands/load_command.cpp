@@ -106,12 +106,21 @@ void register_load_command(CLI::App& app, CommandContext& context) {
     if (!args->region.empty()) args->s3.region = args->region;
     if (!args->endpoint_url.empty()) args->s3.endpoint_url = args->endpoint_url;
     if (!args->profile.empty()) args->s3.profile = args->profile;
+    // Precedence: flags, then the config file's [S3], then the bundled sample.
+    const auto& s3_config = loaded_config(context).s3;
+    const auto from_config = [&](auto member) -> std::optional<std::string> {
+      return s3_config ? (*s3_config).*member : std::nullopt;
+    };
     std::vector<SourceSpec> sources;
     sources.push_back(SourceSpec{
-        open_source(args->songs.empty() ? sample + "/song_data" : args->songs, args->s3),
+        open_source(choose(args->songs, from_config(&config::S3Config::song_data),
+                           sample + "/song_data"),
+                    args->s3),
         ObjectKind::song});
     sources.push_back(SourceSpec{
-        open_source(args->events.empty() ? sample + "/log_data" : args->events, args->s3),
+        open_source(choose(args->events, from_config(&config::S3Config::log_data),
+                           sample + "/log_data"),
+                    args->s3),
         ObjectKind::event});
     for (const auto& s : sources) {
       context.console.detail("{} source: {}", to_string(s.kind), s.source->describe());

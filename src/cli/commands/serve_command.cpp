@@ -79,8 +79,13 @@ void register_serve_command(CLI::App& app, CommandContext& context) {
   command->callback([&context, args] {
     ServerOptions options;
     parse_listen(args->listen, options);
-    if (!args->songs.empty()) options.sources.push_back({args->songs, ObjectKind::song});
-    if (!args->events.empty()) options.sources.push_back({args->events, ObjectKind::event});
+    const auto& s3_config = loaded_config(context).s3;
+    const std::string songs =
+        choose(args->songs, s3_config ? s3_config->song_data : std::nullopt, "");
+    const std::string events =
+        choose(args->events, s3_config ? s3_config->log_data : std::nullopt, "");
+    if (!songs.empty()) options.sources.push_back({songs, ObjectKind::song});
+    if (!events.empty()) options.sources.push_back({events, ObjectKind::event});
     options.poll_interval =
         std::chrono::milliseconds(static_cast<std::int64_t>(args->poll_seconds * 1000));
     options.batch_rows = args->batch_rows;
