@@ -4,11 +4,15 @@
 
 namespace sparkify {
 
-std::unique_ptr<Warehouse> open_warehouse(const std::string& target) {
+std::unique_ptr<Warehouse> open_warehouse(const std::string& target, OpenOptions options) {
   std::string path = target;
-  if (path.starts_with("sqlite:")) path.erase(0, 7);
-  if (path.empty()) throw WarehouseError("the sqlite target needs a file path (sqlite:PATH)");
-  return std::make_unique<SqliteWarehouse>(path);
+  if (path.starts_with("sqlite:"))
+    path.erase(0, 7);
+  if (path.empty())
+    throw WarehouseError("the sqlite target needs a file path (sqlite:PATH)");
+  SqliteOptions sqlite_options;
+  sqlite_options.read_only = options.read_only;
+  return std::make_unique<SqliteWarehouse>(path, sqlite_options);
 }
 
 }  // namespace sparkify
