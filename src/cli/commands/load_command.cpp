@@ -15,6 +15,7 @@ struct LoadArgs {
   std::string events;
   std::size_t jobs = 0;
   std::size_t batch_objects = 50'000;
+  std::string names;
 };
 
 std::unique_ptr<Source> open_source(const std::string& location) {
@@ -25,13 +26,17 @@ std::unique_ptr<Source> open_source(const std::string& location) {
 // read once here so the pipeline itself sees only an option.
 void read_fault(LoadOptions& options) {
   const char* fault = std::getenv("SPARKIFY_FAULT");
-  if (fault == nullptr) return;
+  if (fault == nullptr)
+    return;
   std::string_view text(fault);
   const auto colon = text.find(':');
   const std::string_view point = text.substr(0, colon);
-  if (point == "after-stage") options.fault = FaultPoint::after_stage;
-  if (point == "before-commit") options.fault = FaultPoint::before_commit;
-  if (colon != std::string_view::npos) options.fault_batch = std::atoll(fault + colon + 1);
+  if (point == "after-stage")
+    options.fault = FaultPoint::after_stage;
+  if (point == "before-commit")
+    options.fault = FaultPoint::before_commit;
+  if (colon != std::string_view::npos)
+    options.fault_batch = std::atoll(fault + colon + 1);
 }
 
 void print_report(const LoadReport& r, Warehouse& warehouse, const Console& console) {
@@ -50,9 +55,10 @@ void print_report(const LoadReport& r, Warehouse& warehouse, const Console& cons
                 fmt::join(r.batches, ", "));
   }
   if (r.objects_unreadable > 0) {
-    console.warn("{} objects could not be read; they are listed in etl_reject and will be "
-                 "tried again by the next load",
-                 r.objects_unreadable);
+    console.warn(
+        "{} objects could not be read; they are listed in etl_reject and will be "
+        "tried again by the next load",
+        r.objects_unreadable);
   }
   if (r.staged.rejects > 0) {
     console.warn("{} records rejected; see `sparkify status` or the etl_reject table",
@@ -74,8 +80,7 @@ void print_report(const LoadReport& r, Warehouse& warehouse, const Console& cons
 void register_load_command(CLI::App& app, CommandContext& context) {
   auto args = std::make_shared<LoadArgs>();
   auto* command = app.add_subcommand(
-      "load",
-      "Load new and changed song files and event logs into staging and the star schema");
+      "load", "Load new and changed song files and event logs into staging and the star schema");
   add_common_options(*command, context);
   command->add_option("--songs", args->songs, "Folder of song files (default: the bundled sample)")
       ->option_text("PATH");
@@ -84,24 +89,32 @@ void register_load_command(CLI::App& app, CommandContext& context) {
       ->option_text("PATH");
   command->add_option("-j,--jobs", args->jobs, "Parser threads (default: one per core)")
       ->option_text("N");
-  command->add_option("--batch-objects", args->batch_objects,
-                      "Objects per batch; each batch is one transaction")
+  command
+      ->add_option("--batch-objects", args->batch_objects,
+                   "Objects per batch; each batch is one transaction")
       ->option_text("N")
       ->check(CLI::PositiveNumber);
+  command
+      ->add_option("--names", args->names,
+                   "Infer missing genders from your own SSA names.zip or folder of yob*.txt "
+                   "(\"embedded\": the table built in)")
+      ->option_text("PATH");
   command->callback([&context, args] {
     const std::string sample = default_sample_dir();
     std::vector<SourceSpec> sources;
     sources.push_back(SourceSpec{
         open_source(args->songs.empty() ? sample + "/song_data" : args->songs), ObjectKind::song});
-    sources.push_back(SourceSpec{
-        open_source(args->events.empty() ? sample + "/log_data" : args->events),
-        ObjectKind::event});
+    sources.push_back(
+        SourceSpec{open_source(args->events.empty() ? sample + "/log_data" : args->events),
+                   ObjectKind::event});
     for (const auto& s : sources) {
       context.console.detail("{} source: {}", to_string(s.kind), s.source->describe());
     }
 
     auto warehouse = open_target(context);
     warehouse->migrate();
+    if (!args->names.empty())
+      use_names(*warehouse, args->names, context.console);
     warehouse->lock_writer();
 
     LoadOptions options;
