@@ -6,9 +6,15 @@ set -euo pipefail
 packages=(
   build-essential cmake pkg-config
   libsimdjson-dev libsqlite3-dev libssl-dev libfmt-dev libcli11-dev libarchive-dev
+  libcurl4-openssl-dev libpugixml-dev libcpp-httplib-dev nlohmann-json3-dev
   chromium
   googletest libgtest-dev
+  libpq-dev postgresql-15
 )
+
+# The S3 tests run an S3-compatible server on Node.js (>= 20); use the machine's
+# node when there is one, Debian's otherwise.
+command -v node >/dev/null 2>&1 || packages+=(nodejs npm)
 
 missing=()
 for p in "${packages[@]}"; do

@@ -14,7 +14,12 @@ std::vector<CheckOutcome> run_checks(Warehouse& warehouse, const CheckOptions& o
   const std::map<std::string, Value> values{{"max_reject_share", options.max_reject_share},
                                             {"min_match_share", options.min_match_share}};
   std::vector<CheckOutcome> outcomes;
-  for (const auto& statement : warehouse.statement_names("check")) {
+  const auto statements = warehouse.statement_names("check");
+  if (statements.empty()) {
+    throw WarehouseError(
+        fmt::format("the {} engine has no data-quality checks yet", warehouse.engine()));
+  }
+  for (const auto& statement : statements) {
     const std::string_view sql = warehouse.statement(statement);
     const StatementHeader header = parse_statement_header(sql);
     const Table rows = warehouse.query(sql, bind_params(header, values));

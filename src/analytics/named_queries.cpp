@@ -11,7 +11,11 @@ constexpr std::string_view kFolder = "query";
 
 std::vector<NamedQuery> list_named_queries(const Warehouse& warehouse) {
   std::vector<NamedQuery> queries;
-  for (const auto& statement : warehouse.statement_names(kFolder)) {
+  const auto statements = warehouse.statement_names(kFolder);
+  if (statements.empty()) {
+    throw WarehouseError(fmt::format("the {} engine has no named queries yet", warehouse.engine()));
+  }
+  for (const auto& statement : statements) {
     NamedQuery q;
     q.name = statement.substr(kFolder.size() + 1);
     q.statement = statement;

@@ -2,6 +2,7 @@
 
 #include <filesystem>
 
+#include "config/conninfo.hpp"
 #include "warehouse/name_gender_sync.hpp"
 #include "warehouse/open_warehouse.hpp"
 
@@ -12,9 +13,15 @@ void add_common_options(CLI::App& command, CommandContext& context) {
                  .add_option("--db", context.common.db,
                              "SQLite warehouse file (shorthand for --target sqlite:FILE)")
                  ->option_text("FILE");
-  command.add_option("--target", context.common.target, "Warehouse: sqlite:PATH")
+  command
+      .add_option("--target", context.common.target,
+                  "Warehouse: sqlite:PATH, postgresql://user@host:5432/db or 'host=... dbname=...'")
       ->option_text("TARGET")
       ->excludes(db);
+  command
+      .add_option("--config", context.common.config,
+                  "The prototype's INI config (dwh.cfg): [CLUSTER], [S3], [IAM_ROLE]; flags win")
+      ->option_text("FILE");
   auto* quiet = command.add_flag("-q,--quiet", context.common.quiet, "Print only errors");
   command.add_flag("-v,--verbose", context.common.verbose, "Print details of every step")
       ->excludes(quiet);
@@ -25,12 +32,47 @@ void add_common_options(CLI::App& command, CommandContext& context) {
   });
 }
 
+const config::Config& loaded_config(CommandContext& context) {
+  if (context.config)
+    return *context.config;
+  if (context.common.config.empty())
+    return context.config.emplace();
+  const config::ConfigResult result = config::load_config(context.common.config);
+  for (const auto& warning : result.warnings)
+    context.console.warn("{}", warning.text());
+  if (!result.ok()) {
+    std::string message;
+    for (const auto& error : result.errors)
+      message += (message.empty() ? "" : "; ") + error.text();
+    throw CLI::ValidationError("--config", message);
+  }
+  return context.config.emplace(*result.config);
+}
+
+std::string choose(const std::string& flag, const std::optional<std::string>& from_config,
+                   const std::string& fallback) {
+  if (!flag.empty())
+    return flag;
+  if (from_config && !from_config->empty())
+    return *from_config;
+  return fallback;
+}
+
 namespace {
 
-std::string target_of(const CommandContext& context) {
-  if (!context.common.target.empty())
-    return context.common.target;
-  return "sqlite:" + (context.common.db.empty() ? "sparkify.db" : context.common.db);
+// Precedence: --target / --db, then the config file's [CLUSTER], then the default.
+std::string target_of(CommandContext& context) {
+  std::string target = context.common.target;
+  if (target.empty() && !context.common.db.empty())
+    target = "sqlite:" + context.common.db;
+  if (target.empty()) {
+    const auto& cluster = loaded_config(context).cluster;
+    if (cluster && cluster->host)
+      target = config::cluster_conninfo(*cluster);
+  }
+  if (target.empty())
+    target = "sqlite:sparkify.db";
+  return target;
 }
 
 }  // namespace

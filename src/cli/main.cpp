@@ -23,6 +23,8 @@ int main(int argc, char** argv) {
   register_query_command(app, context);
   register_sql_command(app, context);
   register_report_command(app, context);
+  register_serve_command(app, context);
+  register_replay_command(app, context);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -8,10 +8,11 @@
 #include <thread>
 #include <unordered_set>
 
-#include "core/clock.hpp"
 #include "parse/event_parser.hpp"
 #include "parse/song_parser.hpp"
+#include "pipeline/batch_transaction.hpp"
 #include "pipeline/ordered_parallel.hpp"
+#include "pipeline/transform.hpp"
 
 namespace sparkify {
 namespace {
@@ -62,16 +63,6 @@ struct WorkerParsers {
 }  // namespace
 
 std::string_view to_string(ObjectKind kind) { return kind == ObjectKind::song ? "song" : "event"; }
-
-std::pair<std::int64_t, std::int64_t> transform_staged(Warehouse& wh, std::int64_t max_batch) {
-  const std::vector<Value> params{max_batch};
-  const Table waiting = wh.query(wh.statement("ledger/unprocessed_counts"), params);
-  const std::int64_t songs = to_int(waiting.rows.at(0).at(0));
-  const std::int64_t events = to_int(waiting.rows.at(0).at(1));
-  if (songs == 0 && events == 0) return {0, 0};
-  for (const auto& step : wh.transform_steps()) wh.execute(wh.statement(step), params);
-  return {songs, events};
-}
 
 Loader::Loader(Warehouse& warehouse, LoadOptions options, ProgressCallback progress)
     : warehouse_(warehouse), options_(options), progress_(std::move(progress)) {
@@ -140,30 +131,24 @@ LoadReport Loader::run(std::vector<SourceSpec>& sources) {
 void Loader::run_batch(std::vector<SourceSpec>& sources, const std::vector<Pending>& objects,
                        std::int64_t batch_number, LoadReport& report, LoadProgress& progress) {
   Warehouse& wh = warehouse_;
-  const std::string started_at = utc_now_text();
-  wh.begin();
-  std::int64_t batch_id = 0;
+  if (objects.empty()) {
+    // Nothing to read: only transform what is waiting, if anything.
+    const auto [songs, events] = unprocessed_rows(wh);
+    if (songs == 0 && events == 0) return;
+  }
+  BatchTransaction batch(wh, "load");
   try {
-    batch_id = to_int(wh.query(wh.statement("ledger/next_batch_id")).rows.at(0).at(0));
-    if (objects.empty()) {
-      // Nothing to read: only transform what is waiting, if anything.
-      const Table waiting = wh.query(wh.statement("ledger/unprocessed_counts"), {batch_id});
-      if (to_int(waiting.rows.at(0).at(0)) == 0 && to_int(waiting.rows.at(0).at(1)) == 0) {
-        wh.rollback();
-        return;
-      }
-    }
-    wh.execute(wh.statement("ledger/begin_batch"),
-               {batch_id, std::string("load"), started_at});
-
-    auto staging = wh.open_staging(batch_id, started_at);
-    std::vector<WorkerParsers> parsers(options_.jobs);
+    auto staging = wh.open_staging(batch.id(), batch.started_at());
+    // Network sources want many reads in flight; parsing threads are cheap to add.
+    std::size_t jobs = options_.jobs;
+    for (const auto& s : sources) jobs = std::max(jobs, s.source->read_concurrency());
+    std::vector<WorkerParsers> parsers(jobs);
     std::size_t loaded = 0;
     std::size_t unreadable = 0;
     std::uint64_t bytes_read = 0;
     ordered_parallel<ParsedObject>(
         objects.size(),
-        ParallelLimits{options_.jobs, std::max<std::size_t>(4 * options_.jobs, 64), 256ULL << 20},
+        ParallelLimits{jobs, std::max<std::size_t>(4 * jobs, 64), 256ULL << 20},
         [&](std::size_t i) { return objects[i].object.size; },
         [&](std::size_t worker, std::size_t i) {
           const Pending& p = objects[i];
@@ -216,41 +201,28 @@ void Loader::run_batch(std::vector<SourceSpec>& sources, const std::vector<Pendi
 
     progress.phase = "transforming";
     if (progress_) progress_(progress);
-    const auto [songs_processed, events_processed] = transform_staged(wh, batch_id);
-    const StagingCounts counts = staging->counts();
-    wh.execute(wh.statement("ledger/finish_batch"),
-               {batch_id, std::string("committed"), utc_now_text(),
-                static_cast<std::int64_t>(objects.size()), counts.songs_staged,
-                counts.events_staged, counts.duplicates, counts.rejects, songs_processed,
-                events_processed, Value{}});
+    BatchCounts counts;
+    counts.objects = static_cast<std::int64_t>(objects.size());
+    counts.staged = staging->counts();
+    std::tie(counts.songs_processed, counts.events_processed) = transform_staged(wh, batch.id());
     maybe_fault(options_, FaultPoint::before_commit, batch_number);
     progress.phase = "committing";
     if (progress_) progress_(progress);
-    wh.commit();
+    batch.commit(counts);
 
     report.objects_loaded += loaded;
     report.objects_unreadable += unreadable;
     report.bytes_read += bytes_read;
-    report.staged.songs_staged += counts.songs_staged;
-    report.staged.events_staged += counts.events_staged;
-    report.staged.duplicates += counts.duplicates;
-    report.staged.rejects += counts.rejects;
-    report.songs_processed += songs_processed;
-    report.events_processed += events_processed;
-    report.batches.push_back(batch_id);
+    report.staged.songs_staged += counts.staged.songs_staged;
+    report.staged.events_staged += counts.staged.events_staged;
+    report.staged.duplicates += counts.staged.duplicates;
+    report.staged.rejects += counts.staged.rejects;
+    report.songs_processed += counts.songs_processed;
+    report.events_processed += counts.events_processed;
+    report.batches.push_back(batch.id());
     progress.phase = "loading";
   } catch (const std::exception& e) {
-    wh.rollback();
-    // Record the failure for operators; the batch itself left no trace.
-    try {
-      wh.begin();
-      wh.execute(wh.statement("ledger/record_failed_batch"),
-                 {batch_id, std::string("load"), started_at, utc_now_text(),
-                  std::string(e.what())});
-      wh.commit();
-    } catch (...) {
-      wh.rollback();
-    }
+    batch.abort(e.what());
     throw;
   }
 }

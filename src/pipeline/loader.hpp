@@ -76,9 +76,4 @@ class Loader {
   ProgressCallback progress_;
 };
 
-// Runs every transform step for the rows staged up to max_batch, inside the
-// open transaction. Returns the (songs, events) that were waiting.
-std::pair<std::int64_t, std::int64_t> transform_staged(Warehouse& warehouse,
-                                                       std::int64_t max_batch);
-
 }  // namespace sparkify

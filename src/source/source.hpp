@@ -27,6 +27,9 @@ class Source {
   virtual std::string read(const ObjectInfo& object) = 0;
   // A human-readable description for messages ("folder data/sample/log_data").
   virtual std::string describe() const = 0;
+  // How many read() calls the source serves well at once (network sources
+  // hide latency with many requests in flight); 0 when it has no preference.
+  virtual std::size_t read_concurrency() const { return 0; }
 };
 
 // An object could not be listed or read (missing, denied, network failure after retries).

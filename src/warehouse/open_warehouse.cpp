@@ -1,10 +1,13 @@
 #include "warehouse/open_warehouse.hpp"
 
+#include "warehouse/postgres/open_postgres.hpp"
 #include "warehouse/sqlite/sqlite_warehouse.hpp"
 
 namespace sparkify {
 
 std::unique_ptr<Warehouse> open_warehouse(const std::string& target, OpenOptions options) {
+  if (is_postgres_target(target))
+    return open_postgres_warehouse(target, options.read_only);
   std::string path = target;
   if (path.starts_with("sqlite:"))
     path.erase(0, 7);

@@ -14,7 +14,9 @@ struct OpenOptions {
   bool read_only = false;
 };
 
-// Targets: "sqlite:PATH" or a plain file path for the embedded engine.
+// Targets: "sqlite:PATH" or a plain file path for the embedded engine; a libpq
+// URI (postgresql://user@host:5432/db) or keyword string (host=... dbname=...)
+// for PostgreSQL.
 std::unique_ptr<Warehouse> open_warehouse(const std::string& target, OpenOptions options = {});
 
 }  // namespace sparkify

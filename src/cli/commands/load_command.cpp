@@ -5,7 +5,7 @@
 #include "cli/command_context.hpp"
 #include "cli/progress_bar.hpp"
 #include "pipeline/loader.hpp"
-#include "source/local_folder_source.hpp"
+#include "source/open_source.hpp"
 
 namespace sparkify {
 namespace {
@@ -13,14 +13,14 @@ namespace {
 struct LoadArgs {
   std::string songs;
   std::string events;
+  s3::S3Options s3;
+  std::string region;
+  std::string endpoint_url;
+  std::string profile;
   std::size_t jobs = 0;
   std::size_t batch_objects = 50'000;
   std::string names;
 };
-
-std::unique_ptr<Source> open_source(const std::string& location) {
-  return std::make_unique<LocalFolderSource>(location);
-}
 
 // Test-only fault injection (SPARKIFY_FAULT=after-stage|before-commit[:N]),
 // read once here so the pipeline itself sees only an option.
@@ -82,11 +82,29 @@ void register_load_command(CLI::App& app, CommandContext& context) {
   auto* command = app.add_subcommand(
       "load", "Load new and changed song files and event logs into staging and the star schema");
   add_common_options(*command, context);
-  command->add_option("--songs", args->songs, "Folder of song files (default: the bundled sample)")
+  command
+      ->add_option("--songs", args->songs,
+                   "Folder or s3://bucket/prefix of song files (default: the bundled sample)")
       ->option_text("PATH");
   command
-      ->add_option("--events", args->events, "Folder of event logs (default: the bundled sample)")
+      ->add_option("--events", args->events,
+                   "Folder or s3://bucket/prefix of event logs (default: the bundled sample)")
       ->option_text("PATH");
+  command->add_flag("--no-sign-request", args->s3.no_sign_request,
+                    "Read S3 anonymously (public buckets), as the AWS CLI does");
+  command->add_option("--region", args->region, "AWS region (default: as the AWS CLI finds it)")
+      ->option_text("REGION");
+  command
+      ->add_option("--endpoint-url", args->endpoint_url,
+                   "S3-compatible endpoint, e.g. http://127.0.0.1:9000 (or AWS_ENDPOINT_URL)")
+      ->option_text("URL");
+  command->add_option("--profile", args->profile, "AWS profile from ~/.aws (or AWS_PROFILE)")
+      ->option_text("NAME");
+  command
+      ->add_option("--s3-concurrency", args->s3.max_concurrency,
+                   "S3 objects fetched at once (default 32)")
+      ->option_text("N")
+      ->check(CLI::PositiveNumber);
   command->add_option("-j,--jobs", args->jobs, "Parser threads (default: one per core)")
       ->option_text("N");
   command
@@ -101,12 +119,28 @@ void register_load_command(CLI::App& app, CommandContext& context) {
       ->option_text("PATH");
   command->callback([&context, args] {
     const std::string sample = default_sample_dir();
+    if (!args->region.empty())
+      args->s3.region = args->region;
+    if (!args->endpoint_url.empty())
+      args->s3.endpoint_url = args->endpoint_url;
+    if (!args->profile.empty())
+      args->s3.profile = args->profile;
+    // Precedence: flags, then the config file's [S3], then the bundled sample.
+    const auto& s3_config = loaded_config(context).s3;
+    const auto from_config = [&](auto member) -> std::optional<std::string> {
+      return s3_config ? (*s3_config).*member : std::nullopt;
+    };
     std::vector<SourceSpec> sources;
     sources.push_back(SourceSpec{
-        open_source(args->songs.empty() ? sample + "/song_data" : args->songs), ObjectKind::song});
-    sources.push_back(
-        SourceSpec{open_source(args->events.empty() ? sample + "/log_data" : args->events),
-                   ObjectKind::event});
+        open_source(
+            choose(args->songs, from_config(&config::S3Config::song_data), sample + "/song_data"),
+            args->s3),
+        ObjectKind::song});
+    sources.push_back(SourceSpec{
+        open_source(
+            choose(args->events, from_config(&config::S3Config::log_data), sample + "/log_data"),
+            args->s3),
+        ObjectKind::event});
     for (const auto& s : sources) {
       context.console.detail("{} source: {}", to_string(s.kind), s.source->describe());
     }

@@ -1,0 +1,121 @@
+// sparkify serve: the streaming ETL server, until SIGTERM or SIGINT.
+#include <pthread.h>
+#include <signal.h>
+
+#include <cstdlib>
+#include <fstream>
+#include <thread>
+
+#include "cli/command_context.hpp"
+#include "server/etl_server.hpp"
+
+namespace sparkify {
+namespace {
+
+struct ServeArgs {
+  std::string listen = "127.0.0.1:8080";
+  std::string songs;
+  std::string events;
+  double poll_seconds = 30;
+  double batch_delay_seconds = 1;
+  std::int64_t batch_rows = 10'000;
+  std::string token_file;
+  std::size_t max_body = 16U << 20;
+  std::size_t queue = 256;
+};
+
+void parse_listen(const std::string& listen, ServerOptions& options) {
+  const auto colon = listen.rfind(':');
+  if (colon == std::string::npos) throw CLI::ValidationError("--listen", "expected HOST:PORT");
+  options.host = listen.substr(0, colon);
+  try {
+    options.port = std::stoi(listen.substr(colon + 1));
+  } catch (const std::exception&) {
+    throw CLI::ValidationError("--listen", "the port must be a number");
+  }
+}
+
+std::string read_token(const std::string& file) {
+  if (!file.empty()) {
+    std::ifstream in(file);
+    if (!in) throw CLI::ValidationError("--token-file", "cannot read " + file);
+    std::string token;
+    std::getline(in, token);
+    return token;
+  }
+  const char* env = std::getenv("SPARKIFY_INGEST_TOKEN");
+  return env ? env : "";
+}
+
+}  // namespace
+
+void register_serve_command(CLI::App& app, CommandContext& context) {
+  auto args = std::make_shared<ServeArgs>();
+  auto* command = app.add_subcommand(
+      "serve",
+      "Run the streaming ETL server: HTTP ingest, polling of the sources, micro-batches");
+  add_common_options(*command, context);
+  command->add_option("--listen", args->listen, "Address to listen on (HOST:PORT; port 0: any)")
+      ->capture_default_str();
+  command->add_option("--songs", args->songs, "Folder or s3:// prefix of song files to poll")
+      ->option_text("PATH");
+  command->add_option("--events", args->events, "Folder or s3:// prefix of event logs to poll")
+      ->option_text("PATH");
+  command->add_option("--poll-interval", args->poll_seconds, "Seconds between polls (0: never)")
+      ->capture_default_str();
+  command->add_option("--batch-rows", args->batch_rows,
+                      "Staged rows that trigger a micro-batch into the star schema")
+      ->capture_default_str();
+  command->add_option("--batch-delay", args->batch_delay_seconds,
+                      "Longest wait (seconds) of a staged row before its micro-batch")
+      ->capture_default_str();
+  command->add_option("--token-file", args->token_file,
+                      "File holding the bearer token POSTs must carry (or SPARKIFY_INGEST_TOKEN)")
+      ->option_text("FILE");
+  command->add_option("--max-body", args->max_body, "Largest request body in bytes (413 above)")
+      ->capture_default_str();
+  command->add_option("--queue", args->queue, "Requests waiting for the writer (503 above)")
+      ->capture_default_str();
+  command->callback([&context, args] {
+    ServerOptions options;
+    parse_listen(args->listen, options);
+    const auto& s3_config = loaded_config(context).s3;
+    const std::string songs =
+        choose(args->songs, s3_config ? s3_config->song_data : std::nullopt, "");
+    const std::string events =
+        choose(args->events, s3_config ? s3_config->log_data : std::nullopt, "");
+    if (!songs.empty()) options.sources.push_back({songs, ObjectKind::song});
+    if (!events.empty()) options.sources.push_back({events, ObjectKind::event});
+    options.poll_interval =
+        std::chrono::milliseconds(static_cast<std::int64_t>(args->poll_seconds * 1000));
+    options.batch_rows = args->batch_rows;
+    options.batch_delay =
+        std::chrono::milliseconds(static_cast<std::int64_t>(args->batch_delay_seconds * 1000));
+    options.token = read_token(args->token_file);
+    options.max_body_bytes = args->max_body;
+    options.queue_capacity = args->queue;
+
+    // Signals go to one waiting thread, never to a handler in whatever thread.
+    sigset_t signals;
+    sigemptyset(&signals);
+    sigaddset(&signals, SIGINT);
+    sigaddset(&signals, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+
+    // Fail early and clearly when the warehouse cannot be opened.
+    open_target(context)->migrate();
+    EtlServer server(options, [&context] { return open_target(context); }, context.console);
+    server.bind();
+    std::thread waiter([&] {
+      int signal = 0;
+      sigwait(&signals, &signal);
+      context.console.out("sparkify serve: {} received, stopping", strsignal(signal));
+      server.stop();
+    });
+    server.run();
+    pthread_kill(waiter.native_handle(), SIGTERM);  // wakes the waiter if no signal came
+    waiter.join();
+  });
+}
+
+}  // namespace sparkify

@@ -1,0 +1,350 @@
+#include "server/etl_server.hpp"
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+
+#include "core/clock.hpp"
+#include "parse/event_parser.hpp"
+#include "parse/song_parser.hpp"
+#include "pipeline/transform.hpp"
+#include "source/open_source.hpp"
+
+namespace sparkify {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+using json = nlohmann::json;
+
+void reply_json(httplib::Response& response, int status, const json& body) {
+  response.status = status;
+  response.set_content(body.dump(), "application/json");
+}
+
+// Compares without leaking the position of the first difference through timing.
+bool constant_time_equal(std::string_view a, std::string_view b) {
+  unsigned char diff = a.size() == b.size() ? 0 : 1;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    diff |= static_cast<unsigned char>(a[i] ^ (i < b.size() ? b[i] : 0));
+  }
+  return diff == 0;
+}
+
+double seconds_since(Clock::time_point t) {
+  return std::chrono::duration<double>(Clock::now() - t).count();
+}
+
+}  // namespace
+
+EtlServer::EtlServer(ServerOptions options, WarehouseFactory open_warehouse,
+                     const Console& console)
+    : options_(std::move(options)),
+      open_warehouse_(std::move(open_warehouse)),
+      console_(console),
+      queue_(options_.queue_capacity) {
+  http_.set_payload_max_length(options_.max_body_bytes);
+  http_.set_read_timeout(30, 0);
+  http_.set_write_timeout(30, 0);
+  install_routes();
+}
+
+EtlServer::~EtlServer() {
+  stop();
+  if (writer_.joinable()) writer_.join();
+}
+
+int EtlServer::bind() {
+  if (options_.port == 0) {
+    const int port = http_.bind_to_any_port(options_.host);
+    if (port < 0) throw std::runtime_error(fmt::format("cannot listen on {}", options_.host));
+    options_.port = port;
+  } else if (!http_.bind_to_port(options_.host, options_.port)) {
+    throw std::runtime_error(
+        fmt::format("cannot listen on {}:{} (in use?)", options_.host, options_.port));
+  }
+  return options_.port;
+}
+
+void EtlServer::run() {
+  writer_ = std::thread([this] { writer_loop(); });
+  console_.out("sparkify serve: listening on http://{}:{}", options_.host, options_.port);
+  if (!stopping_) http_.listen_after_bind();
+  // No new requests now; let the writer finish what was accepted.
+  queue_.close();
+  if (writer_.joinable()) writer_.join();
+  console_.out("sparkify serve: stopped");
+}
+
+void EtlServer::stop() {
+  if (stopping_.exchange(true)) return;
+  http_.stop();
+}
+
+bool EtlServer::authorized(const httplib::Request& request) const {
+  if (options_.token.empty()) return true;
+  const std::string header = request.get_header_value("Authorization");
+  constexpr std::string_view kBearer = "Bearer ";
+  if (!header.starts_with(kBearer)) return false;
+  return constant_time_equal(std::string_view(header).substr(kBearer.size()), options_.token);
+}
+
+void EtlServer::install_routes() {
+  // Bodies are read through a content reader, so any Content-Type is taken as
+  // JSON lines (curl's default form type would otherwise be parsed as a form).
+  for (const bool songs : {false, true}) {
+    http_.Post(songs ? "/v1/songs" : "/v1/events",
+               [this, songs](const httplib::Request& req, httplib::Response& res,
+                             const httplib::ContentReader& read) {
+                 std::string body;
+                 read([&body](const char* data, std::size_t size) {
+                   body.append(data, size);
+                   return true;
+                 });
+                 handle_ingest(req, body, res, songs);
+               });
+  }
+  http_.Get("/health", [this](const httplib::Request&, httplib::Response& res) {
+    json body{{"status", "ok"}};
+    try {
+      std::lock_guard lock(reader_mutex_);
+      reader()->query("SELECT 1");
+      body["warehouse"] = "reachable";
+      reply_json(res, 200, body);
+    } catch (const std::exception& e) {
+      std::lock_guard lock(reader_mutex_);
+      reader_.reset();
+      body["status"] = "degraded";
+      body["warehouse"] = "unreachable";
+      body["error"] = e.what();
+      reply_json(res, 503, body);
+    }
+  });
+  http_.Get("/metrics", [this](const httplib::Request&, httplib::Response& res) {
+    res.set_content(metrics_.render(), "text/plain; version=0.0.4");
+  });
+  http_.Get("/v1/status", [this](const httplib::Request&, httplib::Response& res) {
+    json body;
+    try {
+      std::lock_guard lock(reader_mutex_);
+      Warehouse& wh = *reader();
+      json tables = json::object();
+      for (const auto& row : wh.query(wh.statement("status/table_counts")).rows) {
+        tables[*to_text(row.at(0))] = to_int(row.at(1));
+      }
+      body["warehouse"] = wh.describe();
+      body["tables"] = tables;
+    } catch (const std::exception& e) {
+      std::lock_guard lock(reader_mutex_);
+      reader_.reset();
+      body["error"] = e.what();
+    }
+    body["staging"] = {{"waiting_rows", metrics_.waiting_rows.load()},
+                       {"lag_seconds", metrics_.oldest_waiting_seconds.load()}};
+    body["counters"] = {{"songs_staged", metrics_.songs_staged.load()},
+                        {"events_staged", metrics_.events_staged.load()},
+                        {"duplicates", metrics_.duplicates.load()},
+                        {"rejects", metrics_.rejects.load()},
+                        {"songs_processed", metrics_.songs_processed.load()},
+                        {"events_processed", metrics_.events_processed.load()},
+                        {"objects_loaded", metrics_.objects_loaded.load()},
+                        {"batches_failed", metrics_.batches_failed.load()}};
+    body["ingest_queue"] = metrics_.queue_depth.load();
+    reply_json(res, body.contains("error") ? 503 : 200, body);
+  });
+  http_.set_logger([this](const httplib::Request& req, const httplib::Response& res) {
+    metrics_.count_request(req.path, res.status);
+    console_.detail("{} {} -> {}", req.method, req.path, res.status);
+  });
+}
+
+Warehouse* EtlServer::reader() {
+  if (!reader_) reader_ = open_warehouse_();
+  return reader_.get();
+}
+
+void EtlServer::handle_ingest(const httplib::Request& req, const std::string& body,
+                              httplib::Response& res, bool songs) {
+  if (!authorized(req)) {
+    res.set_header("WWW-Authenticate", "Bearer");
+    reply_json(res, 401, {{"error", "a valid bearer token is required"}});
+    return;
+  }
+  if (stopping_) {
+    res.set_header("Retry-After", "5");
+    reply_json(res, 503, {{"error", "the server is shutting down"}});
+    return;
+  }
+  // Each request is its own source; line numbers are lines of the body.
+  const std::string source_key =
+      fmt::format("http:{}@{}#{}", req.path, utc_now_text(), ++request_sequence_);
+  auto job = std::make_shared<IngestJob>();
+  if (songs) {
+    auto parsed = SongParser().parse(body, source_key);
+    job->request.songs = std::move(parsed.records);
+    job->request.rejects = std::move(parsed.rejects);
+  } else {
+    auto parsed = EventLogParser().parse(body, source_key);
+    job->request.events = std::move(parsed.records);
+    job->request.rejects = std::move(parsed.rejects);
+  }
+  const std::size_t records = job->request.songs.size() + job->request.events.size();
+  json rejects = json::array();
+  for (const auto& r : job->request.rejects) {
+    rejects.push_back({{"line", r.line_number}, {"field", r.field}, {"reason", r.reason}});
+  }
+  auto done = job->done.get_future();
+  if (!queue_.try_push(job)) {
+    res.set_header("Retry-After", "1");
+    reply_json(res, 503, {{"error", "too many requests waiting for the warehouse; retry"}});
+    return;
+  }
+  metrics_.queue_depth = static_cast<std::int64_t>(queue_.size());
+  if (done.wait_for(options_.ack_timeout) != std::future_status::ready) {
+    // The request may still commit; re-sending is safe (records are keyed by stable ids).
+    res.set_header("Retry-After", "1");
+    reply_json(res, 503, {{"error", "the warehouse did not commit in time; re-send the request"}});
+    return;
+  }
+  try {
+    const IngestOutcome outcome = done.get();
+    const json body{{"accepted", records},
+                    {"new", outcome.counts.songs_staged + outcome.counts.events_staged},
+                    {"duplicates", outcome.counts.duplicates},
+                    {"rejected", rejects.size()},
+                    {"batch_id", outcome.batch_id},
+                    {"rejects", rejects}};
+    // Nothing usable at all is the client's error (the rejects are recorded anyway).
+    reply_json(res, records == 0 && !rejects.empty() ? 422 : 200, body);
+  } catch (const std::exception& e) {
+    res.set_header("Retry-After", "1");
+    reply_json(res, 503, {{"error", std::string("the warehouse failed: ") + e.what()}});
+  }
+}
+
+void EtlServer::stage_jobs(Warehouse& wh, std::vector<JobPtr>& jobs) {
+  std::vector<const IngestRequest*> requests;
+  requests.reserve(jobs.size());
+  for (const auto& job : jobs) requests.push_back(&job->request);
+  const auto started = Clock::now();
+  try {
+    const IngestResult result = stage_requests(wh, requests);
+    metrics_.observe_batch("ingest", seconds_since(started));
+    for (std::size_t i = 0; i < jobs.size(); ++i) {
+      const StagingCounts& c = result.per_request[i];
+      metrics_.songs_staged += static_cast<std::uint64_t>(c.songs_staged);
+      metrics_.events_staged += static_cast<std::uint64_t>(c.events_staged);
+      metrics_.duplicates += static_cast<std::uint64_t>(c.duplicates);
+      metrics_.rejects += static_cast<std::uint64_t>(c.rejects);
+      const std::int64_t staged = c.songs_staged + c.events_staged;
+      if (staged > 0 && waiting_rows_ == 0) oldest_waiting_ = Clock::now();
+      waiting_rows_ += staged;
+      jobs[i]->done.set_value(IngestOutcome{result.batch_id, c});
+    }
+  } catch (...) {
+    ++metrics_.batches_failed;
+    for (auto& job : jobs) job->done.set_exception(std::current_exception());
+    throw;
+  }
+}
+
+void EtlServer::poll_sources(Warehouse& wh) {
+  std::vector<SourceSpec> sources;
+  for (const auto& s : options_.sources) {
+    sources.push_back(SourceSpec{open_source(s.location, options_.s3), s.kind});
+  }
+  const auto started = Clock::now();
+  Loader loader(wh, options_.load);
+  const LoadReport report = loader.run(sources);
+  if (!report.batches.empty()) metrics_.observe_batch("load", seconds_since(started));
+  metrics_.objects_loaded += report.objects_loaded;
+  metrics_.songs_staged += static_cast<std::uint64_t>(report.staged.songs_staged);
+  metrics_.events_staged += static_cast<std::uint64_t>(report.staged.events_staged);
+  metrics_.duplicates += static_cast<std::uint64_t>(report.staged.duplicates);
+  metrics_.rejects += static_cast<std::uint64_t>(report.staged.rejects);
+  metrics_.songs_processed += static_cast<std::uint64_t>(report.songs_processed);
+  metrics_.events_processed += static_cast<std::uint64_t>(report.events_processed);
+  if (report.objects_loaded > 0) {
+    console_.out("loaded {} new objects: {} songs, {} events staged, {} rejected",
+                 report.objects_loaded, report.staged.songs_staged, report.staged.events_staged,
+                 report.staged.rejects);
+  }
+  // A load transforms everything that was waiting, ingested rows included.
+  if (!report.batches.empty()) waiting_rows_ = 0;
+}
+
+void EtlServer::transform_if_due(Warehouse& wh, bool force) {
+  if (waiting_rows_ == 0) return;
+  const bool due = force || waiting_rows_ >= options_.batch_rows ||
+                   Clock::now() - oldest_waiting_ >= options_.batch_delay;
+  if (!due) return;
+  const auto started = Clock::now();
+  const BatchCounts counts = transform_batch(wh);
+  metrics_.observe_batch("transform", seconds_since(started));
+  metrics_.songs_processed += static_cast<std::uint64_t>(counts.songs_processed);
+  metrics_.events_processed += static_cast<std::uint64_t>(counts.events_processed);
+  waiting_rows_ = 0;
+}
+
+void EtlServer::writer_loop() {
+  std::unique_ptr<Warehouse> wh;
+  auto next_poll = Clock::now();
+  auto retry_at = Clock::now();
+  for (;;) {
+    // Wake for the next poll, the next micro-batch deadline, or new requests.
+    auto deadline = Clock::now() + std::chrono::milliseconds(200);
+    if (!options_.sources.empty() && options_.poll_interval.count() > 0) {
+      deadline = std::min(deadline, next_poll);
+    }
+    if (waiting_rows_ > 0) deadline = std::min(deadline, oldest_waiting_ + options_.batch_delay);
+    std::vector<JobPtr> jobs = queue_.pop_all(deadline);
+    metrics_.queue_depth = static_cast<std::int64_t>(queue_.size());
+    const bool closing = queue_.closed();
+    try {
+      if (!wh) {
+        if (Clock::now() < retry_at && !closing) {
+          for (auto& job : jobs) {
+            job->done.set_exception(std::make_exception_ptr(
+                WarehouseUnavailable("the warehouse is unreachable; retrying")));
+          }
+          continue;
+        }
+        wh = open_warehouse_();
+        wh->migrate();
+        wh->lock_writer();  // PostgreSQL: other loaders get a clear "busy" while we run
+        const auto [songs, events] = unprocessed_rows(*wh);
+        waiting_rows_ = songs + events;  // left by a previous run
+        oldest_waiting_ = Clock::now() - options_.batch_delay;
+      }
+      if (!jobs.empty()) stage_jobs(*wh, jobs);
+      if (!options_.sources.empty() && options_.poll_interval.count() > 0 &&
+          Clock::now() >= next_poll && !closing) {
+        poll_sources(*wh);
+        next_poll = Clock::now() + options_.poll_interval;
+      }
+      transform_if_due(*wh, closing);
+      if (wh) {
+        metrics_.waiting_rows = waiting_rows_;
+        metrics_.oldest_waiting_seconds = waiting_rows_ > 0 ? seconds_since(oldest_waiting_) : 0.0;
+      }
+    } catch (const std::exception& e) {
+      ++metrics_.batches_failed;
+      console_.error("{}", e.what());
+      for (auto& job : jobs) {
+        // Jobs not answered yet (the failure came before staging) fail too.
+        try {
+          job->done.set_exception(std::current_exception());
+        } catch (const std::future_error&) {
+        }
+      }
+      if (dynamic_cast<const WarehouseUnavailable*>(&e) != nullptr) {
+        wh.reset();
+        retry_at = Clock::now() + std::chrono::seconds(1);
+      }
+      next_poll = Clock::now() + options_.poll_interval;
+    }
+    if (closing && queue_.size() == 0) break;
+  }
+}
+
+}  // namespace sparkify

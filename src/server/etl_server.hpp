@@ -1,0 +1,83 @@
+// The streaming ETL server: an HTTP ingest endpoint and a poller feed one
+// warehouse writer through a bounded queue; the writer stages each group of
+// requests in one transaction (a 2xx answer means committed), loads new
+// objects, and moves staged rows into the star schema in micro-batches.
+#pragma once
+
+#include <httplib.h>
+
+#include <atomic>
+#include <functional>
+#include <future>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <thread>
+
+#include "core/console.hpp"
+#include "pipeline/ingest.hpp"
+#include "server/metrics.hpp"
+#include "server/server_options.hpp"
+#include "server/write_queue.hpp"
+#include "warehouse/warehouse.hpp"
+
+namespace sparkify {
+
+using WarehouseFactory = std::function<std::unique_ptr<Warehouse>()>;
+
+class EtlServer {
+ public:
+  EtlServer(ServerOptions options, WarehouseFactory open_warehouse, const Console& console);
+  ~EtlServer();
+  EtlServer(const EtlServer&) = delete;
+  EtlServer& operator=(const EtlServer&) = delete;
+
+  // Binds the listening socket; throws when the address is taken. Returns the port.
+  int bind();
+  // Serves until stop(): then stops accepting, lets the writer finish what was
+  // accepted and the current micro-batch, and returns.
+  void run();
+  // Safe from any thread, more than once.
+  void stop();
+
+  const Metrics& metrics() const { return metrics_; }
+
+ private:
+  struct IngestOutcome {
+    std::int64_t batch_id = 0;
+    StagingCounts counts;
+  };
+  struct IngestJob {
+    IngestRequest request;
+    std::promise<IngestOutcome> done;
+  };
+  using JobPtr = std::shared_ptr<IngestJob>;
+
+  void install_routes();
+  void handle_ingest(const httplib::Request& request, const std::string& body,
+                     httplib::Response& response, bool songs);
+  bool authorized(const httplib::Request& request) const;
+  void writer_loop();
+  void stage_jobs(Warehouse& warehouse, std::vector<JobPtr>& jobs);
+  void poll_sources(Warehouse& warehouse);
+  void transform_if_due(Warehouse& warehouse, bool force);
+  Warehouse* reader();
+
+  ServerOptions options_;
+  WarehouseFactory open_warehouse_;
+  const Console& console_;
+  Metrics metrics_;
+  httplib::Server http_;
+  WriteQueue<JobPtr> queue_;
+  std::atomic<bool> stopping_{false};
+  std::atomic<std::uint64_t> request_sequence_{0};
+  std::thread writer_;
+  // The writer's own record of what waits for the star schema.
+  std::int64_t waiting_rows_ = 0;
+  std::chrono::steady_clock::time_point oldest_waiting_{};
+  // A separate connection for /health and /v1/status.
+  std::mutex reader_mutex_;
+  std::unique_ptr<Warehouse> reader_;
+};
+
+}  // namespace sparkify

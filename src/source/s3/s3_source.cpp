@@ -1,0 +1,161 @@
+#include "source/s3/s3_source.hpp"
+
+#include <algorithm>
+
+namespace sparkify::s3 {
+namespace {
+
+constexpr std::string_view kScheme = "s3://";
+
+bool valid_bucket_name(std::string_view bucket) {
+  // S3's rules (3-63 characters of a-z 0-9 . -) plus the upper case and '_' of legacy buckets.
+  if (bucket.size() < 3 || bucket.size() > 63)
+    return false;
+  return std::all_of(bucket.begin(), bucket.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' ||
+           c == '-' || c == '_';
+  });
+}
+
+// A segment of the key below the prefix starts with '.': a copy (.ipynb_checkpoints), not data.
+bool has_hidden_segment(std::string_view relative) {
+  std::size_t start = 0;
+  while (start < relative.size()) {
+    if (relative[start] == '.')
+      return true;
+    const std::size_t slash = relative.find('/', start);
+    if (slash == std::string_view::npos)
+      break;
+    start = slash + 1;
+  }
+  return false;
+}
+
+}  // namespace
+
+bool is_s3_url(std::string_view text) {
+  return text.starts_with(kScheme);
+}
+
+S3Url parse_s3_url(std::string_view text) {
+  if (!is_s3_url(text)) {
+    throw SourceError("\"" + std::string(text) + "\" is not an S3 URL (s3://bucket/prefix)");
+  }
+  std::string_view rest = text.substr(kScheme.size());
+  const std::size_t slash = rest.find('/');
+  S3Url url;
+  url.bucket = std::string(rest.substr(0, slash));
+  if (!valid_bucket_name(url.bucket)) {
+    throw SourceError(
+        "\"" + std::string(text) +
+        "\" has no valid bucket name (3-63 of a-z, 0-9, '.', '-'): s3://bucket/prefix");
+  }
+  if (slash != std::string_view::npos)
+    url.prefix = std::string(rest.substr(slash + 1));
+  if (!url.prefix.empty() && url.prefix.back() != '/')
+    url.prefix.push_back('/');
+  return url;
+}
+
+S3Source::S3Source(S3Url url, const S3Options& options, const Environment& environment)
+    : url_(std::move(url)), client_(resolve_config(options, environment)) {}
+
+std::vector<ObjectInfo> S3Source::list(const std::string& start_after) {
+  // Keys here are "s3://bucket/key"; S3 orders by key, and so does this prefix-sharing form.
+  const std::string base = "s3://" + url_.bucket + "/";
+  std::string s3_start_after;
+  if (start_after.starts_with(base)) {
+    s3_start_after = start_after.substr(base.size());
+  } else if (!start_after.empty() && start_after > base) {
+    return {};  // every key of this bucket sorts before start_after
+  }
+  std::vector<ObjectInfo> out;
+  for (S3Object& object : client_.list_all(url_.bucket, url_.prefix, s3_start_after)) {
+    if (!object.key.starts_with(url_.prefix))
+      continue;  // a server that ignores prefix
+    const std::string_view relative = std::string_view(object.key).substr(url_.prefix.size());
+    if (relative.empty() || relative.back() == '/' || has_hidden_segment(relative))
+      continue;
+    ObjectInfo info;
+    info.key = base + object.key;
+    if (!start_after.empty() && info.key <= start_after)
+      continue;
+    info.size = object.size;
+    info.version = std::move(object.etag);
+    out.push_back(std::move(info));
+  }
+  std::sort(out.begin(), out.end(),
+            [](const ObjectInfo& a, const ObjectInfo& b) { return a.key < b.key; });
+  return out;
+}
+
+std::string S3Source::key_of(const ObjectInfo& object) const {
+  const std::string base = "s3://" + url_.bucket + "/";
+  if (!object.key.starts_with(base)) {
+    throw SourceError("object " + object.key + " is not in " + url_.to_string());
+  }
+  return object.key.substr(base.size());
+}
+
+void S3Source::check_version(const ObjectInfo& object, const std::string& etag) const {
+  // The ledger records the version listed; if the content read is another one, say so rather
+  // than record the wrong version.
+  if (!object.version.empty() && !etag.empty() && etag != object.version) {
+    throw S3Error(S3Error::Kind::kChanged, 200, "",
+                  "S3 object " + object.key + " changed after it was listed (ETag " +
+                      object.version + " listed, " + etag + " read); list again");
+  }
+}
+
+std::string S3Source::read(const ObjectInfo& object) {
+  GetResult result = client_.get_object(url_.bucket, key_of(object));
+  check_version(object, result.etag);
+  return std::move(result.body);
+}
+
+void S3Source::read_many(const std::vector<ObjectInfo>& objects,
+                         const std::function<void(std::size_t, std::string&&)>& on_object,
+                         std::size_t concurrency) {
+  std::vector<std::string> keys;
+  keys.reserve(objects.size());
+  for (const ObjectInfo& object : objects)
+    keys.push_back(key_of(object));
+  client_.get_many(
+      url_.bucket, keys,
+      [&](std::size_t index, GetResult&& result) {
+        check_version(objects[index], result.etag);
+        on_object(index, std::move(result.body));
+      },
+      concurrency);
+}
+
+std::string S3Source::describe() const {
+  const S3Config& config = client_.config();
+  std::string out = "S3 " + url_.to_string() + " (";
+  if (config.custom_endpoint)
+    out += "endpoint " + config.endpoint() + ", ";
+  out += std::string(config.path_style(url_.bucket) ? "path-style" : "virtual-hosted") +
+         ", region " + config.region + ", credentials: ";
+  if (config.credentials) {
+    out += "access key " + mask_key_id(config.credentials->access_key_id) + " from " +
+           config.credentials_source;
+    if (!config.credentials->session_token.empty())
+      out += " with a session token";
+  } else {
+    out += config.credentials_source;
+  }
+  return out + ")";
+}
+
+std::unique_ptr<S3Source> make_s3_source(std::string_view url, const S3Options& options,
+                                         const Environment& environment) {
+  return std::make_unique<S3Source>(parse_s3_url(url), options, environment);
+}
+
+}  // namespace sparkify::s3
+
+namespace sparkify::s3 {
+
+std::size_t S3Source::read_concurrency() const { return client_.config().options.max_concurrency; }
+
+}  // namespace sparkify::s3

@@ -1,0 +1,53 @@
+// Stages records into PostgreSQL with COPY: rows are formatted in memory (a
+// bounded buffer per table), copied into session temp tables and moved into the
+// staging tables by INSERT ... ON CONFLICT (staging/merge_*.sql), whose rules are
+// those of the row-by-row staging/insert_*.sql. Rejects are copied straight into
+// etl_reject; ledger rows (etl_object) go through a temp table like the
+// staged rows. Everything happens inside the batch's open transaction.
+#pragma once
+
+#include <string>
+#include <unordered_set>
+
+#include "warehouse/postgres/pg_copy.hpp"
+#include "warehouse/warehouse.hpp"
+
+namespace sparkify {
+
+class PostgresWarehouse;
+
+class PgStagingWriter final : public StagingWriter {
+ public:
+  inline static constexpr std::size_t kDefaultFlushBytes = 4 << 20;
+
+  PgStagingWriter(PostgresWarehouse& warehouse, std::int64_t batch_id, std::string staged_at,
+                  std::size_t flush_bytes = kDefaultFlushBytes);
+
+  void add(const SongRecord& song) override;
+  void add(const EventRecord& event) override;
+  void add(const Reject& reject) override;
+  void add(const LoadedObject& object) override;
+  void flush() override;
+  StagingCounts counts() const override { return counts_; }
+
+ private:
+  void flush_songs();
+  void flush_events();
+  void flush_rejects();
+  void flush_objects();
+
+  PostgresWarehouse& warehouse_;
+  std::int64_t batch_id_;
+  std::string staged_at_;
+  std::size_t flush_bytes_;
+  pg::CopyRows songs_;
+  pg::CopyRows events_;
+  pg::CopyRows rejects_;
+  pg::CopyRows objects_;
+  // song_ids in songs_: a repeated id goes to the next round, so that a song
+  // staged twice in one batch is decided as the row-by-row insert decides it.
+  std::unordered_set<std::string> song_ids_;
+  StagingCounts counts_;
+};
+
+}  // namespace sparkify

@@ -1,0 +1,198 @@
+#include "warehouse/postgres/postgres_warehouse.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <charconv>
+#include <chrono>
+#include <thread>
+
+#include "core/clock.hpp"
+#include "warehouse/embedded_sql.hpp"
+#include "warehouse/postgres/pg_sql_script.hpp"
+#include "warehouse/postgres/pg_staging_writer.hpp"
+
+namespace sparkify {
+namespace {
+
+constexpr std::string_view kSqlRoot = "postgres/sql/";
+constexpr std::string_view kSchemaPrefix = "postgres/sql/schema/";
+constexpr std::string_view kTransformPrefix = "postgres/sql/transform/";
+
+// Advisory-lock keys, stable across builds and versions.
+constexpr std::int64_t kWriterLock = pg::advisory_lock_key("sparkify-dwh: single writer");
+constexpr std::int64_t kMigrateLock = pg::advisory_lock_key("sparkify-dwh: schema migration");
+
+int schema_file_version(std::string_view name) {
+  name.remove_prefix(kSchemaPrefix.size());
+  int version = 0;
+  std::from_chars(name.data(), name.data() + name.size(), version);
+  return version;
+}
+
+std::vector<Value> first_params(const std::vector<Value>& params, int count) {
+  const auto n = std::min(params.size(), static_cast<std::size_t>(std::max(count, 0)));
+  return {params.begin(), params.begin() + static_cast<std::ptrdiff_t>(n)};
+}
+
+}  // namespace
+
+PostgresWarehouse::PostgresWarehouse(const std::string& conninfo, bool read_only)
+    : conn_(conninfo) {
+  if (read_only)
+    conn_.execute_script("SET default_transaction_read_only = on");
+}
+
+PostgresWarehouse::~PostgresWarehouse() {
+  if (!writer_locked_ || !conn_.ok())
+    return;
+  conn_.rollback_quietly();
+  try {
+    conn_.advisory_unlock(kWriterLock);
+  } catch (const std::exception&) {
+    // Closing the connection releases it anyway.
+  }
+}
+
+int PostgresWarehouse::schema_version() {
+  const Table exists = conn_.query("SELECT to_regclass('etl_schema_version') IS NOT NULL");
+  if (to_int(exists.rows.at(0).at(0)) == 0)
+    return 0;
+  const Table version = conn_.query("SELECT COALESCE(MAX(version), 0) FROM etl_schema_version");
+  return static_cast<int>(to_int(version.rows.at(0).at(0)));
+}
+
+int PostgresWarehouse::migrate() {
+  begin();
+  try {
+    conn_.query("SELECT pg_advisory_xact_lock($1::bigint)", {Value{kMigrateLock}});
+    conn_.execute_script(
+        "CREATE TABLE IF NOT EXISTS etl_schema_version ("
+        " version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL)");
+    int current = schema_version();
+    for (const auto& file : embedded_sql()) {
+      if (!file.name.starts_with(kSchemaPrefix))
+        continue;
+      const int version = schema_file_version(file.name);
+      if (version <= current)
+        continue;
+      conn_.execute_script(file.text);
+      conn_.execute(
+          "INSERT INTO etl_schema_version (version, name, applied_at) VALUES ($1, $2, $3)",
+          {std::int64_t{version}, std::string(file.name.substr(kSchemaPrefix.size())),
+           utc_now_text()});
+      current = version;
+    }
+    commit();
+    return current;
+  } catch (...) {
+    rollback();
+    throw;
+  }
+}
+
+void PostgresWarehouse::lock_writer() {
+  if (writer_locked_)
+    return;
+  constexpr auto kGrace = std::chrono::seconds(1);
+  constexpr auto kPoll = std::chrono::milliseconds(25);
+  const auto deadline = std::chrono::steady_clock::now() + kGrace;
+  while (!(writer_locked_ = conn_.try_advisory_lock(kWriterLock)) &&
+         std::chrono::steady_clock::now() < deadline) {
+    std::this_thread::sleep_for(kPoll);
+  }
+  if (!writer_locked_) {
+    throw WarehouseBusy(
+        fmt::format("another loader is writing to {}; try again when it has finished", describe()));
+  }
+}
+
+void PostgresWarehouse::begin() {
+  conn_.begin();
+}
+void PostgresWarehouse::commit() {
+  conn_.commit();
+}
+void PostgresWarehouse::rollback() {
+  conn_.rollback_quietly();
+}
+
+std::string_view PostgresWarehouse::statement(std::string_view name) const {
+  const auto text = find_embedded_sql(fmt::format("{}{}.sql", kSqlRoot, name));
+  if (!text)
+    throw WarehouseError(fmt::format("no SQL statement named {} for PostgreSQL", name));
+  return *text;
+}
+
+std::vector<std::string> PostgresWarehouse::transform_steps() const {
+  std::vector<std::string> steps;
+  for (const auto& file : embedded_sql()) {
+    if (file.name.starts_with(kTransformPrefix)) {
+      std::string_view name = file.name.substr(kSqlRoot.size());
+      name.remove_suffix(4);  // ".sql"
+      steps.emplace_back(name);
+    }
+  }
+  std::sort(steps.begin(), steps.end());
+  return steps;
+}
+
+std::vector<std::string> PostgresWarehouse::statement_names(std::string_view folder) const {
+  const std::string prefix = fmt::format("{}{}/", kSqlRoot, folder);
+  std::vector<std::string> names;
+  for (const auto& file : embedded_sql()) {
+    if (file.name.starts_with(prefix) && file.name.ends_with(".sql")) {
+      std::string_view name = file.name.substr(kSqlRoot.size());
+      name.remove_suffix(4);  // ".sql"
+      names.emplace_back(name);
+    }
+  }
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+std::int64_t PostgresWarehouse::execute(std::string_view sql, const std::vector<Value>& params) {
+  if (params.empty())
+    return conn_.execute_script(sql);
+  std::int64_t changed = 0;
+  for (const auto& statement : pg::split_sql(sql)) {
+    changed += conn_.execute_params(statement.text, first_params(params, statement.max_parameter))
+                   .rows_affected();
+  }
+  return changed;
+}
+
+Table PostgresWarehouse::query(std::string_view sql, const std::vector<Value>& params) {
+  const auto statements = pg::split_sql(sql);
+  if (statements.size() != 1) {
+    throw WarehouseError(
+        fmt::format("postgresql: a query must be one statement, not {}", statements.size()));
+  }
+  return conn_.query(statements[0].text, first_params(params, statements[0].max_parameter));
+}
+
+Table PostgresWarehouse::query_read_only(std::string_view sql, const std::vector<Value>& params) {
+  const auto statements = pg::split_sql(sql);
+  if (statements.empty())
+    throw WarehouseQueryRejected("no SQL statement given");
+  if (statements.size() != 1)
+    throw WarehouseQueryRejected("only one SQL statement at a time");
+  // The server refuses any write inside a READ ONLY transaction; nothing is kept.
+  conn_.execute_script("BEGIN READ ONLY");
+  try {
+    Table table =
+        conn_.query(statements[0].text, first_params(params, statements[0].max_parameter));
+    conn_.rollback_quietly();
+    return table;
+  } catch (...) {
+    conn_.rollback_quietly();
+    throw;
+  }
+}
+
+std::unique_ptr<StagingWriter> PostgresWarehouse::open_staging(std::int64_t batch_id,
+                                                               const std::string& staged_at) {
+  return std::make_unique<PgStagingWriter>(*this, batch_id, staged_at);
+}
+
+}  // namespace sparkify

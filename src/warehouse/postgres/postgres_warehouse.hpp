@@ -1,0 +1,63 @@
+// The PostgreSQL engine: any reachable PostgreSQL server (the prototype's engine).
+// Its .sql files (postgres/sql/) mirror the SQLite ones statement for statement,
+// with the same names and the same positional parameters ($1.. for ?1..).
+#pragma once
+
+#include <string>
+
+#include "warehouse/postgres/pg_connection.hpp"
+#include "warehouse/warehouse.hpp"
+
+namespace sparkify {
+
+class PostgresWarehouse final : public Warehouse {
+ public:
+  // conninfo: a libpq URI or keyword string (see pg::Connection).
+  // read_only: every transaction of the session is READ ONLY (the analysts' commands).
+  explicit PostgresWarehouse(const std::string& conninfo, bool read_only = false);
+  // Releases the writer lock before closing, so that the next run, started right
+  // after this one, finds it free (the server would otherwise release it only
+  // when it notices the closed session, a few milliseconds later).
+  ~PostgresWarehouse() override;
+  PostgresWarehouse(const PostgresWarehouse&) = delete;
+  PostgresWarehouse& operator=(const PostgresWarehouse&) = delete;
+
+  std::string engine() const override { return "postgresql"; }
+  std::string describe() const override { return conn_.describe(); }
+
+  // Applies the schema files not yet applied, in one transaction, serialised
+  // between concurrent callers by a transaction-level advisory lock.
+  int migrate() override;
+  int schema_version() override;
+  // A session-level advisory lock held until this connection closes. A second
+  // writer gets WarehouseBusy after a grace period of one second (covering a
+  // previous writer whose session the server is still ending), never a long wait.
+  void lock_writer() override;
+
+  void begin() override;
+  void commit() override;
+  // Never throws: after a lost connection there is nothing left to roll back.
+  void rollback() override;
+
+  std::string_view statement(std::string_view name) const override;
+  std::vector<std::string> transform_steps() const override;
+  std::vector<std::string> statement_names(std::string_view folder) const override;
+
+  // Runs each statement of sql; each gets the parameters it references ($1..$n).
+  std::int64_t execute(std::string_view sql, const std::vector<Value>& params = {}) override;
+  Table query(std::string_view sql, const std::vector<Value>& params = {}) override;
+  // One statement, in a READ ONLY transaction rolled back afterwards.
+  Table query_read_only(std::string_view sql, const std::vector<Value>& params = {}) override;
+
+  // Stages through COPY into temporary tables, merged with ON CONFLICT.
+  std::unique_ptr<StagingWriter> open_staging(std::int64_t batch_id,
+                                              const std::string& staged_at) override;
+
+  pg::Connection& connection() { return conn_; }
+
+ private:
+  pg::Connection conn_;
+  bool writer_locked_ = false;
+};
+
+}  // namespace sparkify

@@ -1,0 +1,24 @@
+-- A song file's record, one row (the COPY path, staging/merge_songs.sql, does the
+-- same for many). A song staged again with different content replaces the staged
+-- row and is processed again; the same content changes nothing.
+-- $1 song_id, $2 num_songs, $3 title, $4 artist_id, $5 artist_name, $6 artist_location,
+-- $7 artist_latitude, $8 artist_longitude, $9 duration, $10 year, $11 source_key,
+-- $12 line_number, $13 batch_id, $14 staged_at
+INSERT INTO s_song (song_id, num_songs, title, artist_id, artist_name, artist_location,
+                    artist_latitude, artist_longitude, duration, year, source_key, line_number,
+                    batch_id, staged_at, processed)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, false)
+ON CONFLICT (song_id) DO UPDATE SET
+  num_songs = excluded.num_songs, title = excluded.title, artist_id = excluded.artist_id,
+  artist_name = excluded.artist_name, artist_location = excluded.artist_location,
+  artist_latitude = excluded.artist_latitude, artist_longitude = excluded.artist_longitude,
+  duration = excluded.duration, year = excluded.year, source_key = excluded.source_key,
+  line_number = excluded.line_number, batch_id = excluded.batch_id,
+  staged_at = excluded.staged_at, processed = false
+WHERE (s_song.num_songs, s_song.title, s_song.artist_id, s_song.artist_name,
+       s_song.artist_location, s_song.artist_latitude, s_song.artist_longitude, s_song.duration,
+       s_song.year)
+      IS DISTINCT FROM
+      (excluded.num_songs, excluded.title, excluded.artist_id, excluded.artist_name,
+       excluded.artist_location, excluded.artist_latitude, excluded.artist_longitude,
+       excluded.duration, excluded.year);
