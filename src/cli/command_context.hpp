@@ -3,7 +3,6 @@
 #pragma once
 
 #include <CLI/CLI.hpp>
-
 #include <memory>
 #include <string>
 
@@ -42,6 +41,16 @@ void add_common_options(CLI::App& command, CommandContext& context);
 // The warehouse named by --db / --target, else by the config's [CLUSTER],
 // else ./sparkify.db.
 std::unique_ptr<Warehouse> open_target(CommandContext& context);
+// The same, opened for reading only; throws WarehouseError when it does not
+// exist or has no schema yet.
+std::unique_ptr<Warehouse> open_target_read_only(CommandContext& context);
+
+// --names PATH of init and load: "embedded" for the table in the binary, else a
+// names.zip or folder of yob*.txt. Replaces ref_name_gender when it differs.
+void use_names(Warehouse& warehouse, const std::string& names, const Console& console);
+
+// Prints a command's result on stdout (also with --quiet: it is what was asked for).
+void print_result(std::string_view text);
 
 // The bundled real sample: ./data/sample when run from a clone, else the
 // source tree this binary was built from.
@@ -50,6 +59,11 @@ std::string default_sample_dir();
 void register_init_command(CLI::App& app, CommandContext& context);
 void register_load_command(CLI::App& app, CommandContext& context);
 void register_status_command(CLI::App& app, CommandContext& context);
+void register_names_command(CLI::App& app, CommandContext& context);
+void register_check_command(CLI::App& app, CommandContext& context);
+void register_query_command(CLI::App& app, CommandContext& context);
+void register_sql_command(CLI::App& app, CommandContext& context);
+void register_report_command(CLI::App& app, CommandContext& context);
 void register_serve_command(CLI::App& app, CommandContext& context);
 void register_replay_command(CLI::App& app, CommandContext& context);
 void register_generate_command(CLI::App& app, CommandContext& context);

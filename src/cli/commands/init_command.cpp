@@ -4,10 +4,16 @@
 namespace sparkify {
 
 void register_init_command(CLI::App& app, CommandContext& context) {
-  auto* command = app.add_subcommand(
-      "init", "Create or upgrade the warehouse schema (safe to run again)");
+  auto* command =
+      app.add_subcommand("init", "Create or upgrade the warehouse schema (safe to run again)");
   add_common_options(*command, context);
-  command->callback([&context] {
+  auto names = std::make_shared<std::string>();
+  command
+      ->add_option("--names", *names,
+                   "Fill the name-to-gender table from your own SSA names.zip or folder of "
+                   "yob*.txt (\"embedded\": the table built in)")
+      ->option_text("PATH");
+  command->callback([&context, names] {
     auto warehouse = open_target(context);
     const int before = warehouse->schema_version();
     const int after = warehouse->migrate();
@@ -17,6 +23,8 @@ void register_init_command(CLI::App& app, CommandContext& context) {
       context.console.out("{}: schema upgraded from version {} to {}", warehouse->describe(),
                           before, after);
     }
+    if (!names->empty())
+      use_names(*warehouse, *names, context.console);
   });
 }
 

@@ -19,19 +19,24 @@ struct LoadArgs {
   std::string profile;
   std::size_t jobs = 0;
   std::size_t batch_objects = 50'000;
+  std::string names;
 };
 
 // Test-only fault injection (SPARKIFY_FAULT=after-stage|before-commit[:N]),
 // read once here so the pipeline itself sees only an option.
 void read_fault(LoadOptions& options) {
   const char* fault = std::getenv("SPARKIFY_FAULT");
-  if (fault == nullptr) return;
+  if (fault == nullptr)
+    return;
   std::string_view text(fault);
   const auto colon = text.find(':');
   const std::string_view point = text.substr(0, colon);
-  if (point == "after-stage") options.fault = FaultPoint::after_stage;
-  if (point == "before-commit") options.fault = FaultPoint::before_commit;
-  if (colon != std::string_view::npos) options.fault_batch = std::atoll(fault + colon + 1);
+  if (point == "after-stage")
+    options.fault = FaultPoint::after_stage;
+  if (point == "before-commit")
+    options.fault = FaultPoint::before_commit;
+  if (colon != std::string_view::npos)
+    options.fault_batch = std::atoll(fault + colon + 1);
 }
 
 void print_report(const LoadReport& r, Warehouse& warehouse, const Console& console) {
@@ -50,9 +55,10 @@ void print_report(const LoadReport& r, Warehouse& warehouse, const Console& cons
                 fmt::join(r.batches, ", "));
   }
   if (r.objects_unreadable > 0) {
-    console.warn("{} objects could not be read; they are listed in etl_reject and will be "
-                 "tried again by the next load",
-                 r.objects_unreadable);
+    console.warn(
+        "{} objects could not be read; they are listed in etl_reject and will be "
+        "tried again by the next load",
+        r.objects_unreadable);
   }
   if (r.staged.rejects > 0) {
     console.warn("{} records rejected; see `sparkify status` or the etl_reject table",
@@ -74,38 +80,51 @@ void print_report(const LoadReport& r, Warehouse& warehouse, const Console& cons
 void register_load_command(CLI::App& app, CommandContext& context) {
   auto args = std::make_shared<LoadArgs>();
   auto* command = app.add_subcommand(
-      "load",
-      "Load new and changed song files and event logs into staging and the star schema");
+      "load", "Load new and changed song files and event logs into staging and the star schema");
   add_common_options(*command, context);
-  command->add_option("--songs", args->songs, "Folder or s3://bucket/prefix of song files (default: the bundled sample)")
+  command
+      ->add_option("--songs", args->songs,
+                   "Folder or s3://bucket/prefix of song files (default: the bundled sample)")
       ->option_text("PATH");
   command
-      ->add_option("--events", args->events, "Folder or s3://bucket/prefix of event logs (default: the bundled sample)")
+      ->add_option("--events", args->events,
+                   "Folder or s3://bucket/prefix of event logs (default: the bundled sample)")
       ->option_text("PATH");
   command->add_flag("--no-sign-request", args->s3.no_sign_request,
                     "Read S3 anonymously (public buckets), as the AWS CLI does");
   command->add_option("--region", args->region, "AWS region (default: as the AWS CLI finds it)")
       ->option_text("REGION");
-  command->add_option("--endpoint-url", args->endpoint_url,
-                      "S3-compatible endpoint, e.g. http://127.0.0.1:9000 (or AWS_ENDPOINT_URL)")
+  command
+      ->add_option("--endpoint-url", args->endpoint_url,
+                   "S3-compatible endpoint, e.g. http://127.0.0.1:9000 (or AWS_ENDPOINT_URL)")
       ->option_text("URL");
   command->add_option("--profile", args->profile, "AWS profile from ~/.aws (or AWS_PROFILE)")
       ->option_text("NAME");
-  command->add_option("--s3-concurrency", args->s3.max_concurrency,
-                      "S3 objects fetched at once (default 32)")
+  command
+      ->add_option("--s3-concurrency", args->s3.max_concurrency,
+                   "S3 objects fetched at once (default 32)")
       ->option_text("N")
       ->check(CLI::PositiveNumber);
   command->add_option("-j,--jobs", args->jobs, "Parser threads (default: one per core)")
       ->option_text("N");
-  command->add_option("--batch-objects", args->batch_objects,
-                      "Objects per batch; each batch is one transaction")
+  command
+      ->add_option("--batch-objects", args->batch_objects,
+                   "Objects per batch; each batch is one transaction")
       ->option_text("N")
       ->check(CLI::PositiveNumber);
+  command
+      ->add_option("--names", args->names,
+                   "Infer missing genders from your own SSA names.zip or folder of yob*.txt "
+                   "(\"embedded\": the table built in)")
+      ->option_text("PATH");
   command->callback([&context, args] {
     const std::string sample = default_sample_dir();
-    if (!args->region.empty()) args->s3.region = args->region;
-    if (!args->endpoint_url.empty()) args->s3.endpoint_url = args->endpoint_url;
-    if (!args->profile.empty()) args->s3.profile = args->profile;
+    if (!args->region.empty())
+      args->s3.region = args->region;
+    if (!args->endpoint_url.empty())
+      args->s3.endpoint_url = args->endpoint_url;
+    if (!args->profile.empty())
+      args->s3.profile = args->profile;
     // Precedence: flags, then the config file's [S3], then the bundled sample.
     const auto& s3_config = loaded_config(context).s3;
     const auto from_config = [&](auto member) -> std::optional<std::string> {
@@ -113,14 +132,14 @@ void register_load_command(CLI::App& app, CommandContext& context) {
     };
     std::vector<SourceSpec> sources;
     sources.push_back(SourceSpec{
-        open_source(choose(args->songs, from_config(&config::S3Config::song_data),
-                           sample + "/song_data"),
-                    args->s3),
+        open_source(
+            choose(args->songs, from_config(&config::S3Config::song_data), sample + "/song_data"),
+            args->s3),
         ObjectKind::song});
     sources.push_back(SourceSpec{
-        open_source(choose(args->events, from_config(&config::S3Config::log_data),
-                           sample + "/log_data"),
-                    args->s3),
+        open_source(
+            choose(args->events, from_config(&config::S3Config::log_data), sample + "/log_data"),
+            args->s3),
         ObjectKind::event});
     for (const auto& s : sources) {
       context.console.detail("{} source: {}", to_string(s.kind), s.source->describe());
@@ -128,6 +147,8 @@ void register_load_command(CLI::App& app, CommandContext& context) {
 
     auto warehouse = open_target(context);
     warehouse->migrate();
+    if (!args->names.empty())
+      use_names(*warehouse, args->names, context.console);
     warehouse->lock_writer();
 
     LoadOptions options;
