@@ -24,6 +24,7 @@ class Console {
     if (verbosity_ == Verbosity::quiet) return;
     fmt::print(stdout, format, std::forward<Args>(args)...);
     std::fputc('\n', stdout);
+    std::fflush(stdout);  // a server's log lines must not wait in a buffer
   }
   // Details for --verbose (stderr).
   template <typename... Args>
