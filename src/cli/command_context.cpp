@@ -5,6 +5,7 @@
 #include "config/conninfo.hpp"
 #include "warehouse/name_gender_sync.hpp"
 #include "warehouse/open_warehouse.hpp"
+#include "warehouse/redshift/open_redshift.hpp"
 
 namespace sparkify {
 
@@ -18,6 +19,18 @@ void add_common_options(CLI::App& command, CommandContext& context) {
                   "Warehouse: sqlite:PATH, postgresql://user@host:5432/db or 'host=... dbname=...'")
       ->option_text("TARGET")
       ->excludes(db);
+  command
+      .add_option("--engine", context.common.engine,
+                  "Warehouse dialect: sqlite, postgresql or redshift (default: from the target; "
+                  "redshift:// targets and a [CLUSTER] on port 5439 are Redshift)")
+      ->option_text("ENGINE")
+      ->check(CLI::IsMember({"sqlite", "postgresql", "redshift"}));
+  command
+      .add_option("--redshift-d-time", context.common.redshift_d_time,
+                  "Redshift: distribution of d_time, ALL (default) or KEY (start_time, "
+                  "co-located with f_songplay)")
+      ->option_text("ALL|KEY")
+      ->check(CLI::IsMember({"ALL", "KEY", "all", "key"}));
   command
       .add_option("--config", context.common.config,
                   "The prototype's INI config (dwh.cfg): [CLUSTER], [S3], [IAM_ROLE]; flags win")
@@ -58,33 +71,44 @@ std::string choose(const std::string& flag, const std::optional<std::string>& fr
   return fallback;
 }
 
-namespace {
-
-// Precedence: --target / --db, then the config file's [CLUSTER], then the default.
-std::string target_of(CommandContext& context) {
-  std::string target = context.common.target;
-  if (target.empty() && !context.common.db.empty())
-    target = "sqlite:" + context.common.db;
-  if (target.empty()) {
+ResolvedTarget resolve_target(CommandContext& context) {
+  // Precedence: --target / --db, then the config file's [CLUSTER], then the default.
+  ResolvedTarget r;
+  r.options.engine = context.common.engine;
+  r.options.redshift.d_time = redshift::parse_time_distribution(context.common.redshift_d_time);
+  r.target = context.common.target;
+  if (r.target.empty() && !context.common.db.empty()) r.target = "sqlite:" + context.common.db;
+  if (r.target.empty()) {
     const auto& cluster = loaded_config(context).cluster;
-    if (cluster && cluster->host)
-      target = config::cluster_conninfo(*cluster);
+    if (cluster && cluster->host) {
+      r.target = config::cluster_conninfo(*cluster);
+      if (r.options.engine.empty() && cluster->db_port == kRedshiftDefaultPort) {
+        r.options.engine = "redshift";
+      }
+    }
   }
-  if (target.empty())
-    target = "sqlite:sparkify.db";
-  return target;
+  if (r.target.empty()) r.target = "sqlite:sparkify.db";
+  r.engine = target_engine(r.target, r.options);
+  return r;
 }
 
-}  // namespace
+void add_dry_run_option(CLI::App& command, bool& dry_run) {
+  command.add_flag("--dry-run", dry_run,
+                   "Redshift: print the exact statements this command would run, without "
+                   "connecting");
+}
 
 std::unique_ptr<Warehouse> open_target(CommandContext& context) {
-  auto warehouse = open_warehouse(target_of(context));
+  const ResolvedTarget resolved = resolve_target(context);
+  auto warehouse = open_warehouse(resolved.target, resolved.options);
   context.console.detail("warehouse: {}", warehouse->describe());
   return warehouse;
 }
 
 std::unique_ptr<Warehouse> open_target_read_only(CommandContext& context) {
-  auto warehouse = open_warehouse(target_of(context), OpenOptions{.read_only = true});
+  ResolvedTarget resolved = resolve_target(context);
+  resolved.options.read_only = true;
+  auto warehouse = open_warehouse(resolved.target, resolved.options);
   context.console.detail("warehouse (read-only): {}", warehouse->describe());
   if (warehouse->schema_version() == 0) {
     throw WarehouseError(

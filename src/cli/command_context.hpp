@@ -8,6 +8,7 @@
 
 #include "config/dwh_config.hpp"
 #include "core/console.hpp"
+#include "warehouse/open_warehouse.hpp"
 #include "warehouse/warehouse.hpp"
 
 namespace sparkify {
@@ -16,6 +17,8 @@ struct CommonOptions {
   std::string db;      // --db FILE: the embedded engine's file
   std::string target;  // --target: sqlite:PATH or a PostgreSQL URI / keyword string
   std::string config;  // --config FILE: the prototype's dwh.cfg
+  std::string engine;  // --engine sqlite|postgresql|redshift (default: from the target)
+  std::string redshift_d_time = "ALL";  // --redshift-d-time ALL|KEY
   bool quiet = false;
   bool verbose = false;
 };
@@ -38,6 +41,16 @@ std::string choose(const std::string& flag, const std::optional<std::string>& fr
 // Adds --db, --target, --quiet and --verbose to a subcommand.
 void add_common_options(CLI::App& command, CommandContext& context);
 
+// The target named by --db / --target, else by the config's [CLUSTER], else
+// ./sparkify.db, and the engine options (a [CLUSTER] on port 5439 is Redshift).
+// Never connects.
+struct ResolvedTarget {
+  std::string target;  // may hold a password: never print it
+  WarehouseOptions options;
+  std::string engine;  // "sqlite", "postgresql" or "redshift"
+};
+ResolvedTarget resolve_target(CommandContext& context);
+
 // The warehouse named by --db / --target, else by the config's [CLUSTER],
 // else ./sparkify.db.
 std::unique_ptr<Warehouse> open_target(CommandContext& context);
@@ -51,6 +64,9 @@ void use_names(Warehouse& warehouse, const std::string& names, const Console& co
 
 // Prints a command's result on stdout (also with --quiet: it is what was asked for).
 void print_result(std::string_view text);
+
+// Adds --dry-run (Redshift: print the statements, do not connect).
+void add_dry_run_option(CLI::App& command, bool& dry_run);
 
 // The bundled real sample: ./data/sample when run from a clone, else the
 // source tree this binary was built from.

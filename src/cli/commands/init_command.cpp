@@ -1,5 +1,8 @@
 // sparkify init: create or upgrade the warehouse schema.
+#include <memory>
+
 #include "cli/command_context.hpp"
+#include "warehouse/redshift/redshift_plan.hpp"
 
 namespace sparkify {
 
@@ -13,7 +16,16 @@ void register_init_command(CLI::App& app, CommandContext& context) {
                    "Fill the name-to-gender table from your own SSA names.zip or folder of "
                    "yob*.txt (\"embedded\": the table built in)")
       ->option_text("PATH");
-  command->callback([&context, names] {
+  auto dry_run = std::make_shared<bool>(false);
+  add_dry_run_option(*command, *dry_run);
+  command->callback([&context, names, dry_run] {
+    if (*dry_run) {
+      const ResolvedTarget resolved = resolve_target(context);
+      if (resolved.engine != "redshift")
+        throw CLI::ValidationError("--dry-run", "is for the redshift engine (--engine redshift)");
+      context.console.out("{}", redshift::init_plan(resolved.options.redshift));
+      return;
+    }
     auto warehouse = open_target(context);
     const int before = warehouse->schema_version();
     const int after = warehouse->migrate();

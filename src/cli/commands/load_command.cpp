@@ -6,6 +6,7 @@
 #include "cli/progress_bar.hpp"
 #include "pipeline/loader.hpp"
 #include "source/open_source.hpp"
+#include "warehouse/redshift/redshift_plan.hpp"
 
 namespace sparkify {
 namespace {
@@ -20,7 +21,32 @@ struct LoadArgs {
   std::size_t jobs = 0;
   std::size_t batch_objects = 50'000;
   std::string names;
+  bool dry_run = false;
+  std::string redshift_staging_uri;
+  std::int64_t redshift_max_errors = 0;
 };
+
+// The server-side COPY of the event logs: when they come from S3 and the
+// config names an IAM role. Manifests and the JSONPaths file go under the
+// staging URI (default s3://<bucket of the event logs>/sparkify-dwh).
+std::optional<redshift::CopySpec> copy_spec(const LoadArgs& args, const std::string& events,
+                                            const config::Config& config) {
+  if (!events.starts_with("s3://") || !config.iam_role || !config.iam_role->arn) return {};
+  std::string staging = args.redshift_staging_uri;
+  if (staging.empty()) {
+    const auto slash = events.find('/', 5);
+    staging = events.substr(0, slash) + "/sparkify-dwh";
+  }
+  redshift::CopySpec spec;
+  spec.manifest_url = redshift::manifest_url(staging, 0);
+  spec.iam_role = *config.iam_role->arn;
+  spec.region = args.region.empty() ? "us-west-2" : args.region;
+  const auto& jsonpath = config.s3 ? config.s3->log_jsonpath : std::nullopt;
+  spec.jsonpaths_url =
+      jsonpath && !jsonpath->empty() ? *jsonpath : redshift::jsonpaths_url(staging);
+  spec.max_errors = args.redshift_max_errors;
+  return spec;
+}
 
 // Test-only fault injection (SPARKIFY_FAULT=after-stage|before-commit[:N]),
 // read once here so the pipeline itself sees only an option.
@@ -117,14 +143,34 @@ void register_load_command(CLI::App& app, CommandContext& context) {
                    "Infer missing genders from your own SSA names.zip or folder of yob*.txt "
                    "(\"embedded\": the table built in)")
       ->option_text("PATH");
+  add_dry_run_option(*command, args->dry_run);
+  command
+      ->add_option("--redshift-staging-uri", args->redshift_staging_uri,
+                   "Redshift COPY: s3:// prefix for manifests and the JSONPaths file "
+                   "(default s3://<bucket of the event logs>/sparkify-dwh)")
+      ->option_text("URI");
+  command
+      ->add_option("--redshift-max-errors", args->redshift_max_errors,
+                   "Redshift COPY: MAXERROR, rows COPY may reject before failing (default 0)")
+      ->option_text("N")
+      ->check(CLI::NonNegativeNumber);
   command->callback([&context, args] {
     const std::string sample = default_sample_dir();
-    if (!args->region.empty())
-      args->s3.region = args->region;
-    if (!args->endpoint_url.empty())
-      args->s3.endpoint_url = args->endpoint_url;
-    if (!args->profile.empty())
-      args->s3.profile = args->profile;
+    if (args->dry_run) {
+      const ResolvedTarget resolved = resolve_target(context);
+      if (resolved.engine != "redshift")
+        throw CLI::ValidationError("--dry-run", "is for the redshift engine (--engine redshift)");
+      const auto& config = loaded_config(context);
+      const auto& s3_config = config.s3;
+      const std::string events =
+          choose(args->events, s3_config ? s3_config->log_data : std::nullopt, "");
+      context.console.out("{}", redshift::load_plan(resolved.options.redshift,
+                                                     copy_spec(*args, events, config)));
+      return;
+    }
+    if (!args->region.empty()) args->s3.region = args->region;
+    if (!args->endpoint_url.empty()) args->s3.endpoint_url = args->endpoint_url;
+    if (!args->profile.empty()) args->s3.profile = args->profile;
     // Precedence: flags, then the config file's [S3], then the bundled sample.
     const auto& s3_config = loaded_config(context).s3;
     const auto from_config = [&](auto member) -> std::optional<std::string> {
