@@ -13,6 +13,8 @@
 #include <stdexcept>
 #include <thread>
 
+#include "tests/support/sqlite_reader.hpp"
+
 namespace sparkify::testing {
 namespace fs = std::filesystem;
 
@@ -126,6 +128,10 @@ std::string read_file(const fs::path& path) {
   return ss.str();
 }
 
+std::vector<std::string> sqlite_rows_plain(const fs::path& db, const std::string& sql) {
+  return SqliteReader(db).rows(sql);
+}
+
 namespace {
 struct PgConnCloser {
   void operator()(PGconn* c) const noexcept { PQfinish(c); }
@@ -187,6 +193,153 @@ std::vector<std::string> pg_canonical_dump(const std::string& conninfo) {
     }
   }
   return out;
+}
+
+}  // namespace sparkify::testing
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+
+#include <algorithm>
+#include <regex>
+
+namespace sparkify::testing {
+namespace {
+
+const std::vector<std::string> kDataTables{"s_song",       "s_songplay_event", "d_artist",
+                                           "d_song",       "d_time",           "d_user",
+                                           "d_user_level", "f_songplay"};
+
+bool volatile_column(const std::string& name) {
+  return name == "batch_id" || name == "staged_at" || name == "loaded_at" ||
+         name == "rejected_at" || name == "started_at" || name == "finished_at" ||
+         name == "processed";
+}
+
+}  // namespace
+
+std::vector<std::string> sqlite_data_dump(const fs::path& db) {
+  std::vector<std::string> out;
+  for (const auto& table : kDataTables) {
+    std::string columns;
+    for (const auto& row : sqlite_rows_plain(
+             db, "SELECT name FROM pragma_table_info('" + table + "') ORDER BY cid")) {
+      if (volatile_column(row))
+        continue;
+      columns += (columns.empty() ? "" : ", ") + row;
+    }
+    for (const auto& row :
+         sqlite_rows_plain(db, "SELECT " + columns + " FROM " + table + " ORDER BY 1, 2, 3")) {
+      out.push_back(table + "|" + row);
+    }
+  }
+  return out;
+}
+
+std::vector<std::string> pg_data_dump(const std::string& conninfo) {
+  std::vector<std::string> out;
+  for (const auto& table : kDataTables) {
+    std::string columns;
+    for (const auto& row :
+         pg_rows(conninfo,
+                 "SELECT column_name FROM information_schema.columns WHERE table_schema = "
+                 "current_schema() AND table_name = $1 ORDER BY ordinal_position",
+                 {table})) {
+      if (volatile_column(row))
+        continue;
+      columns += (columns.empty() ? "" : ", ") + row;
+    }
+    for (const auto& row :
+         pg_rows(conninfo, "SELECT " + columns + " FROM " + table + " ORDER BY 1, 2, 3")) {
+      out.push_back(table + "|" + row);
+    }
+  }
+  return out;
+}
+
+SampleCopy copy_sample(const fs::path& root) {
+  SampleCopy s{root / "song_data", root / "log_data", {}, {}};
+  copy_tree(sample_dir() / "song_data", s.songs);
+  copy_tree(sample_dir() / "log_data", s.events);
+  for (const auto& e : fs::recursive_directory_iterator(s.songs)) {
+    if (e.is_regular_file())
+      s.song_files.push_back(e.path());
+  }
+  for (const auto& e : fs::recursive_directory_iterator(s.events)) {
+    if (e.is_regular_file())
+      s.event_files.push_back(e.path());
+  }
+  std::sort(s.song_files.begin(), s.song_files.end());
+  std::sort(s.event_files.begin(), s.event_files.end());
+  return s;
+}
+
+std::vector<std::string> load_args(const SampleCopy& s, const std::vector<std::string>& target,
+                                   int batch_objects) {
+  std::vector<std::string> args{"load"};
+  args.insert(args.end(), target.begin(), target.end());
+  args.insert(args.end(), {"--songs", s.songs.string(), "--events", s.events.string(),
+                           "--batch-objects", std::to_string(batch_objects)});
+  return args;
+}
+
+HttpAnswer http_request(int port, const std::string& method, const std::string& path,
+                        const std::string& body, const std::string& bearer) {
+  const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  if (fd < 0)
+    throw std::runtime_error("socket failed");
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_port = htons(static_cast<std::uint16_t>(port));
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  if (::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0) {
+    ::close(fd);
+    throw std::runtime_error("connect failed");
+  }
+  std::string request = method + " " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\n" +
+                        "Connection: close\r\nContent-Type: application/x-ndjson\r\n" +
+                        "Content-Length: " + std::to_string(body.size()) + "\r\n";
+  if (!bearer.empty())
+    request += "Authorization: Bearer " + bearer + "\r\n";
+  request += "\r\n" + body;
+  for (std::size_t sent = 0; sent < request.size();) {
+    const auto n = ::send(fd, request.data() + sent, request.size() - sent, MSG_NOSIGNAL);
+    if (n <= 0)
+      break;
+    sent += static_cast<std::size_t>(n);
+  }
+  std::string answer;
+  char buffer[4096];
+  while (true) {
+    const auto n = ::recv(fd, buffer, sizeof buffer, 0);
+    if (n <= 0)
+      break;
+    answer.append(buffer, static_cast<std::size_t>(n));
+  }
+  ::close(fd);
+  HttpAnswer out;
+  const auto split = answer.find("\r\n\r\n");
+  out.head = answer.substr(0, split);
+  out.body = split == std::string::npos ? "" : answer.substr(split + 4);
+  if (answer.size() > 12)
+    out.status = std::atoi(answer.c_str() + 9);
+  return out;
+}
+
+int wait_for_listen_port(Background& server, std::chrono::milliseconds timeout) {
+  const std::regex pattern("listening on http://[^:]+:([0-9]+)");
+  const auto deadline = std::chrono::steady_clock::now() + timeout;
+  while (std::chrono::steady_clock::now() < deadline) {
+    std::smatch m;
+    const std::string out = server.out();
+    if (std::regex_search(out, m, pattern))
+      return std::stoi(m[1]);
+    if (!server.running())
+      return 0;
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  return 0;
 }
 
 }  // namespace sparkify::testing

@@ -53,6 +53,9 @@ bool wait_for_file(const std::filesystem::path& path,
 void write_file(const std::filesystem::path& path, const std::string& content);
 std::string read_file(const std::filesystem::path& path);
 
+// Every row of a SQLite query (no parameters), as SqliteReader::rows.
+std::vector<std::string> sqlite_rows_plain(const std::filesystem::path& db, const std::string& sql);
+
 // Every row of a query, cells as text ("NULL" for null) joined by '|' (libpq, not the product).
 std::vector<std::string> pg_rows(const std::string& conninfo, const std::string& sql,
                                  const std::vector<std::string>& params = {});
@@ -62,5 +65,41 @@ std::vector<std::string> pg_canonical_dump(const std::string& conninfo);
 
 // The warehouse tables every engine must keep.
 const std::vector<std::string>& warehouse_tables();
+
+}  // namespace sparkify::testing
+
+namespace sparkify::testing {
+
+// The data a warehouse holds, without the columns that depend on when or in which batch a row
+// arrived (batch ids, wall-clock times, processed flags): what must match between a disturbed
+// run and an undisturbed one when the disturbance moved rows to other batches.
+std::vector<std::string> sqlite_data_dump(const std::filesystem::path& db);
+std::vector<std::string> pg_data_dump(const std::string& conninfo);
+
+// The sample, copied, with the song files and event logs in listing order.
+struct SampleCopy {
+  std::filesystem::path songs;
+  std::filesystem::path events;
+  std::vector<std::filesystem::path> song_files;
+  std::vector<std::filesystem::path> event_files;
+};
+SampleCopy copy_sample(const std::filesystem::path& root);
+
+// `load` arguments for a copy of the sample.
+std::vector<std::string> load_args(const SampleCopy& s, const std::vector<std::string>& target,
+                                   int batch_objects);
+
+// A minimal HTTP/1.1 client over a loopback socket: status line and body.
+struct HttpAnswer {
+  int status = 0;
+  std::string head;
+  std::string body;
+};
+HttpAnswer http_request(int port, const std::string& method, const std::string& path,
+                        const std::string& body, const std::string& bearer = "");
+
+// Waits for "listening on http://HOST:PORT" in a server's stdout; returns PORT or 0.
+int wait_for_listen_port(Background& server,
+                         std::chrono::milliseconds timeout = std::chrono::seconds(30));
 
 }  // namespace sparkify::testing
