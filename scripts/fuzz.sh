@@ -55,11 +55,12 @@ fi
 if [[ -d $seeds/utf8_fuzz ]]; then
   # Real titles and names with non-ASCII characters.
   grep -rhoE '"(title|artist_name|artist_location)": ?"[^"]*"' data/sample/song_data |
-    head -40 | awk '{ f = sprintf("%s/title%03d", d, NR); printf "\x40%s", $0 > f }' d="$seeds/utf8_fuzz"
+    awk 'NR <= 40 { f = sprintf("%s/title%03d", d, NR); printf "\x40%s", $0 > f }' d="$seeds/utf8_fuzz"
 fi
 if [[ -d $seeds/sigv4_fuzz ]]; then
   i=0
-  find data/sample -type f | head -20 | while read -r f; do printf '%s' "$f" > "$seeds/sigv4_fuzz/path$((i++))"; done
+  while read -r f; do printf '%s' "$f" > "$seeds/sigv4_fuzz/path$((i++))"; done \
+    < <(find data/sample -type f | sort | awk 'NR <= 20')
 fi
 
 dict_for() {
