@@ -52,5 +52,6 @@ void register_load_command(CLI::App& app, CommandContext& context);
 void register_status_command(CLI::App& app, CommandContext& context);
 void register_serve_command(CLI::App& app, CommandContext& context);
 void register_replay_command(CLI::App& app, CommandContext& context);
+void register_generate_command(CLI::App& app, CommandContext& context);
 
 }  // namespace sparkify

@@ -20,6 +20,7 @@ int main(int argc, char** argv) {
   register_status_command(app, context);
   register_serve_command(app, context);
   register_replay_command(app, context);
+  register_generate_command(app, context);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

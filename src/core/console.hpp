@@ -18,15 +18,13 @@ class Console {
   Verbosity verbosity() const { return verbosity_; }
   void set_verbosity(Verbosity v) { verbosity_ = v; }
 
-  // A result line (stdout), suppressed by --quiet. Flushed at once: when stdout is a file
-  // or a pipe (a server under a supervisor), a line such as "listening on ..." must not wait
-  // in the buffer until the process exits.
+  // A result line (stdout), suppressed by --quiet.
   template <typename... Args>
   void out(fmt::format_string<Args...> format, Args&&... args) const {
     if (verbosity_ == Verbosity::quiet) return;
     fmt::print(stdout, format, std::forward<Args>(args)...);
     std::fputc('\n', stdout);
-    std::fflush(stdout);
+    std::fflush(stdout);  // a server's log lines must not wait in a buffer
   }
   // Details for --verbose (stderr).
   template <typename... Args>

@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <cstdlib>
 
 #include "core/clock.hpp"
 #include "parse/event_parser.hpp"
@@ -97,10 +98,21 @@ void EtlServer::install_routes() {
                [this, songs](const httplib::Request& req, httplib::Response& res,
                              const httplib::ContentReader& read) {
                  std::string body;
-                 read([&body](const char* data, std::size_t size) {
+                 const bool complete = read([&body](const char* data, std::size_t size) {
                    body.append(data, size);
                    return true;
                  });
+                 if (!complete) {
+                   // httplib stops reading past the payload limit (or on a broken upload).
+                   const bool too_large =
+                       body.size() >= options_.max_body_bytes ||
+                       std::strtoull(req.get_header_value("Content-Length").c_str(), nullptr,
+                                     10) > options_.max_body_bytes;
+                   reply_json(res, too_large ? 413 : 400,
+                              {{"error", too_large ? "the request body is too large"
+                                                   : "the request body could not be read"}});
+                   return;
+                 }
                  handle_ingest(req, body, res, songs);
                });
   }
@@ -309,9 +321,10 @@ void EtlServer::writer_loop() {
           }
           continue;
         }
-        wh = open_warehouse_();
-        wh->migrate();
-        wh->lock_writer();  // PostgreSQL: other loaders get a clear "busy" while we run
+        auto opened = open_warehouse_();
+        opened->migrate();
+        opened->lock_writer();  // PostgreSQL: other loaders get a clear "busy" while we run
+        wh = std::move(opened);
         const auto [songs, events] = unprocessed_rows(*wh);
         waiting_rows_ = songs + events;  // left by a previous run
         oldest_waiting_ = Clock::now() - options_.batch_delay;
@@ -337,7 +350,8 @@ void EtlServer::writer_loop() {
         } catch (const std::future_error&) {
         }
       }
-      if (dynamic_cast<const WarehouseUnavailable*>(&e) != nullptr) {
+      if (dynamic_cast<const WarehouseUnavailable*>(&e) != nullptr ||
+          dynamic_cast<const WarehouseBusy*>(&e) != nullptr) {
         wh.reset();
         retry_at = Clock::now() + std::chrono::seconds(1);
       }

@@ -1,0 +1,128 @@
+// A bounded load test of `sparkify serve` on loopback: C clients post events
+// (B per request) for S seconds, then the warehouse is checked: every
+// acknowledged event must be staged and in the star schema exactly once.
+//
+//   sparkify-ingest-load PORT TARGET [--seconds S] [--clients C] [--batch B]
+//
+// Prints sustained events/s and acknowledgement latency percentiles.
+#include <fmt/format.h>
+#include <httplib.h>
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <cstdlib>
+#include <mutex>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "warehouse/open_warehouse.hpp"
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+// A NextSong event like the sample's, unique by (session, item).
+std::string event_line(int session, int item) {
+  return fmt::format(
+      R"({{"artist":"Load Tester","auth":"Logged In","firstName":"Ada","gender":"F",)"
+      R"("itemInSession":{},"lastName":"Bench","length":201.5,"level":"paid",)"
+      R"("location":"Loopback, LB","method":"PUT","page":"NextSong","registration":1540344794796.0,)"
+      R"("sessionId":{},"song":"Steady State","status":200,"ts":{},)"
+      R"("userAgent":"\"bench\/1.0\"","userId":"{}"}})",
+      item, session, 1543622400000LL + static_cast<long long>(session) * 1000 + item,
+      1000 + session % 50);
+}
+
+double percentile(std::vector<double> v, double p) {
+  if (v.empty()) return 0;
+  std::sort(v.begin(), v.end());
+  return v[std::min(v.size() - 1, static_cast<std::size_t>(p * static_cast<double>(v.size())))];
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc < 3) {
+    std::fprintf(stderr, "usage: %s PORT TARGET [--seconds S] [--clients C] [--batch B]\n",
+                 argv[0]);
+    return 2;
+  }
+  const int port = std::atoi(argv[1]);
+  const std::string target = argv[2];
+  double seconds = 10;
+  int clients = 8;
+  int batch = 50;
+  for (int i = 3; i + 1 < argc; i += 2) {
+    const std::string flag = argv[i];
+    if (flag == "--seconds") seconds = std::atof(argv[i + 1]);
+    if (flag == "--clients") clients = std::atoi(argv[i + 1]);
+    if (flag == "--batch") batch = std::atoi(argv[i + 1]);
+  }
+  std::atomic<long> acked{0};
+  std::atomic<long> refused{0};
+  std::mutex mutex;
+  std::vector<double> latencies_ms;
+  const auto started = Clock::now();
+  const auto stop_at = started + std::chrono::duration<double>(seconds);
+  std::vector<std::thread> threads;
+  for (int c = 0; c < clients; ++c) {
+    threads.emplace_back([&, c] {
+      httplib::Client client("127.0.0.1", port);
+      client.set_read_timeout(60, 0);
+      std::vector<double> mine;
+      for (int request = 0; Clock::now() < stop_at; ++request) {
+        const int session = c * 1'000'000 + request;
+        std::string body;
+        for (int item = 0; item < batch; ++item) body += event_line(session, item) + "\n";
+        const auto t0 = Clock::now();
+        auto res = client.Post("/v1/events", body, "application/x-ndjson");
+        const double ms = std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
+        if (res && res->status == 200) {
+          acked += batch;
+          mine.push_back(ms);
+        } else {
+          ++refused;
+          std::this_thread::sleep_for(std::chrono::milliseconds(50));
+        }
+      }
+      std::lock_guard lock(mutex);
+      latencies_ms.insert(latencies_ms.end(), mine.begin(), mine.end());
+    });
+  }
+  for (auto& t : threads) t.join();
+  const double elapsed = std::chrono::duration<double>(Clock::now() - started).count();
+
+  // Wait for the star schema to catch up, then check nothing acknowledged was lost.
+  httplib::Client client("127.0.0.1", port);
+  for (int i = 0; i < 600; ++i) {
+    auto res = client.Get("/v1/status");
+    if (res && res->status == 200 &&
+        nlohmann::json::parse(res->body)["staging"]["waiting_rows"] == 0) {
+      break;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  auto warehouse = sparkify::open_warehouse(target);
+  const auto staged = sparkify::to_int(
+      warehouse->query("SELECT COUNT(*) FROM s_songplay_event WHERE artist = 'Load Tester'")
+          .rows.at(0)
+          .at(0));
+  const auto facts = sparkify::to_int(
+      warehouse
+          ->query("SELECT COUNT(*) FROM f_songplay f JOIN s_songplay_event e "
+                  "ON e.event_id = f.songplay_id WHERE e.artist = 'Load Tester'")
+          .rows.at(0)
+          .at(0));
+  fmt::print(
+      "clients {}, {} events per request, {:.1f} s: {} events acknowledged ({:.0f} events/s), "
+      "{} requests refused; ack latency p50 {:.1f} ms, p99 {:.1f} ms; staged {}, facts {}\n",
+      clients, batch, elapsed, acked.load(), static_cast<double>(acked.load()) / elapsed,
+      refused.load(), percentile(latencies_ms, 0.50), percentile(latencies_ms, 0.99), staged,
+      facts);
+  const bool lost = staged != acked.load() || facts != acked.load();
+  if (lost) fmt::print("FAILED: acknowledged events are missing or duplicated\n");
+  return lost ? 1 : 0;
+}

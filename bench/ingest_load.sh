@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# The server's bounded load test: starts `sparkify serve` on a free loopback port
+# against a fresh warehouse (ENGINE=sqlite, the default, or ENGINE=postgres for a
+# throwaway PostgreSQL), posts events for SECONDS with CLIENTS clients of BATCH
+# events per request, and checks that every acknowledged event is staged and in
+# the star schema exactly once (exit 1 otherwise).
+#   [ENGINE=postgres] bench/ingest_load.sh [BUILD_DIR] [SECONDS] [CLIENTS] [BATCH]
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+build="${1:-build/release}"; seconds="${2:-10}"; clients="${3:-8}"; batch="${4:-50}"
+work="$(mktemp -d)"
+server=""
+pgdir=""
+cleanup() {
+  [[ -n "$server" ]] && kill "$server" 2>/dev/null || true
+  [[ -n "$pgdir" ]] && "$here/../scripts/pg-test-server.sh" stop "$pgdir" >/dev/null 2>&1 || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+if [[ "${ENGINE:-sqlite}" == postgres ]]; then
+  pgdir="$(mktemp -u "${TMPDIR:-/tmp}/sparkify-bench-pg.XXXXXX")"
+  target="$("$here/../scripts/pg-test-server.sh" start "$pgdir" | tail -n 1)"
+else
+  target="sqlite:$work/w.db"
+fi
+"$build/sparkify" serve --target "$target" --listen 127.0.0.1:0 --batch-delay 0.5 >"$work/out" 2>&1 &
+server=$!
+for _ in $(seq 1 200); do grep -q "listening on" "$work/out" && break; sleep 0.05; done
+port="$(sed -n 's/.*listening on http:\/\/127.0.0.1:\([0-9]*\).*/\1/p' "$work/out")"
+"$build/sparkify-ingest-load" "$port" "$target" --seconds "$seconds" --clients "$clients" --batch "$batch"
+kill -TERM "$server"; wait "$server"; server=""
