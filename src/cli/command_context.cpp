@@ -3,19 +3,34 @@
 #include <filesystem>
 
 #include "config/conninfo.hpp"
+#include "warehouse/name_gender_sync.hpp"
 #include "warehouse/open_warehouse.hpp"
+#include "warehouse/redshift/open_redshift.hpp"
 
 namespace sparkify {
 
 void add_common_options(CLI::App& command, CommandContext& context) {
-  auto* db = command.add_option("--db", context.common.db,
-                                "SQLite warehouse file (shorthand for --target sqlite:FILE)")
+  auto* db = command
+                 .add_option("--db", context.common.db,
+                             "SQLite warehouse file (shorthand for --target sqlite:FILE)")
                  ->option_text("FILE");
   command
       .add_option("--target", context.common.target,
                   "Warehouse: sqlite:PATH, postgresql://user@host:5432/db or 'host=... dbname=...'")
       ->option_text("TARGET")
       ->excludes(db);
+  command
+      .add_option("--engine", context.common.engine,
+                  "Warehouse dialect: sqlite, postgresql or redshift (default: from the target; "
+                  "redshift:// targets and a [CLUSTER] on port 5439 are Redshift)")
+      ->option_text("ENGINE")
+      ->check(CLI::IsMember({"sqlite", "postgresql", "redshift"}));
+  command
+      .add_option("--redshift-d-time", context.common.redshift_d_time,
+                  "Redshift: distribution of d_time, ALL (default) or KEY (start_time, "
+                  "co-located with f_songplay)")
+      ->option_text("ALL|KEY")
+      ->check(CLI::IsMember({"ALL", "KEY", "all", "key"}));
   command
       .add_option("--config", context.common.config,
                   "The prototype's INI config (dwh.cfg): [CLUSTER], [S3], [IAM_ROLE]; flags win")
@@ -31,13 +46,17 @@ void add_common_options(CLI::App& command, CommandContext& context) {
 }
 
 const config::Config& loaded_config(CommandContext& context) {
-  if (context.config) return *context.config;
-  if (context.common.config.empty()) return context.config.emplace();
+  if (context.config)
+    return *context.config;
+  if (context.common.config.empty())
+    return context.config.emplace();
   const config::ConfigResult result = config::load_config(context.common.config);
-  for (const auto& warning : result.warnings) context.console.warn("{}", warning.text());
+  for (const auto& warning : result.warnings)
+    context.console.warn("{}", warning.text());
   if (!result.ok()) {
     std::string message;
-    for (const auto& error : result.errors) message += (message.empty() ? "" : "; ") + error.text();
+    for (const auto& error : result.errors)
+      message += (message.empty() ? "" : "; ") + error.text();
     throw CLI::ValidationError("--config", message);
   }
   return context.config.emplace(*result.config);
@@ -45,28 +64,88 @@ const config::Config& loaded_config(CommandContext& context) {
 
 std::string choose(const std::string& flag, const std::optional<std::string>& from_config,
                    const std::string& fallback) {
-  if (!flag.empty()) return flag;
-  if (from_config && !from_config->empty()) return *from_config;
+  if (!flag.empty())
+    return flag;
+  if (from_config && !from_config->empty())
+    return *from_config;
   return fallback;
 }
 
-std::unique_ptr<Warehouse> open_target(CommandContext& context) {
+ResolvedTarget resolve_target(CommandContext& context) {
   // Precedence: --target / --db, then the config file's [CLUSTER], then the default.
-  std::string target = context.common.target;
-  if (target.empty() && !context.common.db.empty()) target = "sqlite:" + context.common.db;
-  if (target.empty()) {
+  ResolvedTarget r;
+  r.options.engine = context.common.engine;
+  r.options.redshift.d_time = redshift::parse_time_distribution(context.common.redshift_d_time);
+  r.target = context.common.target;
+  if (r.target.empty() && !context.common.db.empty()) r.target = "sqlite:" + context.common.db;
+  if (r.target.empty()) {
     const auto& cluster = loaded_config(context).cluster;
-    if (cluster && cluster->host) target = config::cluster_conninfo(*cluster);
+    if (cluster && cluster->host) {
+      r.target = config::cluster_conninfo(*cluster);
+      if (r.options.engine.empty() && cluster->db_port == kRedshiftDefaultPort) {
+        r.options.engine = "redshift";
+      }
+    }
   }
-  if (target.empty()) target = "sqlite:sparkify.db";
-  auto warehouse = open_warehouse(target);
+  if (r.target.empty()) r.target = "sqlite:sparkify.db";
+  r.engine = target_engine(r.target, r.options);
+  return r;
+}
+
+void add_dry_run_option(CLI::App& command, bool& dry_run) {
+  command.add_flag("--dry-run", dry_run,
+                   "Redshift: print the exact statements this command would run, without "
+                   "connecting");
+}
+
+std::unique_ptr<Warehouse> open_target(CommandContext& context) {
+  const ResolvedTarget resolved = resolve_target(context);
+  auto warehouse = open_warehouse(resolved.target, resolved.options);
   context.console.detail("warehouse: {}", warehouse->describe());
   return warehouse;
 }
 
+std::unique_ptr<Warehouse> open_target_read_only(CommandContext& context) {
+  ResolvedTarget resolved = resolve_target(context);
+  resolved.options.read_only = true;
+  auto warehouse = open_warehouse(resolved.target, resolved.options);
+  context.console.detail("warehouse (read-only): {}", warehouse->describe());
+  if (warehouse->schema_version() == 0) {
+    throw WarehouseError(
+        fmt::format("{} is not initialised (run `sparkify load` first)", warehouse->describe()));
+  }
+  return warehouse;
+}
+
+void use_names(Warehouse& warehouse, const std::string& names, const Console& console) {
+  const NameGenderReference reference =
+      names == "embedded" ? embedded_name_gender_reference() : name_gender_reference_from(names);
+  warehouse.begin();
+  NameSyncResult result;
+  try {
+    result = sync_name_gender(warehouse, reference, NameSyncMode::replace);
+    warehouse.commit();
+  } catch (...) {
+    warehouse.rollback();
+    throw;
+  }
+  if (result.changed) {
+    console.out("Name-to-gender table: {} names from {}; {} users looked up again", result.rows,
+                result.source, result.users_updated);
+  } else {
+    console.detail("name-to-gender table unchanged ({} names from {})", result.rows, result.source);
+  }
+}
+
+void print_result(std::string_view text) {
+  std::fwrite(text.data(), 1, text.size(), stdout);
+  std::fflush(stdout);
+}
+
 std::string default_sample_dir() {
   namespace fs = std::filesystem;
-  if (fs::is_directory("data/sample")) return "data/sample";
+  if (fs::is_directory("data/sample"))
+    return "data/sample";
   return (fs::path(SPARKIFY_SOURCE_DIR) / "data" / "sample").string();
 }
 

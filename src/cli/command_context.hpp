@@ -3,12 +3,12 @@
 #pragma once
 
 #include <CLI/CLI.hpp>
-
 #include <memory>
 #include <string>
 
 #include "config/dwh_config.hpp"
 #include "core/console.hpp"
+#include "warehouse/open_warehouse.hpp"
 #include "warehouse/warehouse.hpp"
 
 namespace sparkify {
@@ -17,6 +17,8 @@ struct CommonOptions {
   std::string db;      // --db FILE: the embedded engine's file
   std::string target;  // --target: sqlite:PATH or a PostgreSQL URI / keyword string
   std::string config;  // --config FILE: the prototype's dwh.cfg
+  std::string engine;  // --engine sqlite|postgresql|redshift (default: from the target)
+  std::string redshift_d_time = "ALL";  // --redshift-d-time ALL|KEY
   bool quiet = false;
   bool verbose = false;
 };
@@ -39,9 +41,32 @@ std::string choose(const std::string& flag, const std::optional<std::string>& fr
 // Adds --db, --target, --quiet and --verbose to a subcommand.
 void add_common_options(CLI::App& command, CommandContext& context);
 
+// The target named by --db / --target, else by the config's [CLUSTER], else
+// ./sparkify.db, and the engine options (a [CLUSTER] on port 5439 is Redshift).
+// Never connects.
+struct ResolvedTarget {
+  std::string target;  // may hold a password: never print it
+  WarehouseOptions options;
+  std::string engine;  // "sqlite", "postgresql" or "redshift"
+};
+ResolvedTarget resolve_target(CommandContext& context);
+
 // The warehouse named by --db / --target, else by the config's [CLUSTER],
 // else ./sparkify.db.
 std::unique_ptr<Warehouse> open_target(CommandContext& context);
+// The same, opened for reading only; throws WarehouseError when it does not
+// exist or has no schema yet.
+std::unique_ptr<Warehouse> open_target_read_only(CommandContext& context);
+
+// --names PATH of init and load: "embedded" for the table in the binary, else a
+// names.zip or folder of yob*.txt. Replaces ref_name_gender when it differs.
+void use_names(Warehouse& warehouse, const std::string& names, const Console& console);
+
+// Prints a command's result on stdout (also with --quiet: it is what was asked for).
+void print_result(std::string_view text);
+
+// Adds --dry-run (Redshift: print the statements, do not connect).
+void add_dry_run_option(CLI::App& command, bool& dry_run);
 
 // The bundled real sample: ./data/sample when run from a clone, else the
 // source tree this binary was built from.
@@ -50,6 +75,11 @@ std::string default_sample_dir();
 void register_init_command(CLI::App& app, CommandContext& context);
 void register_load_command(CLI::App& app, CommandContext& context);
 void register_status_command(CLI::App& app, CommandContext& context);
+void register_names_command(CLI::App& app, CommandContext& context);
+void register_check_command(CLI::App& app, CommandContext& context);
+void register_query_command(CLI::App& app, CommandContext& context);
+void register_sql_command(CLI::App& app, CommandContext& context);
+void register_report_command(CLI::App& app, CommandContext& context);
 void register_serve_command(CLI::App& app, CommandContext& context);
 void register_replay_command(CLI::App& app, CommandContext& context);
 void register_generate_command(CLI::App& app, CommandContext& context);

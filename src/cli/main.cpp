@@ -18,6 +18,11 @@ int main(int argc, char** argv) {
   register_init_command(app, context);
   register_load_command(app, context);
   register_status_command(app, context);
+  register_names_command(app, context);
+  register_check_command(app, context);
+  register_query_command(app, context);
+  register_sql_command(app, context);
+  register_report_command(app, context);
   register_serve_command(app, context);
   register_replay_command(app, context);
   register_generate_command(app, context);

@@ -34,14 +34,17 @@ class NameGender {
   // by its first word. Returns nothing for an unknown or ambiguous name.
   std::optional<GenderGuess> lookup(std::string_view first_name) const;
 
-  std::size_t size() const { return entries_.size(); }
-  bool empty() const { return entries_.empty(); }
-
- private:
   struct Entry {
-    std::string name;
+    std::string name;  // lower-cased
     GenderGuess guess;
   };
+
+  std::size_t size() const { return entries_.size(); }
+  bool empty() const { return entries_.empty(); }
+  // Every name of the table, sorted by name (what a warehouse's reference table is filled with).
+  const std::vector<Entry>& entries() const { return entries_; }
+
+ private:
   std::optional<GenderGuess> find(std::string_view lower_name) const;
 
   std::vector<Entry> entries_;  // sorted by name

@@ -66,11 +66,19 @@ class Warehouse {
   virtual std::string_view statement(std::string_view name) const = 0;
   // Names of the transform steps, in the order they run.
   virtual std::vector<std::string> transform_steps() const = 0;
+  // Names of the statements in one folder of this engine's SQL, sorted
+  // (e.g. "check" -> {"check/10_non_empty", ...}).
+  virtual std::vector<std::string> statement_names(std::string_view folder) const = 0;
 
   // Runs SQL (one or more statements) with positional parameters; returns rows changed.
   virtual std::int64_t execute(std::string_view sql, const std::vector<Value>& params = {}) = 0;
   // Runs one query and returns its rows.
   virtual Table query(std::string_view sql, const std::vector<Value>& params = {}) = 0;
+  // Runs one statement of someone else's SQL that must only read: throws
+  // WarehouseQueryRejected for anything that could write, or for more than one
+  // statement, before it runs; the engine also runs it read-only (SQLite: a
+  // read-only connection and query_only; PostgreSQL: a READ ONLY transaction).
+  virtual Table query_read_only(std::string_view sql, const std::vector<Value>& params = {}) = 0;
 
   // A writer for the staged rows and rejects of batch_id, inside the open transaction.
   virtual std::unique_ptr<StagingWriter> open_staging(std::int64_t batch_id,
@@ -84,6 +92,11 @@ class WarehouseError : public std::runtime_error {
 };
 // Another writer holds the warehouse; retrying later may succeed.
 class WarehouseBusy : public WarehouseError {
+ public:
+  using WarehouseError::WarehouseError;
+};
+// A statement given to query_read_only() that writes, or is not one statement.
+class WarehouseQueryRejected : public WarehouseError {
  public:
   using WarehouseError::WarehouseError;
 };

@@ -17,6 +17,7 @@ class SqliteReader {
     if (sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
       throw std::runtime_error("cannot open " + path.string());
     }
+    sqlite3_busy_timeout(db_, 10'000);  // a writer may be checkpointing
   }
   ~SqliteReader() { sqlite3_close_v2(db_); }
   SqliteReader(const SqliteReader&) = delete;

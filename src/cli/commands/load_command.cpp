@@ -6,6 +6,7 @@
 #include "cli/progress_bar.hpp"
 #include "pipeline/loader.hpp"
 #include "source/open_source.hpp"
+#include "warehouse/redshift/redshift_plan.hpp"
 
 namespace sparkify {
 namespace {
@@ -19,7 +20,33 @@ struct LoadArgs {
   std::string profile;
   std::size_t jobs = 0;
   std::size_t batch_objects = 50'000;
+  std::string names;
+  bool dry_run = false;
+  std::string redshift_staging_uri;
+  std::int64_t redshift_max_errors = 0;
 };
+
+// The server-side COPY of the event logs: when they come from S3 and the
+// config names an IAM role. Manifests and the JSONPaths file go under the
+// staging URI (default s3://<bucket of the event logs>/sparkify-dwh).
+std::optional<redshift::CopySpec> copy_spec(const LoadArgs& args, const std::string& events,
+                                            const config::Config& config) {
+  if (!events.starts_with("s3://") || !config.iam_role || !config.iam_role->arn) return {};
+  std::string staging = args.redshift_staging_uri;
+  if (staging.empty()) {
+    const auto slash = events.find('/', 5);
+    staging = events.substr(0, slash) + "/sparkify-dwh";
+  }
+  redshift::CopySpec spec;
+  spec.manifest_url = redshift::manifest_url(staging, 0);
+  spec.iam_role = *config.iam_role->arn;
+  spec.region = args.region.empty() ? "us-west-2" : args.region;
+  const auto& jsonpath = config.s3 ? config.s3->log_jsonpath : std::nullopt;
+  spec.jsonpaths_url =
+      jsonpath && !jsonpath->empty() ? *jsonpath : redshift::jsonpaths_url(staging);
+  spec.max_errors = args.redshift_max_errors;
+  return spec;
+}
 
 // Test-only fault injection, read once here so the pipeline itself sees only an
 // option: SPARKIFY_FAULT=after-stage|before-commit[:N] kills the process at that
@@ -27,19 +54,24 @@ struct LoadArgs {
 // with SPARKIFY_FAULT_PAUSE_FILE=PATH creates PATH there and waits until it is removed.
 void read_fault(LoadOptions& options) {
   const char* fault = std::getenv("SPARKIFY_FAULT");
-  if (fault == nullptr) return;
+  if (fault == nullptr)
+    return;
   std::string_view text(fault);
   const auto colon = text.find(':');
   const std::string_view point = text.substr(0, colon);
-  if (point == "after-stage") options.fault = FaultPoint::after_stage;
-  if (point == "before-commit") options.fault = FaultPoint::before_commit;
-  const char* pause_file = std::getenv("SPARKIFY_FAULT_PAUSE_FILE");
-  if (pause_file != nullptr) {
-    if (point == "pause-before-batch") options.pause = FaultPoint::before_batch;
-    if (point == "pause-after-stage") options.pause = FaultPoint::after_stage;
+  if (point == "after-stage")
+    options.fault = FaultPoint::after_stage;
+  if (point == "before-commit")
+    options.fault = FaultPoint::before_commit;
+  if (const char* pause_file = std::getenv("SPARKIFY_FAULT_PAUSE_FILE"); pause_file != nullptr) {
+    if (point == "pause-before-batch")
+      options.pause = FaultPoint::before_batch;
+    if (point == "pause-after-stage")
+      options.pause = FaultPoint::after_stage;
     options.pause_file = pause_file;
   }
-  if (colon != std::string_view::npos) options.fault_batch = std::atoll(fault + colon + 1);
+  if (colon != std::string_view::npos)
+    options.fault_batch = std::atoll(fault + colon + 1);
 }
 
 void print_report(const LoadReport& r, Warehouse& warehouse, const Console& console) {
@@ -58,9 +90,10 @@ void print_report(const LoadReport& r, Warehouse& warehouse, const Console& cons
                 fmt::join(r.batches, ", "));
   }
   if (r.objects_unreadable > 0) {
-    console.warn("{} objects could not be read; they are listed in etl_reject and will be "
-                 "tried again by the next load",
-                 r.objects_unreadable);
+    console.warn(
+        "{} objects could not be read; they are listed in etl_reject and will be "
+        "tried again by the next load",
+        r.objects_unreadable);
   }
   if (r.staged.rejects > 0) {
     console.warn("{} records rejected; see `sparkify status` or the etl_reject table",
@@ -82,35 +115,68 @@ void print_report(const LoadReport& r, Warehouse& warehouse, const Console& cons
 void register_load_command(CLI::App& app, CommandContext& context) {
   auto args = std::make_shared<LoadArgs>();
   auto* command = app.add_subcommand(
-      "load",
-      "Load new and changed song files and event logs into staging and the star schema");
+      "load", "Load new and changed song files and event logs into staging and the star schema");
   add_common_options(*command, context);
-  command->add_option("--songs", args->songs, "Folder or s3://bucket/prefix of song files (default: the bundled sample)")
+  command
+      ->add_option("--songs", args->songs,
+                   "Folder or s3://bucket/prefix of song files (default: the bundled sample)")
       ->option_text("PATH");
   command
-      ->add_option("--events", args->events, "Folder or s3://bucket/prefix of event logs (default: the bundled sample)")
+      ->add_option("--events", args->events,
+                   "Folder or s3://bucket/prefix of event logs (default: the bundled sample)")
       ->option_text("PATH");
   command->add_flag("--no-sign-request", args->s3.no_sign_request,
                     "Read S3 anonymously (public buckets), as the AWS CLI does");
   command->add_option("--region", args->region, "AWS region (default: as the AWS CLI finds it)")
       ->option_text("REGION");
-  command->add_option("--endpoint-url", args->endpoint_url,
-                      "S3-compatible endpoint, e.g. http://127.0.0.1:9000 (or AWS_ENDPOINT_URL)")
+  command
+      ->add_option("--endpoint-url", args->endpoint_url,
+                   "S3-compatible endpoint, e.g. http://127.0.0.1:9000 (or AWS_ENDPOINT_URL)")
       ->option_text("URL");
   command->add_option("--profile", args->profile, "AWS profile from ~/.aws (or AWS_PROFILE)")
       ->option_text("NAME");
-  command->add_option("--s3-concurrency", args->s3.max_concurrency,
-                      "S3 objects fetched at once (default 32)")
+  command
+      ->add_option("--s3-concurrency", args->s3.max_concurrency,
+                   "S3 objects fetched at once (default 32)")
       ->option_text("N")
       ->check(CLI::PositiveNumber);
   command->add_option("-j,--jobs", args->jobs, "Parser threads (default: one per core)")
       ->option_text("N");
-  command->add_option("--batch-objects", args->batch_objects,
-                      "Objects per batch; each batch is one transaction")
+  command
+      ->add_option("--batch-objects", args->batch_objects,
+                   "Objects per batch; each batch is one transaction")
       ->option_text("N")
       ->check(CLI::PositiveNumber);
+  command
+      ->add_option("--names", args->names,
+                   "Infer missing genders from your own SSA names.zip or folder of yob*.txt "
+                   "(\"embedded\": the table built in)")
+      ->option_text("PATH");
+  add_dry_run_option(*command, args->dry_run);
+  command
+      ->add_option("--redshift-staging-uri", args->redshift_staging_uri,
+                   "Redshift COPY: s3:// prefix for manifests and the JSONPaths file "
+                   "(default s3://<bucket of the event logs>/sparkify-dwh)")
+      ->option_text("URI");
+  command
+      ->add_option("--redshift-max-errors", args->redshift_max_errors,
+                   "Redshift COPY: MAXERROR, rows COPY may reject before failing (default 0)")
+      ->option_text("N")
+      ->check(CLI::NonNegativeNumber);
   command->callback([&context, args] {
     const std::string sample = default_sample_dir();
+    if (args->dry_run) {
+      const ResolvedTarget resolved = resolve_target(context);
+      if (resolved.engine != "redshift")
+        throw CLI::ValidationError("--dry-run", "is for the redshift engine (--engine redshift)");
+      const auto& config = loaded_config(context);
+      const auto& s3_config = config.s3;
+      const std::string events =
+          choose(args->events, s3_config ? s3_config->log_data : std::nullopt, "");
+      context.console.out("{}", redshift::load_plan(resolved.options.redshift,
+                                                     copy_spec(*args, events, config)));
+      return;
+    }
     if (!args->region.empty()) args->s3.region = args->region;
     if (!args->endpoint_url.empty()) args->s3.endpoint_url = args->endpoint_url;
     if (!args->profile.empty()) args->s3.profile = args->profile;
@@ -121,14 +187,14 @@ void register_load_command(CLI::App& app, CommandContext& context) {
     };
     std::vector<SourceSpec> sources;
     sources.push_back(SourceSpec{
-        open_source(choose(args->songs, from_config(&config::S3Config::song_data),
-                           sample + "/song_data"),
-                    args->s3),
+        open_source(
+            choose(args->songs, from_config(&config::S3Config::song_data), sample + "/song_data"),
+            args->s3),
         ObjectKind::song});
     sources.push_back(SourceSpec{
-        open_source(choose(args->events, from_config(&config::S3Config::log_data),
-                           sample + "/log_data"),
-                    args->s3),
+        open_source(
+            choose(args->events, from_config(&config::S3Config::log_data), sample + "/log_data"),
+            args->s3),
         ObjectKind::event});
     for (const auto& s : sources) {
       context.console.detail("{} source: {}", to_string(s.kind), s.source->describe());
@@ -136,6 +202,8 @@ void register_load_command(CLI::App& app, CommandContext& context) {
 
     auto warehouse = open_target(context);
     warehouse->migrate();
+    if (!args->names.empty())
+      use_names(*warehouse, args->names, context.console);
     warehouse->lock_writer();
 
     LoadOptions options;

@@ -13,8 +13,8 @@ bool is_postgres_target(std::string_view target) {
   return target.find('=') != std::string_view::npos;
 }
 
-std::unique_ptr<Warehouse> open_postgres_warehouse(const std::string& conninfo) {
-  return std::make_unique<PostgresWarehouse>(conninfo);
+std::unique_ptr<Warehouse> open_postgres_warehouse(const std::string& conninfo, bool read_only) {
+  return std::make_unique<PostgresWarehouse>(conninfo, read_only);
 }
 
 }  // namespace sparkify

@@ -15,6 +15,7 @@ namespace sparkify {
 bool is_postgres_target(std::string_view target);
 
 // Connects to the PostgreSQL warehouse named by a libpq URI or keyword string.
-std::unique_ptr<Warehouse> open_postgres_warehouse(const std::string& conninfo);
+std::unique_ptr<Warehouse> open_postgres_warehouse(const std::string& conninfo,
+                                                   bool read_only = false);
 
 }  // namespace sparkify

@@ -55,7 +55,11 @@ void discard_notice(void* /*arg*/, const char* /*message*/) {}
 
 }  // namespace
 
-Connection::Connection(const std::string& conninfo) : redacted_(redact_conninfo(conninfo)) {
+Connection::Connection(const std::string& conninfo)
+    : Connection(conninfo, kPostgresSessionSetup) {}
+
+Connection::Connection(const std::string& conninfo, std::string_view session_setup)
+    : redacted_(redact_conninfo(conninfo)) {
   validate(conninfo, redacted_);
   // Defaults first: values from the expanded dbname (the user's string) win.
   const char* keys[] = {"connect_timeout", "fallback_application_name", "dbname", nullptr};
@@ -83,11 +87,8 @@ Connection::Connection(const std::string& conninfo) : redacted_(redact_conninfo(
   if (PQsetClientEncoding(conn_.get(), "UTF8") != 0) {
     throw_connection_error(conn_.get(), "setting client_encoding");
   }
-  // A predictable session whatever the server's defaults: ISO dates, UTC times,
-  // floats printed with round-trip precision.
-  execute_script(
-      "SET DateStyle = 'ISO, YMD'; SET TimeZone = 'UTC'; SET IntervalStyle = 'postgres'; "
-      "SET extra_float_digits = 1");
+  // A predictable session whatever the server's defaults.
+  execute_script(session_setup);
 }
 
 std::string Connection::describe() const {

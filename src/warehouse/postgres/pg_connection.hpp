@@ -20,6 +20,12 @@
 
 namespace sparkify::pg {
 
+// What every PostgreSQL session runs first: ISO dates, UTC times, floats printed
+// with round-trip precision.
+inline constexpr std::string_view kPostgresSessionSetup =
+    "SET DateStyle = 'ISO, YMD'; SET TimeZone = 'UTC'; SET IntervalStyle = 'postgres'; "
+    "SET extra_float_digits = 1";
+
 struct ConnectionDeleter {
   void operator()(PGconn* c) const noexcept { PQfinish(c); }
 };
@@ -34,6 +40,9 @@ class Connection {
   // WarehouseUnavailable when the server cannot be reached. Messages carry the
   // string with its password redacted.
   explicit Connection(const std::string& conninfo);
+  // The same, with the statements that set up the session instead of
+  // kPostgresSessionSetup (Redshift accepts fewer settings).
+  Connection(const std::string& conninfo, std::string_view session_setup);
 
   Connection(Connection&&) noexcept = default;
   Connection& operator=(Connection&&) noexcept = default;

@@ -37,7 +37,11 @@ std::vector<Value> first_params(const std::vector<Value>& params, int count) {
 
 }  // namespace
 
-PostgresWarehouse::PostgresWarehouse(const std::string& conninfo) : conn_(conninfo) {}
+PostgresWarehouse::PostgresWarehouse(const std::string& conninfo, bool read_only)
+    : conn_(conninfo) {
+  if (read_only)
+    conn_.execute_script("SET default_transaction_read_only = on");
+}
 
 PostgresWarehouse::~PostgresWarehouse() {
   if (!writer_locked_ || !conn_.ok())
@@ -133,6 +137,20 @@ std::vector<std::string> PostgresWarehouse::transform_steps() const {
   return steps;
 }
 
+std::vector<std::string> PostgresWarehouse::statement_names(std::string_view folder) const {
+  const std::string prefix = fmt::format("{}{}/", kSqlRoot, folder);
+  std::vector<std::string> names;
+  for (const auto& file : embedded_sql()) {
+    if (file.name.starts_with(prefix) && file.name.ends_with(".sql")) {
+      std::string_view name = file.name.substr(kSqlRoot.size());
+      name.remove_suffix(4);  // ".sql"
+      names.emplace_back(name);
+    }
+  }
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
 std::int64_t PostgresWarehouse::execute(std::string_view sql, const std::vector<Value>& params) {
   if (params.empty())
     return conn_.execute_script(sql);
@@ -151,6 +169,25 @@ Table PostgresWarehouse::query(std::string_view sql, const std::vector<Value>& p
         fmt::format("postgresql: a query must be one statement, not {}", statements.size()));
   }
   return conn_.query(statements[0].text, first_params(params, statements[0].max_parameter));
+}
+
+Table PostgresWarehouse::query_read_only(std::string_view sql, const std::vector<Value>& params) {
+  const auto statements = pg::split_sql(sql);
+  if (statements.empty())
+    throw WarehouseQueryRejected("no SQL statement given");
+  if (statements.size() != 1)
+    throw WarehouseQueryRejected("only one SQL statement at a time");
+  // The server refuses any write inside a READ ONLY transaction; nothing is kept.
+  conn_.execute_script("BEGIN READ ONLY");
+  try {
+    Table table =
+        conn_.query(statements[0].text, first_params(params, statements[0].max_parameter));
+    conn_.rollback_quietly();
+    return table;
+  } catch (...) {
+    conn_.rollback_quietly();
+    throw;
+  }
 }
 
 std::unique_ptr<StagingWriter> PostgresWarehouse::open_staging(std::int64_t batch_id,

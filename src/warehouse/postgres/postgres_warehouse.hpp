@@ -13,7 +13,8 @@ namespace sparkify {
 class PostgresWarehouse final : public Warehouse {
  public:
   // conninfo: a libpq URI or keyword string (see pg::Connection).
-  explicit PostgresWarehouse(const std::string& conninfo);
+  // read_only: every transaction of the session is READ ONLY (the analysts' commands).
+  explicit PostgresWarehouse(const std::string& conninfo, bool read_only = false);
   // Releases the writer lock before closing, so that the next run, started right
   // after this one, finds it free (the server would otherwise release it only
   // when it notices the closed session, a few milliseconds later).
@@ -40,10 +41,13 @@ class PostgresWarehouse final : public Warehouse {
 
   std::string_view statement(std::string_view name) const override;
   std::vector<std::string> transform_steps() const override;
+  std::vector<std::string> statement_names(std::string_view folder) const override;
 
   // Runs each statement of sql; each gets the parameters it references ($1..$n).
   std::int64_t execute(std::string_view sql, const std::vector<Value>& params = {}) override;
   Table query(std::string_view sql, const std::vector<Value>& params = {}) override;
+  // One statement, in a READ ONLY transaction rolled back afterwards.
+  Table query_read_only(std::string_view sql, const std::vector<Value>& params = {}) override;
 
   // Stages through COPY into temporary tables, merged with ON CONFLICT.
   std::unique_ptr<StagingWriter> open_staging(std::int64_t batch_id,

@@ -7,6 +7,7 @@
 
 #include "core/clock.hpp"
 #include "warehouse/embedded_sql.hpp"
+#include "warehouse/name_gender_sync.hpp"
 #include "warehouse/sqlite/sqlite_staging_writer.hpp"
 
 namespace sparkify {
@@ -29,13 +30,21 @@ int schema_file_version(std::string_view name) {
 SqliteWarehouse::SqliteWarehouse(std::filesystem::path path, SqliteOptions options)
     : path_(std::move(path)) {
   sqlite3* db = nullptr;
-  const int rc = sqlite3_open_v2(path_.c_str(), &db,
-                                 SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
-                                 nullptr);
+  const int flags = options.read_only
+                        ? SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX
+                        : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
+  const int rc = sqlite3_open_v2(path_.c_str(), &db, flags, nullptr);
   db_.reset(db);
-  if (rc != SQLITE_OK) sqlite::throw_error(db, rc, fmt::format("opening {}", path_.string()));
+  if (rc != SQLITE_OK)
+    sqlite::throw_error(db, rc, fmt::format("opening {}", path_.string()));
   sqlite3_extended_result_codes(db, 1);
   sqlite3_busy_timeout(db, options.busy_timeout_ms);
+  if (options.read_only) {
+    // A reader of a WAL file sees the last commit; it never writes.
+    execute("PRAGMA query_only = ON");
+    execute("PRAGMA temp_store = MEMORY");
+    return;
+  }
   // WAL lets readers (status, queries, the server's health checks) run during a
   // load; synchronous=FULL makes every commit durable before it is acknowledged.
   execute("PRAGMA journal_mode = WAL");
@@ -48,8 +57,8 @@ SqliteWarehouse::SqliteWarehouse(std::filesystem::path path, SqliteOptions optio
 sqlite::Statement& SqliteWarehouse::cached(std::string_view sql) {
   auto it = cache_.find(sql);
   if (it == cache_.end()) {
-    it = cache_.emplace(std::string(sql), std::make_unique<sqlite::Statement>(db_.get(), sql))
-             .first;
+    it =
+        cache_.emplace(std::string(sql), std::make_unique<sqlite::Statement>(db_.get(), sql)).first;
   }
   it->second->reset();
   return *it->second;
@@ -58,7 +67,8 @@ sqlite::Statement& SqliteWarehouse::cached(std::string_view sql) {
 int SqliteWarehouse::schema_version() {
   const Table exists = query(
       "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'etl_schema_version'");
-  if (to_int(exists.rows.at(0).at(0)) == 0) return 0;
+  if (to_int(exists.rows.at(0).at(0)) == 0)
+    return 0;
   const Table version = query("SELECT COALESCE(MAX(version), 0) FROM etl_schema_version");
   return static_cast<int>(to_int(version.rows.at(0).at(0)));
 }
@@ -71,14 +81,20 @@ int SqliteWarehouse::migrate() {
         " version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)");
     int current = schema_version();
     for (const auto& file : embedded_sql()) {
-      if (!file.name.starts_with(kSchemaPrefix)) continue;
+      if (!file.name.starts_with(kSchemaPrefix))
+        continue;
       const int version = schema_file_version(file.name);
-      if (version <= current) continue;
+      if (version <= current)
+        continue;
       execute(file.text);
       execute("INSERT INTO etl_schema_version (version, name, applied_at) VALUES (?1, ?2, ?3)",
               {std::int64_t{version}, std::string(file.name.substr(kSchemaPrefix.size())),
                utc_now_text()});
       current = version;
+    }
+    // The reference data the transforms read (engine-neutral: named statements).
+    if (current >= 2) {
+      sync_name_gender(*this, embedded_name_gender_reference(), NameSyncMode::keep_users_table);
     }
     commit();
     return current;
@@ -88,16 +104,22 @@ int SqliteWarehouse::migrate() {
   }
 }
 
-void SqliteWarehouse::begin() { execute("BEGIN IMMEDIATE"); }
-void SqliteWarehouse::commit() { execute("COMMIT"); }
+void SqliteWarehouse::begin() {
+  execute("BEGIN IMMEDIATE");
+}
+void SqliteWarehouse::commit() {
+  execute("COMMIT");
+}
 void SqliteWarehouse::rollback() {
-  if (!sqlite3_get_autocommit(db_.get())) sqlite3_exec(db_.get(), "ROLLBACK", nullptr, nullptr, nullptr);
+  if (!sqlite3_get_autocommit(db_.get()))
+    sqlite3_exec(db_.get(), "ROLLBACK", nullptr, nullptr, nullptr);
 }
 
 std::string_view SqliteWarehouse::statement(std::string_view name) const {
   const std::string path = fmt::format("{}{}.sql", kSqlRoot, name);
   const auto text = find_embedded_sql(path);
-  if (!text) throw WarehouseError(fmt::format("no SQL statement named {} for SQLite", name));
+  if (!text)
+    throw WarehouseError(fmt::format("no SQL statement named {} for SQLite", name));
   return *text;
 }
 
@@ -114,17 +136,50 @@ std::vector<std::string> SqliteWarehouse::transform_steps() const {
   return steps;
 }
 
+std::vector<std::string> SqliteWarehouse::statement_names(std::string_view folder) const {
+  const std::string prefix = fmt::format("{}{}/", kSqlRoot, folder);
+  std::vector<std::string> names;
+  for (const auto& file : embedded_sql()) {
+    if (file.name.starts_with(prefix) && file.name.ends_with(".sql")) {
+      std::string_view name = file.name.substr(kSqlRoot.size());
+      name.remove_suffix(4);  // ".sql"
+      names.emplace_back(name);
+    }
+  }
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
 std::int64_t SqliteWarehouse::execute(std::string_view sql, const std::vector<Value>& params) {
+  // A single statement run again (names/insert for every name, ...) is prepared once.
+  if (const auto it = cache_.find(sql); it != cache_.end()) {
+    sqlite::Statement& stmt = cached(sql);
+    stmt.bind_all(params);
+    while (stmt.step()) {
+    }
+    stmt.reset();
+    return sqlite3_changes64(db_.get());
+  }
   std::int64_t changed = 0;
+  const std::string_view whole = sql;
+  bool first = true;
   while (!sql.empty()) {
     std::string_view tail;
     sqlite::Statement stmt(db_.get(), sql, tail);
     sql = tail;
-    if (stmt.empty()) continue;  // only whitespace or comments were left
+    if (stmt.empty())
+      continue;  // only whitespace or comments were left
     stmt.bind_all(params);
     while (stmt.step()) {
     }
     changed += sqlite3_changes64(db_.get());
+    // One statement with parameters is likely to run again: keep it prepared.
+    const bool only = first && sql.find_first_not_of(" \t\r\n") == std::string_view::npos;
+    if (only && !params.empty() && cache_.size() < 256) {
+      stmt.reset();
+      cache_.emplace(std::string(whole), std::make_unique<sqlite::Statement>(std::move(stmt)));
+    }
+    first = false;
   }
   return changed;
 }
@@ -132,13 +187,48 @@ std::int64_t SqliteWarehouse::execute(std::string_view sql, const std::vector<Va
 Table SqliteWarehouse::query(std::string_view sql, const std::vector<Value>& params) {
   sqlite::Statement& stmt = cached(sql);
   stmt.bind_all(params);
+  return rows_of(stmt);
+}
+
+Table SqliteWarehouse::query_read_only(std::string_view sql, const std::vector<Value>& params) {
+  std::string_view tail;
+  sqlite::Statement stmt(db_.get(), sql, tail);
+  if (stmt.empty())
+    throw WarehouseQueryRejected("no SQL statement given");
+  for (std::string_view rest = tail; !rest.empty();) {
+    const sqlite::Statement next(db_.get(), rest, rest);  // only comments and ';' may follow
+    if (!next.empty())
+      throw WarehouseQueryRejected("only one SQL statement at a time");
+  }
+  if (sqlite3_stmt_readonly(stmt.get()) == 0) {
+    throw WarehouseQueryRejected("only statements that read are allowed (SELECT, WITH, ...)");
+  }
+  const bool own_transaction = sqlite3_get_autocommit(db_.get()) != 0;
+  if (own_transaction)
+    execute("BEGIN DEFERRED");
+  try {
+    stmt.bind_all(params);
+    Table table = rows_of(stmt);
+    if (own_transaction)
+      execute("COMMIT");
+    return table;
+  } catch (...) {
+    if (own_transaction)
+      rollback();
+    throw;
+  }
+}
+
+Table SqliteWarehouse::rows_of(sqlite::Statement& stmt) {
   Table table;
   const int columns = sqlite3_column_count(stmt.get());
-  for (int i = 0; i < columns; ++i) table.columns.emplace_back(sqlite3_column_name(stmt.get(), i));
+  for (int i = 0; i < columns; ++i)
+    table.columns.emplace_back(sqlite3_column_name(stmt.get(), i));
   while (stmt.step()) {
     std::vector<Value> row;
     row.reserve(static_cast<std::size_t>(columns));
-    for (int i = 0; i < columns; ++i) row.push_back(stmt.column(i));
+    for (int i = 0; i < columns; ++i)
+      row.push_back(stmt.column(i));
     table.rows.push_back(std::move(row));
   }
   stmt.reset();

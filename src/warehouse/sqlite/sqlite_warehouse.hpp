@@ -14,6 +14,8 @@ namespace sparkify {
 struct SqliteOptions {
   // How long a writer waits for another one to finish its transaction.
   int busy_timeout_ms = 30'000;
+  // Open the file read-only (it must exist) with PRAGMA query_only.
+  bool read_only = false;
 };
 
 class SqliteWarehouse final : public Warehouse {
@@ -36,9 +38,11 @@ class SqliteWarehouse final : public Warehouse {
 
   std::string_view statement(std::string_view name) const override;
   std::vector<std::string> transform_steps() const override;
+  std::vector<std::string> statement_names(std::string_view folder) const override;
 
   std::int64_t execute(std::string_view sql, const std::vector<Value>& params = {}) override;
   Table query(std::string_view sql, const std::vector<Value>& params = {}) override;
+  Table query_read_only(std::string_view sql, const std::vector<Value>& params = {}) override;
 
   std::unique_ptr<StagingWriter> open_staging(std::int64_t batch_id,
                                               const std::string& staged_at) override;
@@ -47,6 +51,7 @@ class SqliteWarehouse final : public Warehouse {
 
  private:
   sqlite::Statement& cached(std::string_view sql);
+  static Table rows_of(sqlite::Statement& stmt);
 
   std::filesystem::path path_;
   sqlite::DbHandle db_;

@@ -1,0 +1,54 @@
+#include "warehouse/name_gender_sync.hpp"
+
+#include "core/clock.hpp"
+#include "enrich/event_id.hpp"
+#include "names/embedded_names.hpp"
+#include "names/name_gender.hpp"
+
+namespace sparkify {
+
+NameGenderReference embedded_name_gender_reference() {
+  return {"embedded", std::string(names::embedded_name_gender_csv())};
+}
+
+NameGenderReference name_gender_reference_from(const std::filesystem::path& names, double threshold,
+                                               std::int64_t min_total) {
+  const auto built = names::build_name_gender_table(names, threshold, min_total);
+  return {names.string(), names::name_gender_csv(built.rows)};
+}
+
+NameSyncResult sync_name_gender(Warehouse& warehouse, const NameGenderReference& reference,
+                                NameSyncMode mode) {
+  const std::string checksum = sha256_hex(reference.csv);
+  const Table state = warehouse.query(warehouse.statement("names/state"));
+  NameSyncResult result;
+  if (!state.rows.empty()) {
+    const auto& row = state.rows.front();
+    const std::string source = to_text(row.at(0)).value_or("");
+    const bool same = to_text(row.at(1)).value_or("") == checksum;
+    const bool keep = mode == NameSyncMode::keep_users_table && source != "embedded";
+    if (same || keep) {
+      result.rows = static_cast<std::size_t>(to_int(row.at(2)));
+      result.source = source;
+      return result;
+    }
+  }
+  // Parsed (and so validated) before anything is deleted.
+  const auto table = names::NameGender::from_csv(reference.csv, reference.source);
+  warehouse.execute(warehouse.statement("names/clear"));
+  const std::string_view insert = warehouse.statement("names/insert");
+  for (const auto& entry : table.entries()) {
+    warehouse.execute(insert, {entry.name, std::string(1, entry.guess.gender), entry.guess.share,
+                               entry.guess.total});
+  }
+  warehouse.execute(
+      warehouse.statement("names/record"),
+      {reference.source, checksum, static_cast<std::int64_t>(table.size()), utc_now_text()});
+  result.users_updated = warehouse.execute(warehouse.statement("names/refresh_users"));
+  result.changed = true;
+  result.rows = table.size();
+  result.source = reference.source;
+  return result;
+}
+
+}  // namespace sparkify

@@ -1,0 +1,74 @@
+#include "warehouse/redshift/redshift_copy.hpp"
+
+#include <fmt/format.h>
+
+#include <stdexcept>
+
+#include "warehouse/redshift/redshift_literal.hpp"
+
+namespace sparkify::redshift {
+namespace {
+
+std::string trimmed(std::string_view uri) {
+  while (uri.ends_with('/'))
+    uri.remove_suffix(1);
+  return std::string(uri);
+}
+
+void append_json_string(std::string& out, std::string_view s) {
+  out.push_back('"');
+  for (char c : s) {
+    const auto u = static_cast<unsigned char>(c);
+    if (c == '"' || c == '\\') {
+      out.push_back('\\');
+      out.push_back(c);
+    } else if (u < 0x20) {
+      fmt::format_to(std::back_inserter(out), "\\u{:04x}", u);
+    } else {
+      out.push_back(c);
+    }
+  }
+  out.push_back('"');
+}
+
+void replace_token(std::string& sql, std::string_view token, const std::string& literal_text) {
+  const auto at = sql.find(token);
+  if (at == std::string::npos)
+    throw std::logic_error(fmt::format("copy template: no {}", token));
+  sql.replace(at, token.size(), literal_text);
+}
+
+}  // namespace
+
+std::string manifest_url(std::string_view staging_uri, std::int64_t batch_id) {
+  return fmt::format("{}/manifests/batch-{:06d}.manifest", trimmed(staging_uri), batch_id);
+}
+
+std::string jsonpaths_url(std::string_view staging_uri) {
+  return trimmed(staging_uri) + "/event_jsonpaths.json";
+}
+
+std::string make_manifest(const std::vector<std::string>& object_urls) {
+  std::string out = "{\"entries\": [";
+  for (std::size_t i = 0; i < object_urls.size(); ++i) {
+    out.append(i == 0 ? "\n  {\"url\": " : ",\n  {\"url\": ");
+    append_json_string(out, object_urls[i]);
+    out.append(", \"mandatory\": true}");
+  }
+  out.append(object_urls.empty() ? "]}\n" : "\n]}\n");
+  return out;
+}
+
+std::string render_copy(std::string_view copy_sql, const CopySpec& spec) {
+  if (spec.max_errors < 0)
+    throw std::invalid_argument("MAXERROR must not be negative");
+  std::string sql(copy_sql);
+  replace_token(sql, "${MANIFEST_URL}", text_literal(spec.manifest_url));
+  replace_token(sql, "${IAM_ROLE}", text_literal(spec.iam_role));
+  replace_token(sql, "${REGION}", text_literal(spec.region));
+  replace_token(sql, "${JSONPATHS_URL}", text_literal(spec.jsonpaths_url));
+  replace_token(sql, "${MAXERROR}", literal(Value{spec.max_errors}));
+  return sql;
+}
+
+}  // namespace sparkify::redshift

@@ -1,0 +1,128 @@
+#include "warehouse/redshift/redshift_plan.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <vector>
+
+#include "warehouse/embedded_sql.hpp"
+#include "warehouse/redshift/redshift_warehouse.hpp"
+
+namespace sparkify::redshift {
+namespace {
+
+std::string_view sql(std::string_view name) {
+  const auto text = find_embedded_sql(fmt::format("redshift/sql/{}.sql", name));
+  if (!text)
+    throw std::logic_error(fmt::format("no embedded Redshift statement {}", name));
+  return *text;
+}
+
+void step(std::string& out, std::string_view name, std::string_view params = {}) {
+  out += fmt::format("-- [{}]{}{}\n", name, params.empty() ? "" : " ", params);
+  std::string_view text = sql(name);
+  while (text.ends_with('\n'))
+    text.remove_suffix(1);
+  out += text;
+  if (!text.ends_with(';'))
+    out += ';';
+  out += "\n\n";
+}
+
+void transforms(std::string& out) {
+  std::vector<std::string> steps;
+  for (const auto& file : embedded_sql()) {
+    if (file.name.starts_with("redshift/sql/transform/")) {
+      std::string_view name = file.name.substr(std::string_view("redshift/sql/").size());
+      name.remove_suffix(4);
+      steps.emplace_back(name);
+    }
+  }
+  std::sort(steps.begin(), steps.end());
+  for (const auto& s : steps)
+    step(out, s, "$1 = the batch id");
+}
+
+void begin_batch(std::string& out, std::string_view kind) {
+  out += "BEGIN;\nLOCK etl_batch;\n\n";
+  step(out, "ledger/next_batch_id", "-> the batch id");
+  step(out, "ledger/begin_batch",
+       fmt::format("$1 = the batch id, $2 = '{}', $3 = now (UTC)", kind));
+}
+
+void finish_batch(std::string& out) {
+  step(out, "ledger/finish_batch",
+       "$1 = the batch id, $2 = 'committed', $3 = now, $4.. = the batch's counts");
+  out += "COMMIT;\n";
+}
+
+}  // namespace
+
+std::string init_plan(const RedshiftOptions& options) {
+  std::string out = fmt::format(
+      "-- sparkify init, Redshift dialect (d_time distribution {}). Runs in one transaction,\n"
+      "-- only the schema versions not yet in etl_schema_version.\nBEGIN;\n",
+      to_string(options.d_time));
+  out += redshift_init_script(options);
+  out +=
+      "\nINSERT INTO etl_schema_version (version, name, applied_at) VALUES ($1, $2, $3);"
+      "  -- 1, '001_init.sql', now (UTC)\nCOMMIT;\n";
+  return out;
+}
+
+std::string load_plan(const RedshiftOptions& options, const std::optional<CopySpec>& copy) {
+  std::string out =
+      "-- sparkify load, Redshift dialect. Per batch of new objects (one transaction):\n";
+  step(out, "ledger/loaded_objects", "(before the batches: what is already loaded)");
+  begin_batch(out, "load");
+  step(out, "staging/create_temp");
+  step(out, "staging/clear_songs");
+  step(out, "staging/clear_events");
+  step(out, "staging/clear_objects");
+  if (copy) {
+    out += "-- Event logs: server-side COPY of the objects listed by the batch's manifest\n";
+    out += fmt::format("-- (uploaded first to {}).\n", copy->manifest_url);
+    out += render_copy(sql("copy/copy_events"), *copy);
+    out += "\n\n";
+    step(out, "copy/load_errors", "$1 = the batch id, $2 = now");
+    step(out, "copy/invalid_rejects", "$1 = the batch id, $2 = now, $3 = the manifest URL");
+    step(out, "copy/merge_raw_events", "$1 = the batch id, $2 = now, $3 = the manifest URL");
+    step(out, "copy/clear_raw");
+    out += "-- Song files: multi-row INSERTs as below.\n";
+  }
+  out += fmt::format(
+      "-- Multi-row INSERTs, each at most {} bytes; every value a literal of\n"
+      "-- redshift::literal (quotes and backslashes doubled; NUL and invalid UTF-8 refused):\n",
+      options.max_statement_bytes);
+  for (const auto* name : {"staging/values_songs", "staging/values_events",
+                           "staging/values_rejects", "staging/values_objects"}) {
+    std::string_view text = sql(name);
+    while (text.ends_with('\n'))
+      text.remove_suffix(1);
+    out += fmt::format("-- [{}]\n{}\n  (...), (...), ...;\n\n", name, text);
+  }
+  out += "-- After each round of rows (and whenever an id repeats within one):\n";
+  step(out, "staging/merge_songs_delete");
+  step(out, "staging/merge_songs_insert");
+  step(out, "staging/clear_songs");
+  step(out, "staging/merge_events");
+  step(out, "staging/clear_events");
+  step(out, "staging/merge_objects");
+  step(out, "staging/clear_objects");
+  step(out, "ledger/unprocessed_counts", "$1 = the batch id");
+  transforms(out);
+  finish_batch(out);
+  return out;
+}
+
+std::string replay_plan(const RedshiftOptions& /*options*/) {
+  std::string out = "-- sparkify replay, Redshift dialect: one transaction.\n";
+  begin_batch(out, "replay");
+  step(out, "replay/reset");
+  step(out, "ledger/unprocessed_counts", "$1 = the batch id");
+  transforms(out);
+  finish_batch(out);
+  return out;
+}
+
+}  // namespace sparkify::redshift

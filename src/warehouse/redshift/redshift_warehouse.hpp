@@ -1,0 +1,60 @@
+// The Amazon Redshift engine: a cluster reached over the PostgreSQL wire
+// protocol (pg::Connection), with its own SQL (redshift/sql/): no indexes, no
+// ON CONFLICT, no SERIAL, no advisory locks. Statements have the names and
+// positional parameters of the other engines.
+#pragma once
+
+#include <string>
+
+#include "warehouse/postgres/pg_connection.hpp"
+#include "warehouse/redshift/redshift_options.hpp"
+#include "warehouse/warehouse.hpp"
+
+namespace sparkify {
+
+class RedshiftWarehouse final : public Warehouse {
+ public:
+  // conninfo: a libpq URI or keyword string (see open_redshift.hpp for redshift:// targets).
+  RedshiftWarehouse(const std::string& conninfo, redshift::RedshiftOptions options);
+
+  std::string engine() const override { return "redshift"; }
+  std::string describe() const override;
+
+  // Applies the schema files not yet applied, in one transaction, holding a
+  // table lock on etl_schema_version against a concurrent migration.
+  int migrate() override;
+  int schema_version() override;
+  // Redshift has no advisory locks: from now on every transaction of this
+  // connection starts with LOCK etl_batch, so writers take turns batch by batch
+  // (a second writer waits for the first one's batch to commit).
+  void lock_writer() override;
+
+  void begin() override;
+  void commit() override;
+  void rollback() override;
+
+  std::string_view statement(std::string_view name) const override;
+  std::vector<std::string> transform_steps() const override;
+  std::vector<std::string> statement_names(std::string_view folder) const override;
+
+  std::int64_t execute(std::string_view sql, const std::vector<Value>& params = {}) override;
+  Table query(std::string_view sql, const std::vector<Value>& params = {}) override;
+  Table query_read_only(std::string_view sql, const std::vector<Value>& params = {}) override;
+
+  // Stages through multi-row INSERTs into temp tables, merged by delete-then-insert.
+  std::unique_ptr<StagingWriter> open_staging(std::int64_t batch_id,
+                                              const std::string& staged_at) override;
+
+  const redshift::RedshiftOptions& options() const { return options_; }
+  pg::Connection& connection() { return conn_; }
+
+ private:
+  redshift::RedshiftOptions options_;
+  pg::Connection conn_;
+  bool writer_locked_ = false;
+};
+
+// The statements `init` runs, in order, as one script (for --dry-run and migrate()).
+std::string redshift_init_script(const redshift::RedshiftOptions& options);
+
+}  // namespace sparkify

@@ -1,0 +1,11 @@
+-- Empties the star schema and marks every staged row unprocessed, so the
+-- transform steps rebuild it from the retained staging tables. Runs inside the
+-- replay's transaction: readers keep seeing the old star schema until commit.
+DELETE FROM f_songplay;
+DELETE FROM d_user_level;
+DELETE FROM d_user;
+DELETE FROM d_time;
+DELETE FROM d_song;
+DELETE FROM d_artist;
+UPDATE s_song SET processed = false WHERE processed;
+UPDATE s_songplay_event SET processed = false WHERE processed;

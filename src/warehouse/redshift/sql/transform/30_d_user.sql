@@ -1,0 +1,32 @@
+-- Users seen in events staged up to batch $1 and not yet processed, recomputed
+-- over all their staged events: names, location and level from the latest event
+-- (by ts, then event_id); gender from the latest event that has one. The touched
+-- users are deleted and inserted again. (Redshift does not run every correlated
+-- subquery: the latest gender is a window over its own derived table.)
+DELETE FROM d_user
+WHERE user_id IN (SELECT user_id FROM s_songplay_event
+                  WHERE NOT processed AND batch_id <= $1 AND user_id IS NOT NULL);
+
+INSERT INTO d_user (user_id, first_name, last_name, gender, gender_source, level, location,
+                    first_seen, last_seen)
+SELECT latest.user_id, latest.first_name, latest.last_name, g.gender,
+       CASE WHEN g.gender IS NOT NULL THEN 'event' ELSE 'unknown' END,
+       latest.level, latest.location, latest.first_seen, latest.start_time
+FROM (
+  SELECT e.user_id, e.first_name, e.last_name, e.level, e.location, e.start_time,
+         MIN(e.start_time) OVER (PARTITION BY e.user_id) AS first_seen,
+         ROW_NUMBER() OVER (PARTITION BY e.user_id ORDER BY e.ts DESC, e.event_id DESC) AS rn
+  FROM s_songplay_event AS e
+  WHERE e.user_id IN (SELECT user_id FROM s_songplay_event
+                      WHERE NOT processed AND batch_id <= $1 AND user_id IS NOT NULL)
+    AND e.batch_id <= $1
+) AS latest
+LEFT JOIN (
+  SELECT x.user_id, x.gender,
+         ROW_NUMBER() OVER (PARTITION BY x.user_id ORDER BY x.ts DESC, x.event_id DESC) AS rn
+  FROM s_songplay_event AS x
+  WHERE x.user_id IN (SELECT user_id FROM s_songplay_event
+                      WHERE NOT processed AND batch_id <= $1 AND user_id IS NOT NULL)
+    AND x.batch_id <= $1 AND x.gender IS NOT NULL
+) AS g ON g.user_id = latest.user_id AND g.rn = 1
+WHERE latest.rn = 1;

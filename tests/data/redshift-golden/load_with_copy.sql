@@ -1,0 +1,431 @@
+-- sparkify load, Redshift dialect. Per batch of new objects (one transaction):
+-- [ledger/loaded_objects] (before the batches: what is already loaded)
+-- Every (key, version) already loaded, so a load reads only new or changed objects.
+SELECT source_key, version FROM etl_object;
+
+BEGIN;
+LOCK etl_batch;
+
+-- [ledger/next_batch_id] -> the batch id
+SELECT COALESCE(MAX(batch_id), 0) + 1 FROM etl_batch;
+
+-- [ledger/begin_batch] $1 = the batch id, $2 = 'load', $3 = now (UTC)
+-- $1 batch_id, $2 kind, $3 started_at
+INSERT INTO etl_batch (batch_id, kind, status, started_at) VALUES ($1, $2, 'running', $3);
+
+-- [staging/create_temp]
+-- Redshift: the session's targets of the multi-row INSERTs of the staging writer.
+-- Rows are inserted here, then moved into the staging tables (and the ledger) by
+-- merge_*.sql with the rules of insert_song.sql, insert_event.sql and
+-- ledger/record_object.sql. Redshift has no ON COMMIT DELETE ROWS (and TRUNCATE
+-- commits), so staging/clear_*.sql empty them with DELETE.
+CREATE TEMP TABLE IF NOT EXISTS tmp_s_song (LIKE s_song INCLUDING DEFAULTS);
+CREATE TEMP TABLE IF NOT EXISTS tmp_s_songplay_event (LIKE s_songplay_event INCLUDING DEFAULTS);
+CREATE TEMP TABLE IF NOT EXISTS tmp_etl_object (LIKE etl_object INCLUDING DEFAULTS);
+
+-- [staging/clear_songs]
+-- Empties tmp_s_song after its round is merged (DELETE: TRUNCATE would commit).
+DELETE FROM tmp_s_song;
+
+-- [staging/clear_events]
+-- Empties tmp_s_songplay_event after its round is merged (DELETE: TRUNCATE would commit).
+DELETE FROM tmp_s_songplay_event;
+
+-- [staging/clear_objects]
+-- Empties tmp_etl_object after its round is merged (DELETE: TRUNCATE would commit).
+DELETE FROM tmp_etl_object;
+
+-- Event logs: server-side COPY of the objects listed by the batch's manifest
+-- (uploaded first to s3://sparkify-raw/sparkify-dwh/manifests/batch-000007.manifest).
+-- Server-side load of the event logs listed by a manifest into s_raw_event. The
+-- JSONPaths file maps the log's fields, in order, to the columns listed here.
+-- Every ${...} is replaced by a literal made by the engine's quoting function
+-- (redshift_literal), never by pasted text. Rows COPY cannot load (bad JSON,
+-- invalid UTF-8, a value too long) go to stl_load_errors, up to MAXERROR of them.
+COPY s_raw_event (artist, auth, first_name, gender, item_in_session, last_name, length, level,
+                  location, method, page, registration, session_id, song, status, ts,
+                  user_agent, user_id)
+FROM 's3://sparkify-raw/sparkify-dwh/manifests/batch-000007.manifest'
+IAM_ROLE 'arn:aws:iam::123456789012:role/dwhRole'
+REGION 'us-west-2'
+FORMAT AS JSON 's3://sparkify-raw/sparkify-dwh/event_jsonpaths.json'
+MANIFEST
+MAXERROR 10
+COMPUPDATE OFF
+STATUPDATE OFF;
+
+
+-- [copy/load_errors] $1 = the batch id, $2 = now
+-- The rows the last COPY of this session rejected, into etl_reject.
+-- $1 batch_id, $2 rejected_at
+INSERT INTO etl_reject (batch_id, source_key, line_number, field, reason, raw_text, rejected_at)
+SELECT CAST($1 AS BIGINT), TRIM(filename), line_number, NULLIF(TRIM(colname), ''),
+       TRIM(err_reason), TRIM(raw_line), CAST($2 AS TIMESTAMP)
+FROM stl_load_errors
+WHERE query = pg_last_copy_id();
+
+-- [copy/invalid_rejects] $1 = the batch id, $2 = now, $3 = the manifest URL
+-- Copied events the C++ parser would reject (see parse/event_parser.cpp), into
+-- etl_reject: a required field missing, ts out of range, a userId that is not
+-- digits, a NextSong event without artist, song, length or user. COPY does not
+-- keep each row's file and line: source_key is the manifest ($3), line 0.
+-- $1 batch_id, $2 rejected_at, $3 manifest URL
+INSERT INTO etl_reject (batch_id, source_key, line_number, field, reason, raw_text, rejected_at)
+SELECT CAST($1 AS BIGINT), CAST($3 AS VARCHAR(2048)), 0, field, reason, '', CAST($2 AS TIMESTAMP)
+FROM (
+  SELECT CASE
+           WHEN page IS NULL THEN 'page'
+           WHEN ts IS NULL OR ts < 0 OR ts > 253402300799999 THEN 'ts'
+           WHEN session_id IS NULL THEN 'sessionId'
+           WHEN item_in_session IS NULL THEN 'itemInSession'
+           WHEN user_id IS NOT NULL AND user_id <> '' AND NOT user_id ~ '^[0-9]{1,18}$'
+             THEN 'userId'
+           WHEN page = 'NextSong' AND artist IS NULL THEN 'artist'
+           WHEN page = 'NextSong' AND song IS NULL THEN 'song'
+           WHEN page = 'NextSong' AND length IS NULL THEN 'length'
+           WHEN page = 'NextSong' AND (user_id IS NULL OR user_id = '') THEN 'userId'
+         END AS field,
+         CASE
+           WHEN page IS NULL THEN 'is missing or null'
+           WHEN ts IS NULL THEN 'is missing or null'
+           WHEN ts < 0 OR ts > 253402300799999
+             THEN 'out of range (milliseconds between 1970 and 9999 expected)'
+           WHEN session_id IS NULL OR item_in_session IS NULL THEN 'is missing or null'
+           WHEN user_id IS NOT NULL AND user_id <> '' AND NOT user_id ~ '^[0-9]{1,18}$'
+             THEN 'expected a string of digits'
+           WHEN page = 'NextSong' AND (artist IS NULL OR song IS NULL OR length IS NULL)
+             THEN 'is missing or null in a NextSong event'
+           WHEN page = 'NextSong' AND (user_id IS NULL OR user_id = '')
+             THEN 'is empty in a NextSong event'
+         END AS reason
+  FROM s_raw_event
+) AS checked
+WHERE field IS NOT NULL;
+
+-- [copy/merge_raw_events] $1 = the batch id, $2 = now, $3 = the manifest URL
+-- The copied events that pass the checks of invalid_rejects.sql, typed and moved
+-- into s_songplay_event. What the C++ loader computes per event is computed here:
+--   event_id   = lowercase hex SHA-256 of userId|sessionId|itemInSession|ts
+--                (enrich/event_id.hpp), with SHA2(text, 256);
+--   start_time = the epoch plus ts milliseconds (whole seconds and the remainder
+--                added as intervals: exact, no floating point);
+--   hour, day, ISO week, month, year, weekday (0 = Monday) from start_time.
+-- An event_id already staged, or repeated in the copy, is staged once.
+-- $1 batch_id, $2 staged_at, $3 manifest URL (the rows' source_key; line 0)
+INSERT INTO s_songplay_event (event_id, artist, auth, first_name, gender, item_in_session,
+                              last_name, length, level, location, method, page, registration,
+                              session_id, song, status, ts, user_agent, user_id, start_time, hour,
+                              day, week, month, year, weekday, source_key, line_number, batch_id,
+                              staged_at, processed)
+SELECT r.event_id, r.artist, r.auth, r.first_name, r.gender, r.item_in_session, r.last_name,
+       r.length, r.level, r.location, r.method, r.page, r.registration, r.session_id, r.song,
+       r.status, r.ts, r.user_agent, r.user_number, r.start_time,
+       CAST(EXTRACT(HOUR FROM r.start_time) AS INTEGER),
+       CAST(EXTRACT(DAY FROM r.start_time) AS INTEGER),
+       CAST(EXTRACT(WEEK FROM r.start_time) AS INTEGER),
+       CAST(EXTRACT(MONTH FROM r.start_time) AS INTEGER),
+       CAST(EXTRACT(YEAR FROM r.start_time) AS INTEGER),
+       MOD(CAST(EXTRACT(DOW FROM r.start_time) AS INTEGER) + 6, 7),
+       CAST($3 AS VARCHAR(2048)), 0, CAST($1 AS BIGINT), CAST($2 AS TIMESTAMP), false
+FROM (
+ SELECT d.*, ROW_NUMBER() OVER (PARTITION BY d.event_id ORDER BY d.ts) AS rn
+ FROM (
+  SELECT c.*,
+         LOWER(SHA2(COALESCE(c.user_id, '') || '|' || CAST(c.session_id AS VARCHAR(20)) || '|'
+                    || CAST(c.item_in_session AS VARCHAR(20)) || '|'
+                    || CAST(c.ts AS VARCHAR(20)), 256)) AS event_id,
+         CAST(NULLIF(c.user_id, '') AS BIGINT) AS user_number,
+         TIMESTAMP 'epoch' + (c.ts / 1000) * INTERVAL '1 second'
+           + MOD(c.ts, 1000) * INTERVAL '1 millisecond' AS start_time
+  FROM s_raw_event AS c
+  WHERE c.page IS NOT NULL AND c.ts BETWEEN 0 AND 253402300799999
+    AND c.session_id IS NOT NULL AND c.item_in_session IS NOT NULL
+    AND (c.user_id IS NULL OR c.user_id = '' OR c.user_id ~ '^[0-9]{1,18}$')
+    AND (c.page <> 'NextSong'
+         OR (c.artist IS NOT NULL AND c.song IS NOT NULL AND c.length IS NOT NULL
+             AND c.user_id IS NOT NULL AND c.user_id <> ''))
+ ) AS d
+) AS r
+LEFT JOIN s_songplay_event AS s ON s.event_id = r.event_id
+WHERE s.event_id IS NULL AND r.rn = 1;
+
+-- [copy/clear_raw]
+-- s_raw_event is empty between loads (DELETE: TRUNCATE would commit).
+DELETE FROM s_raw_event;
+
+-- Song files: multi-row INSERTs as below.
+-- Multi-row INSERTs, each at most 16000000 bytes; every value a literal of
+-- redshift::literal (quotes and backslashes doubled; NUL and invalid UTF-8 refused):
+-- [staging/values_songs]
+INSERT INTO tmp_s_song (song_id, num_songs, title, artist_id, artist_name, artist_location, artist_latitude, artist_longitude, duration, year, source_key, line_number, batch_id, staged_at) VALUES
+  (...), (...), ...;
+
+-- [staging/values_events]
+INSERT INTO tmp_s_songplay_event (event_id, artist, auth, first_name, gender, item_in_session, last_name, length, level, location, method, page, registration, session_id, song, status, ts, user_agent, user_id, start_time, hour, day, week, month, year, weekday, source_key, line_number, batch_id, staged_at) VALUES
+  (...), (...), ...;
+
+-- [staging/values_rejects]
+INSERT INTO etl_reject (batch_id, source_key, line_number, field, reason, raw_text, rejected_at) VALUES
+  (...), (...), ...;
+
+-- [staging/values_objects]
+INSERT INTO tmp_etl_object (source_key, version, kind, size_bytes, batch_id, records, rejects, loaded_at) VALUES
+  (...), (...), ...;
+
+-- After each round of rows (and whenever an id repeats within one):
+-- [staging/merge_songs_delete]
+-- The merge of insert_song.sql, step 1: a staged song whose content changed is
+-- deleted, so step 2 inserts the new content (to be processed again). The
+-- copied rows have distinct song_ids (the writer sends a repeated id in a later
+-- round). Redshift has no IS DISTINCT FROM: NULLs are compared explicitly.
+DELETE FROM s_song
+USING tmp_s_song AS t
+WHERE s_song.song_id = t.song_id
+  AND NOT ((s_song.num_songs = t.num_songs OR (s_song.num_songs IS NULL AND t.num_songs IS NULL))
+       AND s_song.title = t.title
+       AND s_song.artist_id = t.artist_id
+       AND (s_song.artist_name = t.artist_name
+            OR (s_song.artist_name IS NULL AND t.artist_name IS NULL))
+       AND (s_song.artist_location = t.artist_location
+            OR (s_song.artist_location IS NULL AND t.artist_location IS NULL))
+       AND (s_song.artist_latitude = t.artist_latitude
+            OR (s_song.artist_latitude IS NULL AND t.artist_latitude IS NULL))
+       AND (s_song.artist_longitude = t.artist_longitude
+            OR (s_song.artist_longitude IS NULL AND t.artist_longitude IS NULL))
+       AND (s_song.duration = t.duration OR (s_song.duration IS NULL AND t.duration IS NULL))
+       AND (s_song.year = t.year OR (s_song.year IS NULL AND t.year IS NULL)));
+
+-- [staging/merge_songs_insert]
+-- The merge of insert_song.sql, step 2: songs not staged (new, or deleted by
+-- step 1 because they changed) are inserted; the rest are duplicates.
+INSERT INTO s_song (song_id, num_songs, title, artist_id, artist_name, artist_location,
+                    artist_latitude, artist_longitude, duration, year, source_key, line_number,
+                    batch_id, staged_at, processed)
+SELECT t.song_id, t.num_songs, t.title, t.artist_id, t.artist_name, t.artist_location,
+       t.artist_latitude, t.artist_longitude, t.duration, t.year, t.source_key, t.line_number,
+       t.batch_id, t.staged_at, false
+FROM tmp_s_song AS t
+LEFT JOIN s_song AS s ON s.song_id = t.song_id
+WHERE s.song_id IS NULL;
+
+-- [staging/clear_songs]
+-- Empties tmp_s_song after its round is merged (DELETE: TRUNCATE would commit).
+DELETE FROM tmp_s_song;
+
+-- [staging/merge_events]
+-- Moves the inserted events into s_songplay_event with the rule of
+-- insert_event.sql: an event is immutable, an event_id already staged is skipped.
+-- The rows of one round have distinct event_ids (the writer sends a repeated id
+-- in a later round).
+INSERT INTO s_songplay_event (event_id, artist, auth, first_name, gender, item_in_session,
+                              last_name, length, level, location, method, page, registration,
+                              session_id, song, status, ts, user_agent, user_id, start_time, hour,
+                              day, week, month, year, weekday, source_key, line_number, batch_id,
+                              staged_at, processed)
+SELECT t.event_id, t.artist, t.auth, t.first_name, t.gender, t.item_in_session, t.last_name,
+       t.length, t.level, t.location, t.method, t.page, t.registration, t.session_id, t.song,
+       t.status, t.ts, t.user_agent, t.user_id, t.start_time, t.hour, t.day, t.week, t.month,
+       t.year, t.weekday, t.source_key, t.line_number, t.batch_id, t.staged_at, false
+FROM tmp_s_songplay_event AS t
+LEFT JOIN s_songplay_event AS s ON s.event_id = t.event_id
+WHERE s.event_id IS NULL;
+
+-- [staging/clear_events]
+-- Empties tmp_s_songplay_event after its round is merged (DELETE: TRUNCATE would commit).
+DELETE FROM tmp_s_songplay_event;
+
+-- [staging/merge_objects]
+-- Moves the inserted ledger rows into etl_object with the rule of
+-- ledger/record_object.sql: a (source_key, version) already recorded is kept.
+INSERT INTO etl_object (source_key, version, kind, size_bytes, batch_id, records, rejects, loaded_at)
+SELECT t.source_key, t.version, t.kind, t.size_bytes, t.batch_id, t.records, t.rejects, t.loaded_at
+FROM (SELECT source_key, version, kind, size_bytes, batch_id, records, rejects, loaded_at,
+             ROW_NUMBER() OVER (PARTITION BY source_key, version ORDER BY batch_id) AS rn
+      FROM tmp_etl_object) AS t
+LEFT JOIN etl_object AS o ON o.source_key = t.source_key AND o.version = t.version
+WHERE o.source_key IS NULL AND t.rn = 1;
+
+-- [staging/clear_objects]
+-- Empties tmp_etl_object after its round is merged (DELETE: TRUNCATE would commit).
+DELETE FROM tmp_etl_object;
+
+-- [ledger/unprocessed_counts] $1 = the batch id
+-- Staged rows waiting for the star schema, up to batch $1.
+SELECT (SELECT COUNT(*) FROM s_song WHERE NOT processed AND batch_id <= $1),
+       (SELECT COUNT(*) FROM s_songplay_event WHERE NOT processed AND batch_id <= $1);
+
+-- [transform/10_d_artist] $1 = the batch id
+-- Artists of the songs staged up to batch $1 and not yet processed. An artist's
+-- attributes come from its most recently staged song (latest batch, then the
+-- highest song_id), recomputed over all its staged songs, so incremental loads
+-- and replays agree. Redshift has no ON CONFLICT: the touched artists are
+-- deleted and inserted again, in the batch's transaction.
+DELETE FROM d_artist
+WHERE artist_id IN (SELECT artist_id FROM s_song WHERE NOT processed AND batch_id <= $1);
+
+INSERT INTO d_artist (artist_id, name, location, latitude, longitude)
+SELECT artist_id, artist_name, NULLIF(artist_location, ''), artist_latitude, artist_longitude
+FROM (
+  SELECT s.artist_id, s.artist_name, s.artist_location, s.artist_latitude, s.artist_longitude,
+         ROW_NUMBER() OVER (PARTITION BY s.artist_id ORDER BY s.batch_id DESC, s.song_id DESC) AS rn
+  FROM s_song AS s
+  WHERE s.artist_id IN (SELECT artist_id FROM s_song WHERE NOT processed AND batch_id <= $1)
+    AND s.batch_id <= $1
+) AS latest
+WHERE rn = 1;
+
+-- [transform/20_d_song] $1 = the batch id
+-- Songs staged up to batch $1 and not yet processed, replaced (delete, then
+-- insert). Year 0 (unknown) becomes NULL. s_song holds one row per song_id.
+DELETE FROM d_song
+WHERE song_id IN (SELECT song_id FROM s_song WHERE NOT processed AND batch_id <= $1);
+
+INSERT INTO d_song (song_id, title, artist_id, year, duration)
+SELECT song_id, title, artist_id, NULLIF(year, 0), duration
+FROM s_song
+WHERE NOT processed AND batch_id <= $1;
+
+-- [transform/30_d_user] $1 = the batch id
+-- Users seen in events staged up to batch $1 and not yet processed, recomputed
+-- over all their staged events: names, location and level from the latest event
+-- (by ts, then event_id); gender from the latest event that has one. The touched
+-- users are deleted and inserted again. (Redshift does not run every correlated
+-- subquery: the latest gender is a window over its own derived table.)
+DELETE FROM d_user
+WHERE user_id IN (SELECT user_id FROM s_songplay_event
+                  WHERE NOT processed AND batch_id <= $1 AND user_id IS NOT NULL);
+
+INSERT INTO d_user (user_id, first_name, last_name, gender, gender_source, level, location,
+                    first_seen, last_seen)
+SELECT latest.user_id, latest.first_name, latest.last_name, g.gender,
+       CASE WHEN g.gender IS NOT NULL THEN 'event' ELSE 'unknown' END,
+       latest.level, latest.location, latest.first_seen, latest.start_time
+FROM (
+  SELECT e.user_id, e.first_name, e.last_name, e.level, e.location, e.start_time,
+         MIN(e.start_time) OVER (PARTITION BY e.user_id) AS first_seen,
+         ROW_NUMBER() OVER (PARTITION BY e.user_id ORDER BY e.ts DESC, e.event_id DESC) AS rn
+  FROM s_songplay_event AS e
+  WHERE e.user_id IN (SELECT user_id FROM s_songplay_event
+                      WHERE NOT processed AND batch_id <= $1 AND user_id IS NOT NULL)
+    AND e.batch_id <= $1
+) AS latest
+LEFT JOIN (
+  SELECT x.user_id, x.gender,
+         ROW_NUMBER() OVER (PARTITION BY x.user_id ORDER BY x.ts DESC, x.event_id DESC) AS rn
+  FROM s_songplay_event AS x
+  WHERE x.user_id IN (SELECT user_id FROM s_songplay_event
+                      WHERE NOT processed AND batch_id <= $1 AND user_id IS NOT NULL)
+    AND x.batch_id <= $1 AND x.gender IS NOT NULL
+) AS g ON g.user_id = latest.user_id AND g.rn = 1
+WHERE latest.rn = 1;
+
+-- [transform/40_d_user_level] $1 = the batch id
+-- The level history of the users touched by batch $1, rebuilt from all their
+-- staged events: one row per change of level, from its first event to the next
+-- change. (Key repeats, possible only when one user changes level and back at
+-- the same ts, keep their first row, as ON CONFLICT DO NOTHING does elsewhere.)
+DELETE FROM d_user_level
+WHERE user_id IN (SELECT user_id FROM s_songplay_event
+                  WHERE NOT processed AND batch_id <= $1 AND user_id IS NOT NULL);
+
+INSERT INTO d_user_level (user_id, start_time, level, end_time)
+SELECT user_id, start_time, level, end_time
+FROM (
+  SELECT user_id, start_time, level, end_time,
+         ROW_NUMBER() OVER (PARTITION BY user_id, start_time, level
+                            ORDER BY ts, event_id) AS key_rn
+  FROM (
+    SELECT user_id, start_time, level, ts, event_id, previous_level,
+           LEAD(start_time) OVER (PARTITION BY user_id ORDER BY ts, event_id) AS end_time
+    FROM (
+      SELECT user_id, start_time, level, ts, event_id,
+             LAG(level) OVER (PARTITION BY user_id ORDER BY ts, event_id) AS previous_level
+      FROM s_songplay_event
+      WHERE user_id IN (SELECT user_id FROM s_songplay_event
+                        WHERE NOT processed AND batch_id <= $1 AND user_id IS NOT NULL)
+        AND batch_id <= $1 AND level IS NOT NULL
+    ) AS events
+    WHERE previous_level IS NULL OR previous_level <> level
+  ) AS changes
+) AS keyed
+WHERE key_rn = 1;
+
+-- [transform/50_d_time] $1 = the batch id
+-- Start times of the plays staged up to batch $1 and not yet processed, those not
+-- in d_time yet (the parts are a function of start_time, so DISTINCT is per key).
+INSERT INTO d_time (start_time, hour, day, week, month, year, weekday)
+SELECT DISTINCT e.start_time, e.hour, e.day, e.week, e.month, e.year, e.weekday
+FROM s_songplay_event AS e
+LEFT JOIN d_time AS t ON t.start_time = e.start_time
+WHERE NOT e.processed AND e.batch_id <= $1 AND e.page = 'NextSong' AND t.start_time IS NULL;
+
+-- [transform/60_f_songplay] $1 = the batch id
+-- One fact per NextSong event staged up to batch $1 and not yet processed (and not
+-- yet a fact), with the level at the time of the play. A play matches a staged
+-- song when title and artist name are equal and the durations differ by less than
+-- a millisecond; among several candidates the closest duration wins, then the
+-- lowest song_id.
+INSERT INTO f_songplay (songplay_id, start_time, user_id, level, song_id, artist_id, session_id,
+                        item_in_session, location, user_agent)
+SELECT p.event_id, p.start_time, p.user_id, p.level, m.song_id, m.artist_id, p.session_id,
+       p.item_in_session, p.location, p.user_agent
+FROM s_songplay_event AS p
+LEFT JOIN (
+  SELECT e.event_id, s.song_id, s.artist_id,
+         ROW_NUMBER() OVER (PARTITION BY e.event_id
+                            ORDER BY ABS(s.duration - e.length), s.song_id) AS rn
+  FROM s_songplay_event AS e
+  JOIN s_song AS s
+    ON s.title = e.song AND s.artist_name = e.artist AND ABS(s.duration - e.length) < 0.001
+  WHERE NOT e.processed AND e.batch_id <= $1 AND e.page = 'NextSong' AND s.batch_id <= $1
+) AS m ON m.event_id = p.event_id AND m.rn = 1
+LEFT JOIN f_songplay AS f ON f.songplay_id = p.event_id
+WHERE NOT p.processed AND p.batch_id <= $1 AND p.page = 'NextSong' AND f.songplay_id IS NULL;
+
+-- [transform/70_f_songplay_rematch] $1 = the batch id
+-- Songs staged after their plays, or changed since: plays already in f_songplay
+-- whose song and artist name equal those of a song staged up to batch $1 and not
+-- yet processed, or that point at such a song, are matched again with the rule
+-- of 60_f_songplay.sql (which may also leave them unmatched). Derived tables, not
+-- WITH, and NULLs compared explicitly (Redshift has no IS DISTINCT FROM).
+UPDATE f_songplay
+SET song_id = ranked.song_id, artist_id = ranked.artist_id
+FROM (
+  SELECT a.event_id, s.song_id, s.artist_id,
+         ROW_NUMBER() OVER (PARTITION BY a.event_id
+                            ORDER BY ABS(s.duration - a.length), s.song_id) AS rn
+  FROM (
+    SELECT e.event_id, e.song, e.artist, e.length
+    FROM s_songplay_event AS e
+    JOIN s_song AS n ON n.title = e.song AND n.artist_name = e.artist
+    WHERE NOT n.processed AND n.batch_id <= $1 AND e.page = 'NextSong' AND e.processed
+    UNION
+    SELECT e.event_id, e.song, e.artist, e.length
+    FROM f_songplay AS f
+    JOIN s_songplay_event AS e ON e.event_id = f.songplay_id
+    WHERE f.song_id IN (SELECT song_id FROM s_song WHERE NOT processed AND batch_id <= $1)
+  ) AS a
+  LEFT JOIN s_song AS s
+    ON s.title = a.song AND s.artist_name = a.artist AND s.batch_id <= $1
+   AND ABS(s.duration - a.length) < 0.001
+) AS ranked
+WHERE f_songplay.songplay_id = ranked.event_id AND ranked.rn = 1
+  AND NOT ((f_songplay.song_id = ranked.song_id
+            OR (f_songplay.song_id IS NULL AND ranked.song_id IS NULL))
+       AND (f_songplay.artist_id = ranked.artist_id
+            OR (f_songplay.artist_id IS NULL AND ranked.artist_id IS NULL)));
+
+-- [transform/90_mark_processed] $1 = the batch id
+-- Everything staged up to batch $1 is now in the star schema.
+UPDATE s_song SET processed = true WHERE NOT processed AND batch_id <= $1;
+UPDATE s_songplay_event SET processed = true WHERE NOT processed AND batch_id <= $1;
+
+-- [ledger/finish_batch] $1 = the batch id, $2 = 'committed', $3 = now, $4.. = the batch's counts
+-- $1 batch_id, $2 status, $3 finished_at, $4 objects, $5 songs_staged, $6 events_staged,
+-- $7 duplicates, $8 rejects, $9 songs_processed, $10 events_processed, $11 error
+UPDATE etl_batch
+SET status = $2, finished_at = $3, objects = $4, songs_staged = $5, events_staged = $6,
+    duplicates = $7, rejects = $8, songs_processed = $9, events_processed = $10, error = $11
+WHERE batch_id = $1;
+
+COMMIT;

@@ -1,0 +1,204 @@
+-- sparkify replay, Redshift dialect: one transaction.
+BEGIN;
+LOCK etl_batch;
+
+-- [ledger/next_batch_id] -> the batch id
+SELECT COALESCE(MAX(batch_id), 0) + 1 FROM etl_batch;
+
+-- [ledger/begin_batch] $1 = the batch id, $2 = 'replay', $3 = now (UTC)
+-- $1 batch_id, $2 kind, $3 started_at
+INSERT INTO etl_batch (batch_id, kind, status, started_at) VALUES ($1, $2, 'running', $3);
+
+-- [replay/reset]
+-- Empties the star schema and marks every staged row unprocessed, so the
+-- transform steps rebuild it from the retained staging tables. Runs inside the
+-- replay's transaction: readers keep seeing the old star schema until commit.
+DELETE FROM f_songplay;
+DELETE FROM d_user_level;
+DELETE FROM d_user;
+DELETE FROM d_time;
+DELETE FROM d_song;
+DELETE FROM d_artist;
+UPDATE s_song SET processed = false WHERE processed;
+UPDATE s_songplay_event SET processed = false WHERE processed;
+
+-- [ledger/unprocessed_counts] $1 = the batch id
+-- Staged rows waiting for the star schema, up to batch $1.
+SELECT (SELECT COUNT(*) FROM s_song WHERE NOT processed AND batch_id <= $1),
+       (SELECT COUNT(*) FROM s_songplay_event WHERE NOT processed AND batch_id <= $1);
+
+-- [transform/10_d_artist] $1 = the batch id
+-- Artists of the songs staged up to batch $1 and not yet processed. An artist's
+-- attributes come from its most recently staged song (latest batch, then the
+-- highest song_id), recomputed over all its staged songs, so incremental loads
+-- and replays agree. Redshift has no ON CONFLICT: the touched artists are
+-- deleted and inserted again, in the batch's transaction.
+DELETE FROM d_artist
+WHERE artist_id IN (SELECT artist_id FROM s_song WHERE NOT processed AND batch_id <= $1);
+
+INSERT INTO d_artist (artist_id, name, location, latitude, longitude)
+SELECT artist_id, artist_name, NULLIF(artist_location, ''), artist_latitude, artist_longitude
+FROM (
+  SELECT s.artist_id, s.artist_name, s.artist_location, s.artist_latitude, s.artist_longitude,
+         ROW_NUMBER() OVER (PARTITION BY s.artist_id ORDER BY s.batch_id DESC, s.song_id DESC) AS rn
+  FROM s_song AS s
+  WHERE s.artist_id IN (SELECT artist_id FROM s_song WHERE NOT processed AND batch_id <= $1)
+    AND s.batch_id <= $1
+) AS latest
+WHERE rn = 1;
+
+-- [transform/20_d_song] $1 = the batch id
+-- Songs staged up to batch $1 and not yet processed, replaced (delete, then
+-- insert). Year 0 (unknown) becomes NULL. s_song holds one row per song_id.
+DELETE FROM d_song
+WHERE song_id IN (SELECT song_id FROM s_song WHERE NOT processed AND batch_id <= $1);
+
+INSERT INTO d_song (song_id, title, artist_id, year, duration)
+SELECT song_id, title, artist_id, NULLIF(year, 0), duration
+FROM s_song
+WHERE NOT processed AND batch_id <= $1;
+
+-- [transform/30_d_user] $1 = the batch id
+-- Users seen in events staged up to batch $1 and not yet processed, recomputed
+-- over all their staged events: names, location and level from the latest event
+-- (by ts, then event_id); gender from the latest event that has one. The touched
+-- users are deleted and inserted again. (Redshift does not run every correlated
+-- subquery: the latest gender is a window over its own derived table.)
+DELETE FROM d_user
+WHERE user_id IN (SELECT user_id FROM s_songplay_event
+                  WHERE NOT processed AND batch_id <= $1 AND user_id IS NOT NULL);
+
+INSERT INTO d_user (user_id, first_name, last_name, gender, gender_source, level, location,
+                    first_seen, last_seen)
+SELECT latest.user_id, latest.first_name, latest.last_name, g.gender,
+       CASE WHEN g.gender IS NOT NULL THEN 'event' ELSE 'unknown' END,
+       latest.level, latest.location, latest.first_seen, latest.start_time
+FROM (
+  SELECT e.user_id, e.first_name, e.last_name, e.level, e.location, e.start_time,
+         MIN(e.start_time) OVER (PARTITION BY e.user_id) AS first_seen,
+         ROW_NUMBER() OVER (PARTITION BY e.user_id ORDER BY e.ts DESC, e.event_id DESC) AS rn
+  FROM s_songplay_event AS e
+  WHERE e.user_id IN (SELECT user_id FROM s_songplay_event
+                      WHERE NOT processed AND batch_id <= $1 AND user_id IS NOT NULL)
+    AND e.batch_id <= $1
+) AS latest
+LEFT JOIN (
+  SELECT x.user_id, x.gender,
+         ROW_NUMBER() OVER (PARTITION BY x.user_id ORDER BY x.ts DESC, x.event_id DESC) AS rn
+  FROM s_songplay_event AS x
+  WHERE x.user_id IN (SELECT user_id FROM s_songplay_event
+                      WHERE NOT processed AND batch_id <= $1 AND user_id IS NOT NULL)
+    AND x.batch_id <= $1 AND x.gender IS NOT NULL
+) AS g ON g.user_id = latest.user_id AND g.rn = 1
+WHERE latest.rn = 1;
+
+-- [transform/40_d_user_level] $1 = the batch id
+-- The level history of the users touched by batch $1, rebuilt from all their
+-- staged events: one row per change of level, from its first event to the next
+-- change. (Key repeats, possible only when one user changes level and back at
+-- the same ts, keep their first row, as ON CONFLICT DO NOTHING does elsewhere.)
+DELETE FROM d_user_level
+WHERE user_id IN (SELECT user_id FROM s_songplay_event
+                  WHERE NOT processed AND batch_id <= $1 AND user_id IS NOT NULL);
+
+INSERT INTO d_user_level (user_id, start_time, level, end_time)
+SELECT user_id, start_time, level, end_time
+FROM (
+  SELECT user_id, start_time, level, end_time,
+         ROW_NUMBER() OVER (PARTITION BY user_id, start_time, level
+                            ORDER BY ts, event_id) AS key_rn
+  FROM (
+    SELECT user_id, start_time, level, ts, event_id, previous_level,
+           LEAD(start_time) OVER (PARTITION BY user_id ORDER BY ts, event_id) AS end_time
+    FROM (
+      SELECT user_id, start_time, level, ts, event_id,
+             LAG(level) OVER (PARTITION BY user_id ORDER BY ts, event_id) AS previous_level
+      FROM s_songplay_event
+      WHERE user_id IN (SELECT user_id FROM s_songplay_event
+                        WHERE NOT processed AND batch_id <= $1 AND user_id IS NOT NULL)
+        AND batch_id <= $1 AND level IS NOT NULL
+    ) AS events
+    WHERE previous_level IS NULL OR previous_level <> level
+  ) AS changes
+) AS keyed
+WHERE key_rn = 1;
+
+-- [transform/50_d_time] $1 = the batch id
+-- Start times of the plays staged up to batch $1 and not yet processed, those not
+-- in d_time yet (the parts are a function of start_time, so DISTINCT is per key).
+INSERT INTO d_time (start_time, hour, day, week, month, year, weekday)
+SELECT DISTINCT e.start_time, e.hour, e.day, e.week, e.month, e.year, e.weekday
+FROM s_songplay_event AS e
+LEFT JOIN d_time AS t ON t.start_time = e.start_time
+WHERE NOT e.processed AND e.batch_id <= $1 AND e.page = 'NextSong' AND t.start_time IS NULL;
+
+-- [transform/60_f_songplay] $1 = the batch id
+-- One fact per NextSong event staged up to batch $1 and not yet processed (and not
+-- yet a fact), with the level at the time of the play. A play matches a staged
+-- song when title and artist name are equal and the durations differ by less than
+-- a millisecond; among several candidates the closest duration wins, then the
+-- lowest song_id.
+INSERT INTO f_songplay (songplay_id, start_time, user_id, level, song_id, artist_id, session_id,
+                        item_in_session, location, user_agent)
+SELECT p.event_id, p.start_time, p.user_id, p.level, m.song_id, m.artist_id, p.session_id,
+       p.item_in_session, p.location, p.user_agent
+FROM s_songplay_event AS p
+LEFT JOIN (
+  SELECT e.event_id, s.song_id, s.artist_id,
+         ROW_NUMBER() OVER (PARTITION BY e.event_id
+                            ORDER BY ABS(s.duration - e.length), s.song_id) AS rn
+  FROM s_songplay_event AS e
+  JOIN s_song AS s
+    ON s.title = e.song AND s.artist_name = e.artist AND ABS(s.duration - e.length) < 0.001
+  WHERE NOT e.processed AND e.batch_id <= $1 AND e.page = 'NextSong' AND s.batch_id <= $1
+) AS m ON m.event_id = p.event_id AND m.rn = 1
+LEFT JOIN f_songplay AS f ON f.songplay_id = p.event_id
+WHERE NOT p.processed AND p.batch_id <= $1 AND p.page = 'NextSong' AND f.songplay_id IS NULL;
+
+-- [transform/70_f_songplay_rematch] $1 = the batch id
+-- Songs staged after their plays, or changed since: plays already in f_songplay
+-- whose song and artist name equal those of a song staged up to batch $1 and not
+-- yet processed, or that point at such a song, are matched again with the rule
+-- of 60_f_songplay.sql (which may also leave them unmatched). Derived tables, not
+-- WITH, and NULLs compared explicitly (Redshift has no IS DISTINCT FROM).
+UPDATE f_songplay
+SET song_id = ranked.song_id, artist_id = ranked.artist_id
+FROM (
+  SELECT a.event_id, s.song_id, s.artist_id,
+         ROW_NUMBER() OVER (PARTITION BY a.event_id
+                            ORDER BY ABS(s.duration - a.length), s.song_id) AS rn
+  FROM (
+    SELECT e.event_id, e.song, e.artist, e.length
+    FROM s_songplay_event AS e
+    JOIN s_song AS n ON n.title = e.song AND n.artist_name = e.artist
+    WHERE NOT n.processed AND n.batch_id <= $1 AND e.page = 'NextSong' AND e.processed
+    UNION
+    SELECT e.event_id, e.song, e.artist, e.length
+    FROM f_songplay AS f
+    JOIN s_songplay_event AS e ON e.event_id = f.songplay_id
+    WHERE f.song_id IN (SELECT song_id FROM s_song WHERE NOT processed AND batch_id <= $1)
+  ) AS a
+  LEFT JOIN s_song AS s
+    ON s.title = a.song AND s.artist_name = a.artist AND s.batch_id <= $1
+   AND ABS(s.duration - a.length) < 0.001
+) AS ranked
+WHERE f_songplay.songplay_id = ranked.event_id AND ranked.rn = 1
+  AND NOT ((f_songplay.song_id = ranked.song_id
+            OR (f_songplay.song_id IS NULL AND ranked.song_id IS NULL))
+       AND (f_songplay.artist_id = ranked.artist_id
+            OR (f_songplay.artist_id IS NULL AND ranked.artist_id IS NULL)));
+
+-- [transform/90_mark_processed] $1 = the batch id
+-- Everything staged up to batch $1 is now in the star schema.
+UPDATE s_song SET processed = true WHERE NOT processed AND batch_id <= $1;
+UPDATE s_songplay_event SET processed = true WHERE NOT processed AND batch_id <= $1;
+
+-- [ledger/finish_batch] $1 = the batch id, $2 = 'committed', $3 = now, $4.. = the batch's counts
+-- $1 batch_id, $2 status, $3 finished_at, $4 objects, $5 songs_staged, $6 events_staged,
+-- $7 duplicates, $8 rejects, $9 songs_processed, $10 events_processed, $11 error
+UPDATE etl_batch
+SET status = $2, finished_at = $3, objects = $4, songs_staged = $5, events_staged = $6,
+    duplicates = $7, rejects = $8, songs_processed = $9, events_processed = $10, error = $11
+WHERE batch_id = $1;
+
+COMMIT;

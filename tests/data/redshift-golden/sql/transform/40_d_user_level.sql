@@ -1,0 +1,29 @@
+-- The level history of the users touched by batch $1, rebuilt from all their
+-- staged events: one row per change of level, from its first event to the next
+-- change. (Key repeats, possible only when one user changes level and back at
+-- the same ts, keep their first row, as ON CONFLICT DO NOTHING does elsewhere.)
+DELETE FROM d_user_level
+WHERE user_id IN (SELECT user_id FROM s_songplay_event
+                  WHERE NOT processed AND batch_id <= $1 AND user_id IS NOT NULL);
+
+INSERT INTO d_user_level (user_id, start_time, level, end_time)
+SELECT user_id, start_time, level, end_time
+FROM (
+  SELECT user_id, start_time, level, end_time,
+         ROW_NUMBER() OVER (PARTITION BY user_id, start_time, level
+                            ORDER BY ts, event_id) AS key_rn
+  FROM (
+    SELECT user_id, start_time, level, ts, event_id, previous_level,
+           LEAD(start_time) OVER (PARTITION BY user_id ORDER BY ts, event_id) AS end_time
+    FROM (
+      SELECT user_id, start_time, level, ts, event_id,
+             LAG(level) OVER (PARTITION BY user_id ORDER BY ts, event_id) AS previous_level
+      FROM s_songplay_event
+      WHERE user_id IN (SELECT user_id FROM s_songplay_event
+                        WHERE NOT processed AND batch_id <= $1 AND user_id IS NOT NULL)
+        AND batch_id <= $1 AND level IS NOT NULL
+    ) AS events
+    WHERE previous_level IS NULL OR previous_level <> level
+  ) AS changes
+) AS keyed
+WHERE key_rn = 1;
