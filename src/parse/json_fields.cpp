@@ -52,10 +52,10 @@ bool ObjectReader::optional_string(std::string_view key, std::optional<std::stri
   return true;
 }
 
-bool ObjectReader::required_string(std::string_view key, std::string& out,
-                                   std::size_t max_bytes) {
+bool ObjectReader::required_string(std::string_view key, std::string& out, std::size_t max_bytes) {
   std::optional<std::string> value;
-  if (!optional_string(key, value, max_bytes)) return false;
+  if (!optional_string(key, value, max_bytes))
+    return false;
   if (!value) return fail(key, "is missing or null");
   out = std::move(*value);
   return true;

@@ -21,8 +21,7 @@ bool read_song(simdjson::dom::object object, SongRecord& song, FieldError& error
                   r.optional_string("artist_location", song.artist_location) &&
                   r.optional_double("artist_latitude", song.artist_latitude) &&
                   r.optional_double("artist_longitude", song.artist_longitude) &&
-                  r.optional_double("duration", song.duration) &&
-                  r.optional_int("year", song.year);
+                  r.optional_double("duration", song.duration) && r.optional_int("year", song.year);
   if (ok && song.song_id.empty()) r.fail("song_id", "is empty");
   if (ok && song.artist_id.empty()) r.fail("artist_id", "is empty");
   if (r.error()) {

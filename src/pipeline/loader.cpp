@@ -42,7 +42,8 @@ std::int64_t latest_batch(Warehouse& wh) {
 }
 
 void maybe_fault(const LoadOptions& options, FaultPoint here, std::int64_t batch_number) {
-  if (options.fault_batch != batch_number) return;
+  if (options.fault_batch != batch_number)
+    return;
   if (options.fault == here) {
     // A crash, not an exit: no destructor, no rollback, no flush.
     ::kill(::getpid(), SIGKILL);
