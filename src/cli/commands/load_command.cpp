@@ -46,8 +46,10 @@ std::optional<redshift::CopySpec> copy_spec(const LoadArgs& args, const std::str
   return spec;
 }
 
-// Test-only fault injection (SPARKIFY_FAULT=after-stage|before-commit[:N]),
-// read once here so the pipeline itself sees only an option.
+// Test-only fault injection, read once here so the pipeline itself sees only an
+// option: SPARKIFY_FAULT=after-stage|before-commit[:N] kills the process at that
+// point of the Nth batch; SPARKIFY_FAULT=pause-before-batch|pause-after-stage[:N]
+// with SPARKIFY_FAULT_PAUSE_FILE=PATH creates PATH there and waits until it is removed.
 void read_fault(LoadOptions& options) {
   const char* fault = std::getenv("SPARKIFY_FAULT");
   if (fault == nullptr)
@@ -59,6 +61,13 @@ void read_fault(LoadOptions& options) {
     options.fault = FaultPoint::after_stage;
   if (point == "before-commit")
     options.fault = FaultPoint::before_commit;
+  if (const char* pause_file = std::getenv("SPARKIFY_FAULT_PAUSE_FILE"); pause_file != nullptr) {
+    if (point == "pause-before-batch")
+      options.pause = FaultPoint::before_batch;
+    if (point == "pause-after-stage")
+      options.pause = FaultPoint::after_stage;
+    options.pause_file = pause_file;
+  }
   if (colon != std::string_view::npos)
     options.fault_batch = std::atoll(fault + colon + 1);
 }
