@@ -4,7 +4,9 @@
 
 #include <optional>
 #include <span>
+#include <string>
 #include <string_view>
+#include <vector>
 
 namespace sparkify {
 
@@ -22,5 +24,13 @@ inline std::optional<std::string_view> find_embedded_sql(std::string_view name) 
   }
   return std::nullopt;
 }
+
+// The text of an engine's named statement ("sqlite", "transform/10_d_artist" ->
+// sqlite/sql/transform/10_d_artist.sql); throws WarehouseError when there is none.
+std::string_view engine_statement(std::string_view engine_dir, std::string_view name);
+
+// The names of an engine's statements in one folder, sorted ("transform/10_d_artist", ...).
+std::vector<std::string> engine_statement_names(std::string_view engine_dir,
+                                                std::string_view folder);
 
 }  // namespace sparkify

@@ -15,9 +15,7 @@
 namespace sparkify {
 namespace {
 
-constexpr std::string_view kSqlRoot = "postgres/sql/";
 constexpr std::string_view kSchemaPrefix = "postgres/sql/schema/";
-constexpr std::string_view kTransformPrefix = "postgres/sql/transform/";
 
 // Advisory-lock keys, stable across builds and versions.
 constexpr std::int64_t kWriterLock = pg::advisory_lock_key("sparkify-dwh: single writer");
@@ -118,37 +116,15 @@ void PostgresWarehouse::rollback() {
 }
 
 std::string_view PostgresWarehouse::statement(std::string_view name) const {
-  const auto text = find_embedded_sql(fmt::format("{}{}.sql", kSqlRoot, name));
-  if (!text)
-    throw WarehouseError(fmt::format("no SQL statement named {} for PostgreSQL", name));
-  return *text;
+  return engine_statement("postgres", name);
 }
 
 std::vector<std::string> PostgresWarehouse::transform_steps() const {
-  std::vector<std::string> steps;
-  for (const auto& file : embedded_sql()) {
-    if (file.name.starts_with(kTransformPrefix)) {
-      std::string_view name = file.name.substr(kSqlRoot.size());
-      name.remove_suffix(4);  // ".sql"
-      steps.emplace_back(name);
-    }
-  }
-  std::sort(steps.begin(), steps.end());
-  return steps;
+  return engine_statement_names("postgres", "transform");
 }
 
 std::vector<std::string> PostgresWarehouse::statement_names(std::string_view folder) const {
-  const std::string prefix = fmt::format("{}{}/", kSqlRoot, folder);
-  std::vector<std::string> names;
-  for (const auto& file : embedded_sql()) {
-    if (file.name.starts_with(prefix) && file.name.ends_with(".sql")) {
-      std::string_view name = file.name.substr(kSqlRoot.size());
-      name.remove_suffix(4);  // ".sql"
-      names.emplace_back(name);
-    }
-  }
-  std::sort(names.begin(), names.end());
-  return names;
+  return engine_statement_names("postgres", folder);
 }
 
 std::int64_t PostgresWarehouse::execute(std::string_view sql, const std::vector<Value>& params) {

@@ -13,9 +13,7 @@
 namespace sparkify {
 namespace {
 
-constexpr std::string_view kSqlRoot = "redshift/sql/";
 constexpr std::string_view kSchemaPrefix = "redshift/sql/schema/";
-constexpr std::string_view kTransformPrefix = "redshift/sql/transform/";
 
 constexpr std::string_view kVersionTable =
     "CREATE TABLE IF NOT EXISTS etl_schema_version (\n"
@@ -138,23 +136,11 @@ void RedshiftWarehouse::rollback() {
 }
 
 std::string_view RedshiftWarehouse::statement(std::string_view name) const {
-  const auto text = find_embedded_sql(fmt::format("{}{}.sql", kSqlRoot, name));
-  if (!text)
-    throw WarehouseError(fmt::format("no SQL statement named {} for Redshift", name));
-  return *text;
+  return engine_statement("redshift", name);
 }
 
 std::vector<std::string> RedshiftWarehouse::transform_steps() const {
-  std::vector<std::string> steps;
-  for (const auto& file : embedded_sql()) {
-    if (file.name.starts_with(kTransformPrefix)) {
-      std::string_view name = file.name.substr(kSqlRoot.size());
-      name.remove_suffix(4);  // ".sql"
-      steps.emplace_back(name);
-    }
-  }
-  std::sort(steps.begin(), steps.end());
-  return steps;
+  return engine_statement_names("redshift", "transform");
 }
 
 std::int64_t RedshiftWarehouse::execute(std::string_view sql, const std::vector<Value>& params) {
@@ -184,17 +170,7 @@ std::unique_ptr<StagingWriter> RedshiftWarehouse::open_staging(std::int64_t batc
 }
 
 std::vector<std::string> RedshiftWarehouse::statement_names(std::string_view folder) const {
-  const std::string prefix = fmt::format("{}{}/", kSqlRoot, folder);
-  std::vector<std::string> names;
-  for (const auto& file : embedded_sql()) {
-    if (file.name.starts_with(prefix) && file.name.ends_with(".sql")) {
-      std::string_view name = file.name.substr(kSqlRoot.size());
-      name.remove_suffix(4);  // ".sql"
-      names.emplace_back(name);
-    }
-  }
-  std::sort(names.begin(), names.end());
-  return names;
+  return engine_statement_names("redshift", folder);
 }
 
 Table RedshiftWarehouse::query_read_only(std::string_view sql, const std::vector<Value>& params) {

@@ -13,9 +13,7 @@
 namespace sparkify {
 namespace {
 
-constexpr std::string_view kSqlRoot = "sqlite/sql/";
 constexpr std::string_view kSchemaPrefix = "sqlite/sql/schema/";
-constexpr std::string_view kTransformPrefix = "sqlite/sql/transform/";
 
 // "sqlite/sql/schema/001_init.sql" -> 1
 int schema_file_version(std::string_view name) {
@@ -116,38 +114,15 @@ void SqliteWarehouse::rollback() {
 }
 
 std::string_view SqliteWarehouse::statement(std::string_view name) const {
-  const std::string path = fmt::format("{}{}.sql", kSqlRoot, name);
-  const auto text = find_embedded_sql(path);
-  if (!text)
-    throw WarehouseError(fmt::format("no SQL statement named {} for SQLite", name));
-  return *text;
+  return engine_statement("sqlite", name);
 }
 
 std::vector<std::string> SqliteWarehouse::transform_steps() const {
-  std::vector<std::string> steps;
-  for (const auto& file : embedded_sql()) {
-    if (file.name.starts_with(kTransformPrefix)) {
-      std::string_view name = file.name.substr(kSqlRoot.size());
-      name.remove_suffix(4);  // ".sql"
-      steps.emplace_back(name);
-    }
-  }
-  std::sort(steps.begin(), steps.end());
-  return steps;
+  return engine_statement_names("sqlite", "transform");
 }
 
 std::vector<std::string> SqliteWarehouse::statement_names(std::string_view folder) const {
-  const std::string prefix = fmt::format("{}{}/", kSqlRoot, folder);
-  std::vector<std::string> names;
-  for (const auto& file : embedded_sql()) {
-    if (file.name.starts_with(prefix) && file.name.ends_with(".sql")) {
-      std::string_view name = file.name.substr(kSqlRoot.size());
-      name.remove_suffix(4);  // ".sql"
-      names.emplace_back(name);
-    }
-  }
-  std::sort(names.begin(), names.end());
-  return names;
+  return engine_statement_names("sqlite", folder);
 }
 
 std::int64_t SqliteWarehouse::execute(std::string_view sql, const std::vector<Value>& params) {
