@@ -1,5 +1,7 @@
 #include "warehouse/name_gender_sync.hpp"
 
+#include <vector>
+
 #include "core/clock.hpp"
 #include "enrich/event_id.hpp"
 #include "names/embedded_names.hpp"
@@ -36,11 +38,14 @@ NameSyncResult sync_name_gender(Warehouse& warehouse, const NameGenderReference&
   // Parsed (and so validated) before anything is deleted.
   const auto table = names::NameGender::from_csv(reference.csv, reference.source);
   warehouse.execute(warehouse.statement("names/clear"));
-  const std::string_view insert = warehouse.statement("names/insert");
+  std::vector<std::vector<Value>> rows;
+  rows.reserve(table.size());
   for (const auto& entry : table.entries()) {
-    warehouse.execute(insert, {entry.name, std::string(1, entry.guess.gender), entry.guess.share,
-                               entry.guess.total});
+    rows.push_back(
+        {entry.name, std::string(1, entry.guess.gender), entry.guess.share, entry.guess.total});
   }
+  // One bulk insert (PostgreSQL: a COPY; Redshift: a few multi-row INSERTs).
+  warehouse.insert_rows("names/insert", rows);
   warehouse.execute(
       warehouse.statement("names/record"),
       {reference.source, checksum, static_cast<std::int64_t>(table.size()), utc_now_text()});

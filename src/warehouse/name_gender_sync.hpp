@@ -1,7 +1,7 @@
 // Filling a warehouse's name-to-gender reference table (ref_name_gender), the
 // same way on every engine: C++ decides whether the table must change and runs
-// the engine's named statements names/state, names/clear, names/insert,
-// names/record and names/refresh_users.
+// the engine's named statements names/state, names/clear, names/insert (all the
+// rows at once through Warehouse::insert_rows), names/record and names/refresh_users.
 #pragma once
 
 #include <cstddef>

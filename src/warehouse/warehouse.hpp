@@ -74,6 +74,20 @@ class Warehouse {
   virtual std::int64_t execute(std::string_view sql, const std::vector<Value>& params = {}) = 0;
   // Runs one query and returns its rows.
   virtual Table query(std::string_view sql, const std::vector<Value>& params = {}) = 0;
+  // Inserts many rows (each the same columns, in the statement's order) with the
+  // named statement `name`, inside the caller's transaction; returns the rows
+  // inserted. By default the statement is one row's INSERT with positional
+  // parameters, run once per row; an engine with a faster bulk path gives the
+  // statement its own form (PostgreSQL: COPY ... FROM STDIN; Redshift: the head
+  // of a multi-row INSERT ... VALUES whose rows are bound parameters).
+  virtual std::int64_t insert_rows(std::string_view name,
+                                   const std::vector<std::vector<Value>>& rows) {
+    const std::string_view sql = statement(name);
+    std::int64_t inserted = 0;
+    for (const auto& row : rows)
+      inserted += execute(sql, row);
+    return inserted;
+  }
   // Runs one statement of someone else's SQL that must only read: throws
   // WarehouseQueryRejected for anything that could write, or for more than one
   // statement, before it runs; the engine also runs it read-only (SQLite: a

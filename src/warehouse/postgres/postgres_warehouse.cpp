@@ -9,6 +9,8 @@
 
 #include "core/clock.hpp"
 #include "warehouse/embedded_sql.hpp"
+#include "warehouse/name_gender_sync.hpp"
+#include "warehouse/postgres/pg_copy.hpp"
 #include "warehouse/postgres/pg_sql_script.hpp"
 #include "warehouse/postgres/pg_staging_writer.hpp"
 
@@ -81,6 +83,9 @@ int PostgresWarehouse::migrate() {
            utc_now_text()});
       current = version;
     }
+    // The reference data the transforms read (engine-neutral: named statements).
+    if (current >= 2)
+      sync_name_gender(*this, embedded_name_gender_reference(), NameSyncMode::keep_users_table);
     commit();
     return current;
   } catch (...) {
@@ -145,6 +150,19 @@ Table PostgresWarehouse::query(std::string_view sql, const std::vector<Value>& p
         fmt::format("postgresql: a query must be one statement, not {}", statements.size()));
   }
   return conn_.query(statements[0].text, first_params(params, statements[0].max_parameter));
+}
+
+std::int64_t PostgresWarehouse::insert_rows(std::string_view name,
+                                            const std::vector<std::vector<Value>>& rows) {
+  if (rows.empty())
+    return 0;
+  pg::CopyRows data;
+  for (const auto& row : rows) {
+    for (const auto& value : row)
+      data.value(value);
+    data.end_row();
+  }
+  return pg::copy_rows(conn_, statement(name), data);
 }
 
 Table PostgresWarehouse::query_read_only(std::string_view sql, const std::vector<Value>& params) {

@@ -46,6 +46,9 @@ class PostgresWarehouse final : public Warehouse {
   // Runs each statement of sql; each gets the parameters it references ($1..$n).
   std::int64_t execute(std::string_view sql, const std::vector<Value>& params = {}) override;
   Table query(std::string_view sql, const std::vector<Value>& params = {}) override;
+  // The statement is "COPY table (columns) FROM STDIN": the rows go in one COPY.
+  std::int64_t insert_rows(std::string_view name,
+                           const std::vector<std::vector<Value>>& rows) override;
   // One statement, in a READ ONLY transaction rolled back afterwards.
   Table query_read_only(std::string_view sql, const std::vector<Value>& params = {}) override;
 

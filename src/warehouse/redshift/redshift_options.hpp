@@ -30,7 +30,7 @@ struct RedshiftOptions {
 TimeDistribution parse_time_distribution(std::string_view text);
 std::string_view to_string(TimeDistribution distribution);
 
-// The schema file with its ${D_TIME_DISTRIBUTION} filled in (and, in
+// The schema file with its ${D_TIME_DISTRIBUTION} line (if any) filled in (and, in
 // PostgreSQL emulation, the Redshift-only attributes stripped).
 std::string render_schema(std::string_view schema_sql, const RedshiftOptions& options);
 

@@ -65,8 +65,20 @@ std::string init_plan(const RedshiftOptions& options) {
       to_string(options.d_time));
   out += redshift_init_script(options);
   out +=
-      "\nINSERT INTO etl_schema_version (version, name, applied_at) VALUES ($1, $2, $3);"
-      "  -- 1, '001_init.sql', now (UTC)\nCOMMIT;\n";
+      "-- The name-to-gender table (schema 2 and later), filled when it is empty or\n"
+      "-- holds an earlier embedded table:\n";
+  step(out, "names/state", "-> source, checksum, rows; nothing more when they match");
+  step(out, "names/clear");
+  std::string_view insert = sql("names/insert");
+  while (insert.ends_with('\n') || insert.ends_with(' '))
+    insert.remove_suffix(1);
+  out += fmt::format(
+      "-- [names/insert] the table's rows as bound parameters, at most {} per statement\n"
+      "{}\n  ($1, $2, $3, $4), ($5, $6, $7, $8), ...;\n\n",
+      kMaxBoundParameters, insert);
+  step(out, "names/record", "$1 = source, $2 = SHA-256 of the table, $3 = rows, $4 = now");
+  step(out, "names/refresh_users");
+  out += "COMMIT;\n";
   return out;
 }
 

@@ -7,6 +7,7 @@
 
 #include "core/clock.hpp"
 #include "warehouse/embedded_sql.hpp"
+#include "warehouse/name_gender_sync.hpp"
 #include "warehouse/postgres/pg_sql_script.hpp"
 #include "warehouse/redshift/redshift_staging_writer.hpp"
 
@@ -56,8 +57,13 @@ std::vector<Value> first_params(const std::vector<Value>& params, int count) {
 std::string redshift_init_script(const redshift::RedshiftOptions& options) {
   std::string out = std::string(kVersionTable) + ";\n\n";
   for (const auto& file : embedded_sql()) {
-    if (file.name.starts_with(kSchemaPrefix))
-      out += redshift::render_schema(file.text, options);
+    if (!file.name.starts_with(kSchemaPrefix))
+      continue;
+    out += redshift::render_schema(file.text, options);
+    out += fmt::format(
+        "\nINSERT INTO etl_schema_version (version, name, applied_at) VALUES ($1, $2, $3);"
+        "  -- {}, '{}', now (UTC)\n\n",
+        schema_file_version(file.name), file.name.substr(kSchemaPrefix.size()));
   }
   return out;
 }
@@ -105,6 +111,9 @@ int RedshiftWarehouse::migrate() {
            utc_now_text()});
       current = version;
     }
+    // The reference data the transforms read (engine-neutral: named statements).
+    if (current >= 2)
+      sync_name_gender(*this, embedded_name_gender_reference(), NameSyncMode::keep_users_table);
     conn_.commit();
     return current;
   } catch (...) {
@@ -163,6 +172,46 @@ Table RedshiftWarehouse::query(std::string_view sql, const std::vector<Value>& p
   return conn_.query(statements[0].text, first_params(params, statements[0].max_parameter));
 }
 
+std::string multi_row_placeholders(std::string_view head, std::size_t rows, std::size_t columns) {
+  while (head.ends_with('\n') || head.ends_with(' ') || head.ends_with(';'))
+    head.remove_suffix(1);
+  std::string out(head);
+  std::size_t n = 0;
+  for (std::size_t r = 0; r < rows; ++r) {
+    out += r == 0 ? "\n(" : ",\n(";
+    for (std::size_t c = 0; c < columns; ++c)
+      out += fmt::format("{}${}", c == 0 ? "" : ", ", ++n);
+    out += ')';
+  }
+  return out;
+}
+
+std::int64_t RedshiftWarehouse::insert_rows(std::string_view name,
+                                            const std::vector<std::vector<Value>>& rows) {
+  if (rows.empty())
+    return 0;
+  const std::size_t columns = rows.front().size();
+  if (columns == 0 || columns > kMaxBoundParameters)
+    throw WarehouseError(fmt::format("redshift: {} columns cannot be inserted", columns));
+  const std::size_t per_statement = kMaxBoundParameters / columns;
+  const std::string_view head = statement(name);
+  std::int64_t inserted = 0;
+  std::vector<Value> params;
+  for (std::size_t first = 0; first < rows.size(); first += per_statement) {
+    const std::size_t count = std::min(per_statement, rows.size() - first);
+    params.clear();
+    params.reserve(count * columns);
+    for (std::size_t r = first; r < first + count; ++r) {
+      if (rows[r].size() != columns)
+        throw WarehouseError("redshift: rows of one insert must have the same columns");
+      params.insert(params.end(), rows[r].begin(), rows[r].end());
+    }
+    inserted +=
+        conn_.execute_params(multi_row_placeholders(head, count, columns), params).rows_affected();
+  }
+  return inserted;
+}
+
 std::unique_ptr<StagingWriter> RedshiftWarehouse::open_staging(std::int64_t batch_id,
                                                                const std::string& staged_at) {
   return std::make_unique<RedshiftStagingWriter>(*this, batch_id, staged_at,
@@ -175,8 +224,10 @@ std::vector<std::string> RedshiftWarehouse::statement_names(std::string_view fol
 
 Table RedshiftWarehouse::query_read_only(std::string_view sql, const std::vector<Value>& params) {
   const auto statements = pg::split_sql(sql);
-  if (statements.empty()) throw WarehouseQueryRejected("no SQL statement given");
-  if (statements.size() != 1) throw WarehouseQueryRejected("only one SQL statement at a time");
+  if (statements.empty())
+    throw WarehouseQueryRejected("no SQL statement given");
+  if (statements.size() != 1)
+    throw WarehouseQueryRejected("only one SQL statement at a time");
   // Redshift refuses writes inside a READ ONLY transaction too; nothing is kept.
   conn_.execute_script("BEGIN READ ONLY");
   try {

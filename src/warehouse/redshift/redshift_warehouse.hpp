@@ -4,7 +4,9 @@
 // positional parameters of the other engines.
 #pragma once
 
+#include <cstddef>
 #include <string>
+#include <string_view>
 
 #include "warehouse/postgres/pg_connection.hpp"
 #include "warehouse/redshift/redshift_options.hpp"
@@ -39,6 +41,10 @@ class RedshiftWarehouse final : public Warehouse {
 
   std::int64_t execute(std::string_view sql, const std::vector<Value>& params = {}) override;
   Table query(std::string_view sql, const std::vector<Value>& params = {}) override;
+  // The statement is "INSERT INTO table (columns) VALUES": the rows follow as
+  // ($1, $2, ...), ($n, ...), bound, at most kMaxBoundParameters per statement.
+  std::int64_t insert_rows(std::string_view name,
+                           const std::vector<std::vector<Value>>& rows) override;
   Table query_read_only(std::string_view sql, const std::vector<Value>& params = {}) override;
 
   // Stages through multi-row INSERTs into temp tables, merged by delete-then-insert.
@@ -54,7 +60,16 @@ class RedshiftWarehouse final : public Warehouse {
   bool writer_locked_ = false;
 };
 
-// The statements `init` runs, in order, as one script (for --dry-run and migrate()).
+// Bound parameters per statement in insert_rows (the protocol allows 65,535;
+// Redshift's own limit is lower, so stay well below both).
+inline constexpr std::size_t kMaxBoundParameters = 30'000;
+
+// "head\n($1, $2),\n($3, $4)": a multi-row INSERT of `rows` rows of `columns`
+// placeholders each, numbered from $1.
+std::string multi_row_placeholders(std::string_view head, std::size_t rows, std::size_t columns);
+
+// The statements `init` runs, in order, as one script (for --dry-run): each
+// schema file not yet applied, then its row of etl_schema_version.
 std::string redshift_init_script(const redshift::RedshiftOptions& options);
 
 }  // namespace sparkify

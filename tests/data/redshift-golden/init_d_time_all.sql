@@ -229,4 +229,77 @@ DISTKEY (start_time)
 SORTKEY (start_time);
 
 INSERT INTO etl_schema_version (version, name, applied_at) VALUES ($1, $2, $3);  -- 1, '001_init.sql', now (UTC)
+
+-- Schema version 2: the name-to-gender reference table and what filled it
+-- (the same tables as sqlite/sql/schema/002_name_gender.sql), Redshift dialect:
+-- both tables are small and joined to d_user, so a copy lives on every node.
+
+-- The likely gender of a lower-cased first name (docs/gender.md). Filled by
+-- migrate() from the table compiled into the binary, or from a user's own SSA
+-- data with --names; the transforms read it for users whose events carry no gender.
+CREATE TABLE ref_name_gender (
+  name   VARCHAR(256)     NOT NULL PRIMARY KEY,  -- lower-case
+  gender VARCHAR(1)       NOT NULL,              -- 'F' | 'M'
+  share  DOUBLE PRECISION NOT NULL,              -- share of babies of that name with that sex
+  total  BIGINT           NOT NULL               -- babies of that name, both sexes, all years
+)
+DISTSTYLE ALL
+SORTKEY (name);
+
+-- Reference tables loaded into the warehouse: where each came from and its
+-- checksum, so a changed table is loaded again and an unchanged one is not.
+CREATE TABLE etl_reference (
+  name      VARCHAR(64)   NOT NULL PRIMARY KEY,    -- 'name_gender'
+  source    VARCHAR(2048) NOT NULL,                -- 'embedded' or the user's names.zip / folder
+  checksum  VARCHAR(64)   NOT NULL,                -- hex SHA-256 of the table's CSV text
+  row_count BIGINT        NOT NULL,
+  loaded_at TIMESTAMP     NOT NULL
+)
+DISTSTYLE ALL;
+
+INSERT INTO etl_schema_version (version, name, applied_at) VALUES ($1, $2, $3);  -- 2, '002_name_gender.sql', now (UTC)
+
+-- The name-to-gender table (schema 2 and later), filled when it is empty or
+-- holds an earlier embedded table:
+-- [names/state] -> source, checksum, rows; nothing more when they match
+-- What filled ref_name_gender: source, checksum, rows (no row: never filled).
+SELECT source, checksum, row_count FROM etl_reference WHERE name = 'name_gender';
+
+-- [names/clear]
+-- Empties the name-to-gender table before it is filled again (DELETE, not
+-- TRUNCATE: TRUNCATE would commit the migration's transaction).
+DELETE FROM ref_name_gender;
+
+-- [names/insert] the table's rows as bound parameters, at most 30000 per statement
+-- Many names at once: Warehouse::insert_rows appends the rows as bound
+-- parameters, ($1, $2, $3, $4), ($5, ...), up to 7,500 rows (30,000 parameters) per statement:
+-- name (lower-case), gender ('F'/'M'), share, total.
+INSERT INTO ref_name_gender (name, gender, share, total) VALUES
+  ($1, $2, $3, $4), ($5, $6, $7, $8), ...;
+
+-- [names/record] $1 = source, $2 = SHA-256 of the table, $3 = rows, $4 = now
+-- Records what filled ref_name_gender: $1 source, $2 checksum, $3 rows, $4 loaded_at.
+DELETE FROM etl_reference WHERE name = 'name_gender';
+INSERT INTO etl_reference (name, source, checksum, row_count, loaded_at)
+VALUES ('name_gender', CAST($1 AS VARCHAR(2048)), CAST($2 AS VARCHAR(64)), CAST($3 AS BIGINT),
+        CAST($4 AS TIMESTAMP));
+
+-- [names/refresh_users]
+-- After ref_name_gender changed: users whose gender did not come from an event
+-- get it again from their first name (the rule of transform/30_d_user.sql: the
+-- whole trimmed name, else its first word). The derived table joins d_user to
+-- the names with outer joins; the UPDATE joins it to d_user by key.
+UPDATE d_user
+SET gender = looked_up.gender,
+    gender_source = CASE WHEN looked_up.gender IS NOT NULL THEN 'names' ELSE 'unknown' END
+FROM (
+  SELECT u.user_id, COALESCE(whole.gender, word.gender) AS gender
+  FROM d_user AS u
+  LEFT JOIN ref_name_gender AS whole ON whole.name = LOWER(TRIM(u.first_name))
+  LEFT JOIN ref_name_gender AS word
+    ON word.name = LOWER(SPLIT_PART(TRIM(u.first_name), ' ', 1))
+  WHERE u.gender_source <> 'event'
+) AS looked_up
+WHERE d_user.user_id = looked_up.user_id;
+
 COMMIT;

@@ -169,17 +169,24 @@ WHERE NOT processed AND batch_id <= $1;
 -- [transform/30_d_user] $1 = the batch id
 -- Users seen in events staged up to batch $1 and not yet processed, recomputed
 -- over all their staged events: names, location and level from the latest event
--- (by ts, then event_id); gender from the latest event that has one. The touched
--- users are deleted and inserted again. (Redshift does not run every correlated
--- subquery: the latest gender is a window over its own derived table.)
+-- (by ts, then event_id); gender from the latest event that has one, else from
+-- the first name in ref_name_gender (case-insensitive; the whole trimmed name,
+-- else its first word), else unknown. gender_source says which: 'event',
+-- 'names' or 'unknown'. A name missing from the table is not an error. The
+-- touched users are deleted and inserted again. (Redshift does not run every
+-- correlated subquery: the latest gender is a window over its own derived
+-- table, and the names are two outer joins on the key of ref_name_gender.)
 DELETE FROM d_user
 WHERE user_id IN (SELECT user_id FROM s_songplay_event
                   WHERE NOT processed AND batch_id <= $1 AND user_id IS NOT NULL);
 
 INSERT INTO d_user (user_id, first_name, last_name, gender, gender_source, level, location,
                     first_seen, last_seen)
-SELECT latest.user_id, latest.first_name, latest.last_name, g.gender,
-       CASE WHEN g.gender IS NOT NULL THEN 'event' ELSE 'unknown' END,
+SELECT latest.user_id, latest.first_name, latest.last_name,
+       COALESCE(g.gender, whole.gender, word.gender),
+       CASE WHEN g.gender IS NOT NULL THEN 'event'
+            WHEN COALESCE(whole.gender, word.gender) IS NOT NULL THEN 'names'
+            ELSE 'unknown' END,
        latest.level, latest.location, latest.first_seen, latest.start_time
 FROM (
   SELECT e.user_id, e.first_name, e.last_name, e.level, e.location, e.start_time,
@@ -198,6 +205,9 @@ LEFT JOIN (
                       WHERE NOT processed AND batch_id <= $1 AND user_id IS NOT NULL)
     AND x.batch_id <= $1 AND x.gender IS NOT NULL
 ) AS g ON g.user_id = latest.user_id AND g.rn = 1
+LEFT JOIN ref_name_gender AS whole ON whole.name = LOWER(TRIM(latest.first_name))
+LEFT JOIN ref_name_gender AS word
+  ON word.name = LOWER(SPLIT_PART(TRIM(latest.first_name), ' ', 1))
 WHERE latest.rn = 1;
 
 -- [transform/40_d_user_level] $1 = the batch id

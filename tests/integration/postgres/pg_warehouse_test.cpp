@@ -143,11 +143,16 @@ TEST_F(PgWarehouseTest, SchemaMigratesOnceAndMirrorsTheSqliteStatements) {
   PostgresWarehouse wh(conninfo_);
   EXPECT_EQ(wh.engine(), "postgresql");
   EXPECT_EQ(wh.schema_version(), 0);
-  EXPECT_EQ(wh.migrate(), 1);
-  EXPECT_EQ(wh.migrate(), 1);
-  EXPECT_EQ(wh.schema_version(), 1);
+  EXPECT_EQ(wh.migrate(), 2);
+  EXPECT_EQ(wh.migrate(), 2);
+  EXPECT_EQ(wh.schema_version(), 2);
+  // Schema 2 came with the embedded name-to-gender table, filled once.
+  EXPECT_EQ(to_int(wh.query("SELECT COUNT(*) FROM ref_name_gender").rows.at(0).at(0)), 15788);
+  EXPECT_EQ(to_int(wh.query("SELECT row_count FROM etl_reference").rows.at(0).at(0)), 15788);
   SqliteWarehouse lite(sqlite_path_);
   EXPECT_EQ(wh.transform_steps(), lite.transform_steps());
+  for (const char* folder : {"check", "query", "names"})
+    EXPECT_EQ(wh.statement_names(folder), lite.statement_names(folder)) << folder;
   for (const auto* name :
        {"ledger/begin_batch", "ledger/finish_batch", "ledger/loaded_objects",
         "ledger/next_batch_id", "ledger/record_failed_batch", "ledger/record_object",

@@ -6,4 +6,4 @@ JOIN s_songplay_event AS e ON e.event_id = f.songplay_id
 LEFT JOIN d_artist AS a ON a.artist_id = f.artist_id
 WHERE e.artist = ?1 OR a.name = ?1
 GROUP BY f.location
-ORDER BY plays DESC, f.location;
+ORDER BY plays DESC, f.location NULLS FIRST;

@@ -2,4 +2,4 @@
 SELECT gender, COUNT(gender) AS count, COUNT(*) AS events
 FROM s_songplay_event
 GROUP BY gender
-ORDER BY gender;
+ORDER BY gender NULLS FIRST;

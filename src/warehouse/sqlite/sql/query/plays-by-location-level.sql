@@ -5,4 +5,4 @@ SELECT location,
        COUNT(*) AS plays
 FROM f_songplay
 GROUP BY location
-ORDER BY plays DESC, location;
+ORDER BY plays DESC, location NULLS FIRST;

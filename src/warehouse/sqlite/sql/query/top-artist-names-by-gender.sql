@@ -2,7 +2,8 @@
 SELECT gender, rank, artist_name, plays
 FROM (
   SELECT u.gender,
-         ROW_NUMBER() OVER (PARTITION BY u.gender ORDER BY COUNT(*) DESC, e.artist) AS rank,
+         ROW_NUMBER() OVER (PARTITION BY u.gender
+                            ORDER BY COUNT(*) DESC, e.artist NULLS FIRST) AS rank,
          e.artist AS artist_name,
          COUNT(*) AS plays
   FROM f_songplay AS f

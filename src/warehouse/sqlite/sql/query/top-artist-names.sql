@@ -1,5 +1,5 @@
 -- description: The 10 most played artist names as the events spell them, matched to a known song or not (ties: by name, byte order).
-SELECT ROW_NUMBER() OVER (ORDER BY COUNT(*) DESC, e.artist) AS rank,
+SELECT ROW_NUMBER() OVER (ORDER BY COUNT(*) DESC, e.artist NULLS FIRST) AS rank,
        e.artist AS artist_name,
        COUNT(*) AS plays
 FROM f_songplay AS f

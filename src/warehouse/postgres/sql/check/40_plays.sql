@@ -1,0 +1,27 @@
+-- description: Every staged NextSong event is a fact, and every fact is a staged NextSong event.
+-- (UNION ALL keeps no order by itself: ord does.)
+SELECT check_name, passed, observed, detail
+FROM (
+  SELECT 1 AS ord, 'plays:staged-events-are-facts' AS check_name,
+         CASE WHEN missing = 0 THEN 1 ELSE 0 END AS passed,
+         missing AS observed,
+         missing || ' of ' || staged || ' staged NextSong events have no fact' AS detail
+  FROM (SELECT COUNT(*) AS staged,
+               COALESCE(SUM(CASE WHEN NOT EXISTS (SELECT 1 FROM f_songplay AS f
+                                                  WHERE f.songplay_id = e.event_id)
+                                 THEN 1 ELSE 0 END), 0) AS missing
+        FROM s_songplay_event AS e
+        WHERE e.page = 'NextSong') AS s
+  UNION ALL
+  SELECT 2, 'plays:facts-are-staged-events',
+         CASE WHEN extra = 0 THEN 1 ELSE 0 END,
+         extra,
+         extra || ' of ' || facts || ' facts have no staged NextSong event'
+  FROM (SELECT COUNT(*) AS facts,
+               COALESCE(SUM(CASE WHEN NOT EXISTS (SELECT 1 FROM s_songplay_event AS e
+                                                  WHERE e.event_id = f.songplay_id
+                                                    AND e.page = 'NextSong')
+                                 THEN 1 ELSE 0 END), 0) AS extra
+        FROM f_songplay AS f) AS x
+) AS c
+ORDER BY ord;

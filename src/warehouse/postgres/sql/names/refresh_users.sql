@@ -1,0 +1,16 @@
+-- After ref_name_gender changed: users whose gender did not come from an event
+-- get it again from their first name (the rule of transform/30_d_user.sql: the
+-- whole trimmed name, else its first word; lower() on ASCII only, as SQLite).
+UPDATE d_user
+SET gender = looked_up.gender,
+    gender_source = CASE WHEN looked_up.gender IS NOT NULL THEN 'names' ELSE 'unknown' END
+FROM (
+  SELECT u.user_id, COALESCE(whole.gender, word.gender) AS gender
+  FROM d_user AS u
+  LEFT JOIN ref_name_gender AS whole
+    ON whole.name = lower(btrim(u.first_name, ' ') COLLATE "C")
+  LEFT JOIN ref_name_gender AS word
+    ON word.name = lower(split_part(btrim(u.first_name, ' '), ' ', 1) COLLATE "C")
+  WHERE u.gender_source <> 'event'
+) AS looked_up
+WHERE d_user.user_id = looked_up.user_id;

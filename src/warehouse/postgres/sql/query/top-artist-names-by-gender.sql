@@ -1,0 +1,16 @@
+-- description: The 10 most played artist names (as the events spell them) by female users, then by male users.
+SELECT gender, rank, artist_name, plays
+FROM (
+  SELECT u.gender,
+         ROW_NUMBER() OVER (PARTITION BY u.gender
+                            ORDER BY COUNT(*) DESC, e.artist COLLATE "C" NULLS FIRST) AS rank,
+         e.artist AS artist_name,
+         COUNT(*) AS plays
+  FROM f_songplay AS f
+  JOIN s_songplay_event AS e ON e.event_id = f.songplay_id
+  JOIN d_user AS u ON u.user_id = f.user_id
+  WHERE u.gender IN ('F', 'M')
+  GROUP BY u.gender, e.artist
+) AS ranked
+WHERE rank <= 10
+ORDER BY gender COLLATE "C", rank;
