@@ -10,6 +10,7 @@ packages=(
   chromium
   googletest libgtest-dev
   libpq-dev postgresql-15
+  clang-14 libclang-rt-14-dev
 )
 
 # The S3 tests run an S3-compatible server on Node.js (>= 20); use the machine's

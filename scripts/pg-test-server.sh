@@ -10,6 +10,10 @@
 #       crashed test run does not leave it behind).
 #   scripts/pg-test-server.sh stop DIR
 #       Stops the server and removes DIR (only a folder this script created).
+#   scripts/pg-test-server.sh halt DIR
+#       Stops the server but keeps DIR (a database outage, for fault tests).
+#   scripts/pg-test-server.sh resume DIR
+#       Starts a halted server again on the same port.
 #   scripts/pg-test-server.sh env DIR
 #       Prints shell exports (PGHOST, PGPORT, PGUSER, PGDATABASE, SPARKIFY_TEST_PG).
 #
@@ -111,6 +115,22 @@ cmd_stop() {
   rm -rf "$dir"
 }
 
+cmd_halt() {
+  local dir=${1:?halt needs DIR}
+  [[ -f $dir/$MARKER ]] || die "$dir was not created by this script; not touching it"
+  as_owner "$PG_BIN/pg_ctl" -D "$dir/data" -m fast -w -t 60 stop >/dev/null
+}
+
+cmd_resume() {
+  local dir=${1:?resume needs DIR}
+  [[ -f $dir/$MARKER && -f $dir/port ]] || die "no halted server in $dir"
+  local port
+  port=$(cat "$dir/port")
+  as_owner "$PG_BIN/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 start \
+    -o "-p $port -c listen_addresses=127.0.0.1 -k $dir -c fsync=off \
+-c synchronous_commit=off -c full_page_writes=off -c max_connections=50" >/dev/null
+}
+
 cmd_env() {
   local dir=${1:?env needs DIR}
   [[ -f $dir/port ]] || die "no server in $dir"
@@ -124,5 +144,7 @@ case ${1:-} in
   start) shift; cmd_start "$@" ;;
   stop) shift; cmd_stop "$@" ;;
   env) shift; cmd_env "$@" ;;
-  *) die "usage: $0 start [DIR] [--watch PID] | stop DIR | env DIR" ;;
+  halt) shift; cmd_halt "$@" ;;
+  resume) shift; cmd_resume "$@" ;;
+  *) die "usage: $0 start [DIR] [--watch PID] | stop DIR | halt DIR | resume DIR | env DIR" ;;
 esac

@@ -146,12 +146,14 @@ TEST(EventLogParser, RejectsWrongTypesNamingTheField) {
       {"\"firstName\":\"Kaylee\"", "\"firstName\":7", "firstName",
        "expected a string, found an integer"},
       {"\"userId\":\"8\"", "\"userId\":\"8a\"", "userId", "expected a string of digits"},
-      {"\"userId\":\"8\"", "\"userId\":[8]", "userId", "expected a string of digits, found an array"},
+      {"\"userId\":\"8\"", "\"userId\":[8]", "userId",
+       "expected a string of digits, found an array"},
       {"\"page\":\"NextSong\"", "\"page\":null", "page", "is missing or null"},
       {"\"ts\":1541106106796", "\"ts\":-1", "ts",
        "out of range (milliseconds between 1970 and 9999 expected)"},
       {"\"ts\":1541106106796", "\"ts\":18446744073709551615", "ts", "integer out of range"},
-      {"\"song\":\"You Gotta Be\"", "\"song\":null", "song", "is missing or null in a NextSong event"},
+      {"\"song\":\"You Gotta Be\"", "\"song\":null", "song",
+       "is missing or null in a NextSong event"},
       {"\"userId\":\"8\"", "\"userId\":\"\"", "userId", "is empty in a NextSong event"},
       {"\"lastName\":\"Summers\"", "\"lastName\":\"Sum\\u0000mers\"", "lastName",
        "contains a NUL character"},
@@ -178,6 +180,27 @@ TEST(EventLogParser, RawTextOfAHugeLineIsTruncated) {
   const std::string huge = "{\"x\":\"" + std::string(100'000, 'a');
   const Reject r = only_reject(huge);
   EXPECT_EQ(r.raw.size(), kMaxRawRejectBytes);
+}
+
+// Found by the hardening tests: a 1 MB song title failed the whole PostgreSQL batch (an index
+// entry is limited to a few kB). Over-long text is rejected, the rest of the file loads.
+TEST(EventLogParser, RejectsOverLongText) {
+  const std::string long_key(kMaxKeyTextBytes + 1, 'x');
+  auto r = only_reject(with(kPlay, R"("song":"You Gotta Be")", "\"song\":\"" + long_key + "\""));
+  EXPECT_EQ(r.field, "song");
+  EXPECT_EQ(r.reason, "longer than 1024 bytes");
+  const std::string long_text(kMaxTextBytes + 1, 'y');
+  r = only_reject(with(kPlay, R"("location":"Phoenix-Mesa-Scottsdale, AZ")",
+                       "\"location\":\"" + long_text + "\""));
+  EXPECT_EQ(r.field, "location");
+  EXPECT_EQ(r.reason, "longer than 65535 bytes");
+  EventLogParser parser;
+  const std::string longest(kMaxTextBytes, 'z');
+  const auto parsed = parser.parse(with(kPlay, R"("location":"Phoenix-Mesa-Scottsdale, AZ")",
+                                        "\"location\":\"" + longest + "\""),
+                                   "log.json");
+  ASSERT_EQ(parsed.records.size(), 1U);
+  EXPECT_EQ(parsed.records[0].location, longest);
 }
 
 }  // namespace

@@ -32,7 +32,8 @@ bool ObjectReader::fail(std::string_view key, std::string reason) {
   return false;
 }
 
-bool ObjectReader::optional_string(std::string_view key, std::optional<std::string>& out) {
+bool ObjectReader::optional_string(std::string_view key, std::optional<std::string>& out,
+                                   std::size_t max_bytes) {
   const auto element = find(key);
   if (!element) {
     out.reset();
@@ -44,13 +45,17 @@ bool ObjectReader::optional_string(std::string_view key, std::optional<std::stri
                          std::string(describe_json_type(element->type())));
   }
   if (text.find('\0') != std::string_view::npos) return fail(key, "contains a NUL character");
+  if (text.size() > max_bytes) {
+    return fail(key, "longer than " + std::to_string(max_bytes) + " bytes");
+  }
   out.emplace(text);
   return true;
 }
 
-bool ObjectReader::required_string(std::string_view key, std::string& out) {
+bool ObjectReader::required_string(std::string_view key, std::string& out, std::size_t max_bytes) {
   std::optional<std::string> value;
-  if (!optional_string(key, value)) return false;
+  if (!optional_string(key, value, max_bytes))
+    return false;
   if (!value) return fail(key, "is missing or null");
   out = std::move(*value);
   return true;

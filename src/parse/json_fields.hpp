@@ -10,6 +10,8 @@
 #include <string>
 #include <string_view>
 
+#include "core/records.hpp"
+
 namespace sparkify {
 
 struct FieldError {
@@ -23,8 +25,11 @@ class ObjectReader {
 
   // Each reader returns false and records the first error when the field is
   // present with the wrong type (or, for required ones, missing or null).
-  bool optional_string(std::string_view key, std::optional<std::string>& out);
-  bool required_string(std::string_view key, std::string& out);
+  // Strings longer than max_bytes are an error ("longer than N bytes").
+  bool optional_string(std::string_view key, std::optional<std::string>& out,
+                       std::size_t max_bytes = kMaxTextBytes);
+  bool required_string(std::string_view key, std::string& out,
+                       std::size_t max_bytes = kMaxTextBytes);
   bool optional_int(std::string_view key, std::optional<std::int64_t>& out);
   bool required_int(std::string_view key, std::int64_t& out);
   bool optional_double(std::string_view key, std::optional<double>& out);

@@ -13,16 +13,15 @@ std::string parse_error_reason(simdjson::error_code error) {
 
 bool read_song(simdjson::dom::object object, SongRecord& song, FieldError& error) {
   ObjectReader r(object);
-  const bool ok = r.required_string("song_id", song.song_id) &&
-                  r.required_string("title", song.title) &&
-                  r.required_string("artist_id", song.artist_id) &&
+  const bool ok = r.required_string("song_id", song.song_id, kMaxKeyTextBytes) &&
+                  r.required_string("title", song.title, kMaxKeyTextBytes) &&
+                  r.required_string("artist_id", song.artist_id, kMaxKeyTextBytes) &&
                   r.optional_int("num_songs", song.num_songs) &&
-                  r.optional_string("artist_name", song.artist_name) &&
+                  r.optional_string("artist_name", song.artist_name, kMaxKeyTextBytes) &&
                   r.optional_string("artist_location", song.artist_location) &&
                   r.optional_double("artist_latitude", song.artist_latitude) &&
                   r.optional_double("artist_longitude", song.artist_longitude) &&
-                  r.optional_double("duration", song.duration) &&
-                  r.optional_int("year", song.year);
+                  r.optional_double("duration", song.duration) && r.optional_int("year", song.year);
   if (ok && song.song_id.empty()) r.fail("song_id", "is empty");
   if (ok && song.artist_id.empty()) r.fail("artist_id", "is empty");
   if (r.error()) {

@@ -49,9 +49,10 @@ TEST(SongParser, KeepsUnknownsAsGiven) {
 
 TEST(SongParser, PrettyPrintedFileIsOneSong) {
   SongParser parser;
-  const auto parsed = parser.parse("{\n  \"song_id\": \"S1\",\n  \"title\": \"T\",\n"
-                                   "  \"artist_id\": \"A1\"\n}\n",
-                                   "k");
+  const auto parsed = parser.parse(
+      "{\n  \"song_id\": \"S1\",\n  \"title\": \"T\",\n"
+      "  \"artist_id\": \"A1\"\n}\n",
+      "k");
   ASSERT_EQ(parsed.records.size(), 1U);
   EXPECT_TRUE(parsed.rejects.empty());
 }
@@ -95,8 +96,8 @@ TEST(SongParser, RejectsEmptyAndMissingFields) {
   EXPECT_EQ(parsed.rejects[0].field, "title");
   EXPECT_EQ(parsed.rejects[0].reason, "is missing or null");
 
-  parsed = parser.parse(R"({"song_id": "S1", "title": "T", "artist_id": "A1", "year": "1969"})",
-                        "k");
+  parsed =
+      parser.parse(R"({"song_id": "S1", "title": "T", "artist_id": "A1", "year": "1969"})", "k");
   ASSERT_EQ(parsed.rejects.size(), 1U);
   EXPECT_EQ(parsed.rejects[0].field, "year");
   EXPECT_EQ(parsed.rejects[0].reason, "expected an integer, found a string");
@@ -108,9 +109,24 @@ TEST(SongParser, RejectsEmptyAndMissingFields) {
 
 TEST(SongParser, RejectsInvalidUtf8) {
   SongParser parser;
-  const auto parsed = parser.parse(R"({"song_id": "S1", "title": "T)" "\xC3" R"(", "artist_id": "A"})", "k");
+  const auto parsed = parser.parse(R"({"song_id": "S1", "title": "T)"
+                                   "\xC3"
+                                   R"(", "artist_id": "A"})",
+                                   "k");
   ASSERT_EQ(parsed.rejects.size(), 1U);
   EXPECT_EQ(parsed.rejects[0].reason, "invalid UTF-8");
+}
+
+// Found by the hardening tests: over-long ids, titles and names broke PostgreSQL's indexes.
+TEST(SongParser, RejectsOverLongKeyText) {
+  SongParser parser;
+  std::string song = kSong;
+  song.replace(song.find("Soul Deep"), 9, std::string(kMaxKeyTextBytes + 1, 't'));
+  const auto parsed = parser.parse(song, "song.json");
+  EXPECT_TRUE(parsed.records.empty());
+  ASSERT_EQ(parsed.rejects.size(), 1U);
+  EXPECT_EQ(parsed.rejects[0].field, "title");
+  EXPECT_EQ(parsed.rejects[0].reason, "longer than 1024 bytes");
 }
 
 }  // namespace

@@ -5,6 +5,8 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <filesystem>
+#include <fstream>
 #include <optional>
 #include <thread>
 #include <unordered_set>
@@ -42,9 +44,20 @@ std::int64_t latest_batch(Warehouse& wh) {
 }
 
 void maybe_fault(const LoadOptions& options, FaultPoint here, std::int64_t batch_number) {
-  if (options.fault == here && options.fault_batch == batch_number) {
+  if (options.fault_batch != batch_number)
+    return;
+  if (options.fault == here) {
     // A crash, not an exit: no destructor, no rollback, no flush.
     ::kill(::getpid(), SIGKILL);
+  }
+  if (options.pause == here && !options.pause_file.empty()) {
+    // Tell the test we are here, then wait (at most 5 minutes) until it removes the file.
+    std::ofstream(options.pause_file) << ::getpid() << '\n';
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::minutes(5);
+    while (std::filesystem::exists(options.pause_file) &&
+           std::chrono::steady_clock::now() < deadline) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
   }
 }
 
@@ -141,6 +154,7 @@ void Loader::run_batch(std::vector<SourceSpec>& sources, const std::vector<Pendi
     const auto [songs, events] = unprocessed_rows(wh);
     if (songs == 0 && events == 0) return;
   }
+  maybe_fault(options_, FaultPoint::before_batch, batch_number);
   std::optional<PhaseTimer> stage_timer(std::in_place, "read+parse+stage");
   BatchTransaction batch(wh, "load");
   try {

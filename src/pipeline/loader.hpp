@@ -24,8 +24,9 @@ struct SourceSpec {
   ObjectKind kind;
 };
 
-// Where a test may make the loader kill itself (SIGKILL) to prove atomicity.
-enum class FaultPoint { none, after_stage, before_commit };
+// Where a test may make the loader kill itself (SIGKILL) to prove atomicity, or
+// pause (to stop a server, lock a file or change a source at a known moment).
+enum class FaultPoint { none, before_batch, after_stage, before_commit };
 
 struct LoadOptions {
   std::size_t jobs = 0;                         // parser threads; 0 = one per core
@@ -33,6 +34,8 @@ struct LoadOptions {
   std::uint64_t batch_max_bytes = 1ULL << 30;   // input bytes per batch
   FaultPoint fault = FaultPoint::none;
   std::int64_t fault_batch = 1;                 // the nth batch of this run hits the fault
+  FaultPoint pause = FaultPoint::none;          // at fault_batch: create pause_file and wait
+  std::string pause_file;                       // until the test removes it
 };
 
 struct LoadProgress {

@@ -1,5 +1,8 @@
 #include "warehouse/open_warehouse.hpp"
 
+#include <algorithm>
+#include <cstdlib>
+
 #include "warehouse/postgres/open_postgres.hpp"
 #include "warehouse/redshift/open_redshift.hpp"
 #include "warehouse/sqlite/sqlite_warehouse.hpp"
@@ -36,6 +39,9 @@ std::unique_ptr<Warehouse> open_warehouse(const std::string& target,
     throw WarehouseError("the sqlite target needs a file path (sqlite:PATH)");
   SqliteOptions sqlite_options;
   sqlite_options.read_only = options.read_only;
+  // How long a writer waits for another writer's lock before WarehouseBusy (exit 4).
+  if (const char* ms = std::getenv("SPARKIFY_SQLITE_BUSY_TIMEOUT_MS"); ms != nullptr)
+    sqlite_options.busy_timeout_ms = std::max(0, std::atoi(ms));
   return std::make_unique<SqliteWarehouse>(path, sqlite_options);
 }
 

@@ -71,6 +71,7 @@ void PgServerEnvironment::SetUp() {
   try {
     const auto conninfo = run(fmt::format("'{}' start '{}' --watch {}", kScript, dir_, getpid()));
     setenv(kPgEnvVar, conninfo.c_str(), 1);
+    setenv(kPgDirEnvVar, dir_.c_str(), 1);
     std::fprintf(stderr, "[pg] started %s\n", conninfo.c_str());
   } catch (const std::exception& e) {
     std::filesystem::remove_all(dir_);
@@ -86,6 +87,7 @@ void PgServerEnvironment::TearDown() {
   if (rc != 0)
     ADD_FAILURE() << "stopping the PostgreSQL test server failed";
   unsetenv(kPgEnvVar);
+  unsetenv(kPgDirEnvVar);
   dir_.clear();
 }
 
@@ -116,6 +118,16 @@ std::string create_test_database(std::string_view name) {
   admin.execute_script(fmt::format("DROP DATABASE IF EXISTS {} WITH (FORCE)", name));
   admin.execute_script(fmt::format("CREATE DATABASE {}", name));
   return pg_conninfo_for(name);
+}
+
+bool pg_halt_server() {
+  const char* dir = std::getenv(kPgDirEnvVar);
+  return dir != nullptr && std::system(fmt::format("'{}' halt '{}'", kScript, dir).c_str()) == 0;
+}
+
+bool pg_resume_server() {
+  const char* dir = std::getenv(kPgDirEnvVar);
+  return dir != nullptr && std::system(fmt::format("'{}' resume '{}'", kScript, dir).c_str()) == 0;
 }
 
 int run_postgres_tests(int argc, char** argv) {

@@ -17,6 +17,8 @@
 namespace sparkify::test {
 
 inline constexpr const char* kPgEnvVar = "SPARKIFY_TEST_PG";
+// The folder of the server this process started (unset when SPARKIFY_TEST_PG was given).
+inline constexpr const char* kPgDirEnvVar = "SPARKIFY_TEST_PG_DIR";
 
 class PgServerEnvironment : public ::testing::Environment {
  public:
@@ -36,6 +38,11 @@ std::string pg_conninfo_for(std::string_view dbname);
 // Drops (if present) and creates database `name` ([a-z0-9_] only) on the test
 // server; returns its connection string. Each test gets a clean warehouse this way.
 std::string create_test_database(std::string_view name);
+
+// Stops the test server (keeping its data) and starts it again on the same port, for outage
+// tests. False when this process did not start the server (or the script failed).
+bool pg_halt_server();
+bool pg_resume_server();
 
 // Runs all tests with a PgServerEnvironment; the main() of PostgreSQL test executables.
 int run_postgres_tests(int argc, char** argv);

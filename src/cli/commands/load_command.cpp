@@ -3,6 +3,7 @@
 #include <filesystem>
 
 #include "cli/command_context.hpp"
+#include "cli/s3_options.hpp"
 #include "cli/progress_bar.hpp"
 #include "pipeline/loader.hpp"
 #include "source/open_source.hpp"
@@ -14,10 +15,7 @@ namespace {
 struct LoadArgs {
   std::string songs;
   std::string events;
-  s3::S3Options s3;
-  std::string region;
-  std::string endpoint_url;
-  std::string profile;
+  S3Args s3;
   std::size_t jobs = 0;
   std::size_t batch_objects = 50'000;
   std::string names;
@@ -40,7 +38,7 @@ std::optional<redshift::CopySpec> copy_spec(const LoadArgs& args, const std::str
   redshift::CopySpec spec;
   spec.manifest_url = redshift::manifest_url(staging, 0);
   spec.iam_role = *config.iam_role->arn;
-  spec.region = args.region.empty() ? "us-west-2" : args.region;
+  spec.region = args.s3.region.empty() ? "us-west-2" : args.s3.region;
   const auto& jsonpath = config.s3 ? config.s3->log_jsonpath : std::nullopt;
   spec.jsonpaths_url =
       jsonpath && !jsonpath->empty() ? *jsonpath : redshift::jsonpaths_url(staging);
@@ -48,8 +46,10 @@ std::optional<redshift::CopySpec> copy_spec(const LoadArgs& args, const std::str
   return spec;
 }
 
-// Test-only fault injection (SPARKIFY_FAULT=after-stage|before-commit[:N]),
-// read once here so the pipeline itself sees only an option.
+// Test-only fault injection, read once here so the pipeline itself sees only an
+// option: SPARKIFY_FAULT=after-stage|before-commit[:N] kills the process at that
+// point of the Nth batch; SPARKIFY_FAULT=pause-before-batch|pause-after-stage[:N]
+// with SPARKIFY_FAULT_PAUSE_FILE=PATH creates PATH there and waits until it is removed.
 void read_fault(LoadOptions& options) {
   const char* fault = std::getenv("SPARKIFY_FAULT");
   if (fault == nullptr)
@@ -61,6 +61,13 @@ void read_fault(LoadOptions& options) {
     options.fault = FaultPoint::after_stage;
   if (point == "before-commit")
     options.fault = FaultPoint::before_commit;
+  if (const char* pause_file = std::getenv("SPARKIFY_FAULT_PAUSE_FILE"); pause_file != nullptr) {
+    if (point == "pause-before-batch")
+      options.pause = FaultPoint::before_batch;
+    if (point == "pause-after-stage")
+      options.pause = FaultPoint::after_stage;
+    options.pause_file = pause_file;
+  }
   if (colon != std::string_view::npos)
     options.fault_batch = std::atoll(fault + colon + 1);
 }
@@ -116,21 +123,7 @@ void register_load_command(CLI::App& app, CommandContext& context) {
       ->add_option("--events", args->events,
                    "Folder or s3://bucket/prefix of event logs (default: the bundled sample)")
       ->option_text("PATH");
-  command->add_flag("--no-sign-request", args->s3.no_sign_request,
-                    "Read S3 anonymously (public buckets), as the AWS CLI does");
-  command->add_option("--region", args->region, "AWS region (default: as the AWS CLI finds it)")
-      ->option_text("REGION");
-  command
-      ->add_option("--endpoint-url", args->endpoint_url,
-                   "S3-compatible endpoint, e.g. http://127.0.0.1:9000 (or AWS_ENDPOINT_URL)")
-      ->option_text("URL");
-  command->add_option("--profile", args->profile, "AWS profile from ~/.aws (or AWS_PROFILE)")
-      ->option_text("NAME");
-  command
-      ->add_option("--s3-concurrency", args->s3.max_concurrency,
-                   "S3 objects fetched at once (default 32)")
-      ->option_text("N")
-      ->check(CLI::PositiveNumber);
+  add_s3_options(*command, args->s3);
   command->add_option("-j,--jobs", args->jobs, "Parser threads (default: one per core)")
       ->option_text("N");
   command
@@ -168,9 +161,7 @@ void register_load_command(CLI::App& app, CommandContext& context) {
                                                      copy_spec(*args, events, config)));
       return;
     }
-    if (!args->region.empty()) args->s3.region = args->region;
-    if (!args->endpoint_url.empty()) args->s3.endpoint_url = args->endpoint_url;
-    if (!args->profile.empty()) args->s3.profile = args->profile;
+    const s3::S3Options s3_options = args->s3.resolve();
     // Precedence: flags, then the config file's [S3], then the bundled sample.
     const auto& s3_config = loaded_config(context).s3;
     const auto from_config = [&](auto member) -> std::optional<std::string> {
@@ -180,12 +171,12 @@ void register_load_command(CLI::App& app, CommandContext& context) {
     sources.push_back(SourceSpec{
         open_source(
             choose(args->songs, from_config(&config::S3Config::song_data), sample + "/song_data"),
-            args->s3),
+            s3_options),
         ObjectKind::song});
     sources.push_back(SourceSpec{
         open_source(
             choose(args->events, from_config(&config::S3Config::log_data), sample + "/log_data"),
-            args->s3),
+            s3_options),
         ObjectKind::event});
     for (const auto& s : sources) {
       context.console.detail("{} source: {}", to_string(s.kind), s.source->describe());

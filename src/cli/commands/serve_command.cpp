@@ -7,6 +7,7 @@
 #include <thread>
 
 #include "cli/command_context.hpp"
+#include "cli/s3_options.hpp"
 #include "server/etl_server.hpp"
 
 namespace sparkify {
@@ -22,6 +23,7 @@ struct ServeArgs {
   std::string token_file;
   std::size_t max_body = 16U << 20;
   std::size_t queue = 256;
+  S3Args s3;
 };
 
 void parse_listen(const std::string& listen, ServerOptions& options) {
@@ -61,6 +63,7 @@ void register_serve_command(CLI::App& app, CommandContext& context) {
       ->option_text("PATH");
   command->add_option("--events", args->events, "Folder or s3:// prefix of event logs to poll")
       ->option_text("PATH");
+  add_s3_options(*command, args->s3);
   command->add_option("--poll-interval", args->poll_seconds, "Seconds between polls (0: never)")
       ->capture_default_str();
   command->add_option("--batch-rows", args->batch_rows,
@@ -86,6 +89,7 @@ void register_serve_command(CLI::App& app, CommandContext& context) {
         choose(args->events, s3_config ? s3_config->log_data : std::nullopt, "");
     if (!songs.empty()) options.sources.push_back({songs, ObjectKind::song});
     if (!events.empty()) options.sources.push_back({events, ObjectKind::event});
+    options.s3 = args->s3.resolve();
     options.poll_interval =
         std::chrono::milliseconds(static_cast<std::int64_t>(args->poll_seconds * 1000));
     options.batch_rows = args->batch_rows;
