@@ -7,11 +7,13 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <thread>
 #include <unordered_set>
 
 #include "parse/event_parser.hpp"
 #include "parse/song_parser.hpp"
+#include "core/phase_timer.hpp"
 #include "pipeline/batch_transaction.hpp"
 #include "pipeline/ordered_parallel.hpp"
 #include "pipeline/transform.hpp"
@@ -91,6 +93,7 @@ LoadReport Loader::run(std::vector<SourceSpec>& sources) {
 
   // Songs first, so that plays in the same batch can match them.
   std::vector<Pending> pending;
+  std::optional<PhaseTimer> listing_timer(std::in_place, "listing");
   std::int64_t ledger_batch = latest_batch(warehouse_);
   const auto loaded = loaded_objects(warehouse_);
   for (ObjectKind kind : {ObjectKind::song, ObjectKind::event}) {
@@ -108,6 +111,8 @@ LoadReport Loader::run(std::vector<SourceSpec>& sources) {
       }
     }
   }
+
+  listing_timer.reset();
 
   // Cut the work into batches of bounded size.
   progress.phase = "loading";
@@ -150,6 +155,7 @@ void Loader::run_batch(std::vector<SourceSpec>& sources, const std::vector<Pendi
     if (songs == 0 && events == 0) return;
   }
   maybe_fault(options_, FaultPoint::before_batch, batch_number);
+  std::optional<PhaseTimer> stage_timer(std::in_place, "read+parse+stage");
   BatchTransaction batch(wh, "load");
   try {
     auto staging = wh.open_staging(batch.id(), batch.started_at());
@@ -211,6 +217,7 @@ void Loader::run_batch(std::vector<SourceSpec>& sources, const std::vector<Pendi
           if (progress_) progress_(progress);
         });
     staging->flush();
+    stage_timer.reset();
     maybe_fault(options_, FaultPoint::after_stage, batch_number);
 
     progress.phase = "transforming";
@@ -218,11 +225,18 @@ void Loader::run_batch(std::vector<SourceSpec>& sources, const std::vector<Pendi
     BatchCounts counts;
     counts.objects = static_cast<std::int64_t>(objects.size());
     counts.staged = staging->counts();
-    std::tie(counts.songs_processed, counts.events_processed) = transform_staged(wh, batch.id());
+    {
+      const PhaseTimer timer("transform (all steps)");
+      std::tie(counts.songs_processed, counts.events_processed) =
+          transform_staged(wh, batch.id());
+    }
     maybe_fault(options_, FaultPoint::before_commit, batch_number);
     progress.phase = "committing";
     if (progress_) progress_(progress);
-    batch.commit(counts);
+    {
+      const PhaseTimer timer("commit");
+      batch.commit(counts);
+    }
 
     report.objects_loaded += loaded;
     report.objects_unreadable += unreadable;

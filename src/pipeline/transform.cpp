@@ -1,5 +1,7 @@
 #include "pipeline/transform.hpp"
 
+#include "core/phase_timer.hpp"
+
 #include <limits>
 #include <tuple>
 
@@ -11,7 +13,10 @@ std::pair<std::int64_t, std::int64_t> transform_staged(Warehouse& wh, std::int64
   const std::int64_t songs = to_int(waiting.rows.at(0).at(0));
   const std::int64_t events = to_int(waiting.rows.at(0).at(1));
   if (songs == 0 && events == 0) return {0, 0};
-  for (const auto& step : wh.transform_steps()) wh.execute(wh.statement(step), params);
+  for (const auto& step : wh.transform_steps()) {
+    const PhaseTimer timer(step);
+    wh.execute(wh.statement(step), params);
+  }
   return {songs, events};
 }
 

@@ -49,7 +49,7 @@ SqliteWarehouse::SqliteWarehouse(std::filesystem::path path, SqliteOptions optio
   execute("PRAGMA synchronous = FULL");
   execute("PRAGMA foreign_keys = ON");
   execute("PRAGMA temp_store = MEMORY");
-  execute("PRAGMA cache_size = -65536");  // 64 MiB
+  execute("PRAGMA cache_size = -262144");  // 256 MiB
 }
 
 sqlite::Statement& SqliteWarehouse::cached(std::string_view sql) {

@@ -4,6 +4,8 @@
 -- the first name in ref_name_gender (case-insensitive; the whole trimmed name,
 -- else its first word), else unknown. gender_source says which: 'event',
 -- 'names' or 'unknown'. A name missing from the table is not an error.
+-- Each lookup is per user and walks s_songplay_event_user (user_id, ts) from
+-- one end, so the cost follows the users touched, not their whole history.
 INSERT INTO d_user (user_id, first_name, last_name, gender, gender_source, level, location,
                     first_seen, last_seen)
 SELECT user_id, first_name, last_name, COALESCE(event_gender, names_gender),
@@ -23,14 +25,17 @@ FROM (
            (SELECT g.gender FROM s_songplay_event AS g
             WHERE g.user_id = e.user_id AND g.gender IS NOT NULL AND g.batch_id <= ?1
             ORDER BY g.ts DESC, g.event_id DESC LIMIT 1) AS event_gender,
-           MIN(e.start_time) OVER (PARTITION BY e.user_id) AS first_seen,
-           ROW_NUMBER() OVER (PARTITION BY e.user_id ORDER BY e.ts DESC, e.event_id DESC) AS rn
-    FROM s_songplay_event AS e
-    WHERE e.user_id IN (SELECT user_id FROM s_songplay_event
-                        WHERE processed = 0 AND batch_id <= ?1 AND user_id IS NOT NULL)
-      AND e.batch_id <= ?1
+           -- start_time is ts as sortable text: the earliest ts has the least start_time.
+           (SELECT f.start_time FROM s_songplay_event AS f
+            WHERE f.user_id = e.user_id AND f.batch_id <= ?1
+            ORDER BY f.ts LIMIT 1) AS first_seen
+    FROM (SELECT DISTINCT user_id FROM s_songplay_event INDEXED BY s_songplay_event_unprocessed
+          WHERE processed = 0 AND batch_id <= ?1 AND user_id IS NOT NULL) AS touched
+    JOIN s_songplay_event AS e ON e.rowid = (
+      SELECT x.rowid FROM s_songplay_event AS x
+      WHERE x.user_id = touched.user_id AND x.batch_id <= ?1
+      ORDER BY x.ts DESC, x.event_id DESC LIMIT 1)
   ) AS latest
-  WHERE latest.rn = 1
 ) AS users
 WHERE true
 ON CONFLICT (user_id) DO UPDATE SET

@@ -1,0 +1,210 @@
+#!/usr/bin/env bash
+# The load benchmark of issue 8, one command, Release build:
+#
+#   bench/run.sh            # medium and large, SQLite and PostgreSQL, floors, updates, queries
+#   SIZES=medium bench/run.sh            # only medium (a few minutes)
+#   REPEAT=5 bench/run.sh                # medium loads repeated 5 times (median printed)
+#
+# Data is generated once (deterministic) into $BENCH_CACHE: /dev/shm/sparkify-bench when tmpfs
+# has room for it, else ~/.cache/sparkify-bench. Warehouses are written beside it ($BENCH_CACHE/db),
+# PostgreSQL is a throwaway server (scripts/pg-test-server.sh). Prints one table per measure.
+# Phase timings of each load (SPARKIFY_PROFILE) go to $BENCH_CACHE/logs/.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+BUILD=${BUILD:-$ROOT/build/bench}
+SIZES=${SIZES:-"medium large"}
+REPEAT=${REPEAT:-3}
+ENGINES=${ENGINES:-"sqlite postgresql"}
+
+if [[ -z ${BENCH_CACHE:-} ]]; then
+  shm_free_kb=$(df -Pk /dev/shm 2>/dev/null | awk 'NR == 2 {print $4}')
+  if [[ -n $shm_free_kb && $shm_free_kb -gt $((6 * 1024 * 1024)) ]]; then
+    BENCH_CACHE=/dev/shm/sparkify-bench
+  else
+    BENCH_CACHE=$HOME/.cache/sparkify-bench
+  fi
+fi
+mkdir -p "$BENCH_CACHE/db" "$BENCH_CACHE/logs"
+LOGS=$BENCH_CACHE/logs
+
+echo "== build (Release) in $BUILD"
+cmake -S "$ROOT" -B "$BUILD" -DCMAKE_BUILD_TYPE=Release -DSPARKIFY_TESTS=OFF >/dev/null
+nice -n 10 cmake --build "$BUILD" -j"$(nproc)" --target sparkify sparkify-parse-floor >/dev/null
+SPARKIFY=$BUILD/sparkify
+PARSE_FLOOR=$BUILD/sparkify-parse-floor
+
+echo "== machine: $(nproc) cores, $(lscpu | sed -n 's/^Model name: *//p'), $(free -g | awk '/Mem:/ {print $2}') GiB RAM"
+echo "== data cache: $BENCH_CACHE ($(df -P "$BENCH_CACHE" | awk 'NR == 2 {print $1}'))"
+
+songs_of() { case $1 in medium) echo 20000 ;; large) echo 200000 ;; esac; }
+events_of() { case $1 in medium) echo 200000 ;; large) echo 2000000 ;; esac; }
+
+for size in $SIZES; do
+  dir=$BENCH_CACHE/$size
+  if [[ ! -f $dir/.complete ]]; then
+    rm -rf "$dir"
+    echo "== generating $size once into $dir"
+    "$SPARKIFY" generate -q --songs "$(songs_of "$size")" --events "$(events_of "$size")" --out "$dir"
+    touch "$dir/.complete"
+  fi
+done
+# The small update: one new daily log file of a few hundred events (another seed, so new ids).
+UPDATE=$BENCH_CACHE/update
+if [[ ! -f $UPDATE/.complete ]]; then
+  rm -rf "$UPDATE" "$UPDATE.gen"
+  "$SPARKIFY" generate -q --songs 1 --events 400 --days 1 --seed 8 --out "$UPDATE.gen"
+  mkdir -p "$UPDATE/log_data" "$UPDATE/song_data"
+  cp "$(find "$UPDATE.gen/log_data" -name '*.json' | head -1)" "$UPDATE/log_data/update-day.json"
+  rm -rf "$UPDATE.gen"
+  touch "$UPDATE/.complete"
+fi
+UPDATE_EVENTS=$(wc -l <"$UPDATE/log_data/update-day.json")
+UPDATE_EVENTS=$((UPDATE_EVENTS + 1))  # no final newline
+
+PG_DIR=""
+cleanup() { [[ -n $PG_DIR ]] && "$ROOT/scripts/pg-test-server.sh" stop "$PG_DIR" >/dev/null 2>&1 || true; }
+trap cleanup EXIT
+if [[ $ENGINES == *postgresql* ]]; then
+  PG_DIR=$(mktemp -d "${TMPDIR:-/tmp}/sparkify-bench-pg.XXXXXX")
+  rmdir "$PG_DIR"
+  PG_CONN=$("$ROOT/scripts/pg-test-server.sh" start "$PG_DIR" --watch $$)
+fi
+pg_db() { echo "${PG_CONN/dbname=sparkify_test/dbname=$1}"; }
+pg_fresh() {
+  psql -q "$PG_CONN" -c "DROP DATABASE IF EXISTS $1" -c "CREATE DATABASE $1" >/dev/null 2>&1
+}
+target_of() {  # engine size -> --target value
+  if [[ $1 == sqlite ]]; then echo "sqlite:$BENCH_CACHE/db/$2.db"; else pg_db "bench_$2"; fi
+}
+fresh_target() {
+  if [[ $1 == sqlite ]]; then rm -f "$BENCH_CACHE/db/$2.db"*; else pg_fresh "bench_$2"; fi
+}
+
+median() { sort -n | awk '{a[NR] = $1} END {print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2}'; }
+
+# timed LOG cmd...: runs cmd under /usr/bin/time -v; prints "seconds maxrss_kb".
+timed() {
+  local log=$1
+  shift
+  SPARKIFY_PROFILE=1 /usr/bin/time -v "$@" >"$log" 2>&1 || { cat "$log" >&2; return 1; }
+  awk -F': ' '/Elapsed \(wall clock\)/ {n = split($2, p, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + p[i]}
+              /Maximum resident set size/ {m = $2} END {printf "%.3f %d\n", s, m}' "$log"
+}
+
+declare -A WALL RSS FLOOR_READ FLOOR_PARSE FLOOR_COPY UPDATE_T
+for size in $SIZES; do
+  dir=$BENCH_CACHE/$size
+  # Floors on the same files.
+  reads=(); parses=()
+  for _ in $(seq "$REPEAT"); do
+    reads+=("$( { /usr/bin/time -f %e bash -c "find '$dir/song_data' '$dir/log_data' -name '*.json' -print0 | xargs -0 cat >/dev/null"; } 2>&1)")
+    parses+=("$("$PARSE_FLOOR" "$dir/song_data" "$dir/log_data" | awk '{print $5}')")
+  done
+  FLOOR_READ[$size]=$(printf '%s\n' "${reads[@]}" | median)
+  FLOOR_PARSE[$size]=$(printf '%s\n' "${parses[@]}" | median)
+
+  for engine in $ENGINES; do
+    walls=(); rsss=()
+    runs=$REPEAT
+    [[ $size == large ]] && runs=1
+    for r in $(seq "$runs"); do
+      fresh_target "$engine" "$size"
+      read -r w m < <(timed "$LOGS/load-$engine-$size-$r.log" "$SPARKIFY" load -q \
+        --target "$(target_of "$engine" "$size")" --songs "$dir/song_data" --events "$dir/log_data")
+      walls+=("$w"); rsss+=("$m")
+    done
+    WALL[$engine,$size]=$(printf '%s\n' "${walls[@]}" | median)
+    RSS[$engine,$size]=$(printf '%s\n' "${rsss[@]}" | sort -n | tail -1)
+    # The small update, into the warehouse just loaded.
+    read -r w _ < <(timed "$LOGS/update-$engine-$size.log" "$SPARKIFY" load -q \
+      --target "$(target_of "$engine" "$size")" --events "$UPDATE/log_data" --songs "$UPDATE/song_data")
+    UPDATE_T[$engine,$size]=$w
+  done
+
+  # The COPY floor: the final fact rows COPYed into PostgreSQL (a plain table, no indexes).
+  if [[ $ENGINES == *postgresql* ]]; then
+    conn=$(pg_db "bench_$size")
+    csv=$BENCH_CACHE/db/f_songplay-$size.csv
+    psql -q "$conn" -c "\\copy f_songplay TO '$csv' WITH (FORMAT csv)"
+    copies=()
+    for _ in $(seq "$REPEAT"); do
+      psql -q "$conn" -c "DROP TABLE IF EXISTS copy_floor" -c "CREATE TABLE copy_floor (LIKE f_songplay)"
+      copies+=("$( { /usr/bin/time -f %e psql -q "$conn" -c "\\copy copy_floor FROM '$csv' WITH (FORMAT csv)"; } 2>&1)")
+    done
+    psql -q "$conn" -c "DROP TABLE copy_floor"
+    rm -f "$csv"
+    FLOOR_COPY[$size]=$(printf '%s\n' "${copies[@]}" | median)
+  fi
+done
+
+echo
+echo "== loads (wall: median of $REPEAT at medium, 1 at large; peak RSS: max)"
+printf '%-8s %-11s %9s %12s %12s %10s %11s %11s\n' size engine wall_s events/s songfiles/s peak_MB x_read x_parse
+for size in $SIZES; do
+  for engine in $ENGINES; do
+    w=${WALL[$engine,$size]}
+    awk -v s="$size" -v e="$engine" -v w="$w" -v ev="$(events_of "$size")" -v so="$(songs_of "$size")" \
+        -v m="${RSS[$engine,$size]}" -v r="${FLOOR_READ[$size]}" -v p="${FLOOR_PARSE[$size]}" \
+      'BEGIN {printf "%-8s %-11s %9.2f %12.0f %12.0f %10.0f %10.1fx %10.1fx\n", s, e, w, ev / w, so / w, m / 1024, w / r, w / p}'
+  done
+done
+echo
+echo "== floors on the same files (median of $REPEAT)"
+printf '%-8s %10s %10s %10s  %s\n' size read_s parse_s copy_s "(read: find|xargs cat; parse: bench/parse_floor.cpp on $(nproc) threads; copy: psql \\copy of f_songplay rows)"
+for size in $SIZES; do
+  printf '%-8s %10s %10s %10s\n' "$size" "${FLOOR_READ[$size]}" "${FLOOR_PARSE[$size]}" "${FLOOR_COPY[$size]:--}"
+done
+if [[ $ENGINES == *postgresql* ]]; then
+  echo
+  echo "== PostgreSQL load vs the COPY floor"
+  for size in $SIZES; do
+    awk -v s="$size" -v w="${WALL[postgresql,$size]}" -v c="${FLOOR_COPY[$size]}" \
+      'BEGIN {printf "%-8s load %.2f s = %.1fx the COPY floor (%.2f s)\n", s, w, w / c, c}'
+  done
+fi
+echo
+echo "== small update: one daily log file of $UPDATE_EVENTS events into the loaded warehouse"
+for engine in $ENGINES; do
+  m=${UPDATE_T[$engine,medium]:-}
+  l=${UPDATE_T[$engine,large]:-}
+  if [[ -n $m && -n $l ]]; then
+    awk -v e="$engine" -v m="$m" -v l="$l" 'BEGIN {printf "%-11s medium %.3f s, large %.3f s, ratio %.2f\n", e, m, l, l / m}'
+  else
+    echo "$engine medium ${m:--} s, large ${l:--} s"
+  fi
+done
+
+qsize=large
+[[ $SIZES == *large* ]] || qsize=medium
+echo
+echo "== example queries at $qsize (seconds, median of 3)"
+printf '%-28s' query
+for engine in $ENGINES; do printf '%12s' "$engine"; done
+echo
+names=$("$SPARKIFY" query --list --target "$(target_of sqlite "$qsize")" 2>/dev/null |
+  awk -F'|' 'NR > 2 {gsub(/ /, "", $1); if ($1 != "") print $1}')
+[[ -n $names ]] || names=$("$SPARKIFY" query --list --target "$(target_of "${ENGINES%% *}" "$qsize")" |
+  awk -F'|' 'NR > 2 {gsub(/ /, "", $1); if ($1 != "") print $1}')
+for name in $names; do
+  printf '%-28s' "$name"
+  params=()
+  [[ $name == artist-locations ]] && params=(--param "artist=Kings Of Leon")
+  for engine in $ENGINES; do
+    ts=()
+    for _ in 1 2 3; do
+      if /usr/bin/time -f %e -o "$LOGS/query.time" "$SPARKIFY" query "$name" "${params[@]}" \
+        --format csv --target "$(target_of "$engine" "$qsize")" >/dev/null 2>"$LOGS/query.err"; then
+        ts+=("$(tail -1 "$LOGS/query.time")")
+      fi
+    done
+    if [[ ${#ts[@]} -eq 3 ]]; then
+      printf '%12s' "$(printf '%s\n' "${ts[@]}" | median)"
+    else
+      printf '%12s' "n/a"  # the query does not exist on this engine (yet)
+    fi
+  done
+  echo
+done
+echo
+echo "phase timings of every load: $LOGS/"
