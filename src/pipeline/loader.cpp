@@ -237,6 +237,14 @@ void Loader::run_batch(std::vector<SourceSpec>& sources, const std::vector<Pendi
       const PhaseTimer timer("commit");
       batch.commit(counts);
     }
+    // After a large batch, engines that want it refresh their planner statistics
+    // (outside the batch: a failure here loses nothing).
+    constexpr std::int64_t kAnalyzeAfterRows = 50'000;
+    if (counts.staged.songs_staged + counts.staged.events_staged >= kAnalyzeAfterRows &&
+        !wh.statement_names("maintenance").empty()) {
+      const PhaseTimer timer("maintenance/analyze");
+      wh.execute(wh.statement("maintenance/analyze"));
+    }
 
     report.objects_loaded += loaded;
     report.objects_unreadable += unreadable;
