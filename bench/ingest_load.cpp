@@ -37,7 +37,8 @@ std::string event_line(int session, int item) {
 }
 
 double percentile(std::vector<double> v, double p) {
-  if (v.empty()) return 0;
+  if (v.empty())
+    return 0;
   std::sort(v.begin(), v.end());
   return v[std::min(v.size() - 1, static_cast<std::size_t>(p * static_cast<double>(v.size())))];
 }
@@ -57,9 +58,12 @@ int main(int argc, char** argv) {
   int batch = 50;
   for (int i = 3; i + 1 < argc; i += 2) {
     const std::string flag = argv[i];
-    if (flag == "--seconds") seconds = std::atof(argv[i + 1]);
-    if (flag == "--clients") clients = std::atoi(argv[i + 1]);
-    if (flag == "--batch") batch = std::atoi(argv[i + 1]);
+    if (flag == "--seconds")
+      seconds = std::atof(argv[i + 1]);
+    if (flag == "--clients")
+      clients = std::atoi(argv[i + 1]);
+    if (flag == "--batch")
+      batch = std::atoi(argv[i + 1]);
   }
   std::atomic<long> acked{0};
   std::atomic<long> refused{0};
@@ -76,7 +80,8 @@ int main(int argc, char** argv) {
       for (int request = 0; Clock::now() < stop_at; ++request) {
         const int session = c * 1'000'000 + request;
         std::string body;
-        for (int item = 0; item < batch; ++item) body += event_line(session, item) + "\n";
+        for (int item = 0; item < batch; ++item)
+          body += event_line(session, item) + "\n";
         const auto t0 = Clock::now();
         auto res = client.Post("/v1/events", body, "application/x-ndjson");
         const double ms = std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
@@ -92,7 +97,8 @@ int main(int argc, char** argv) {
       latencies_ms.insert(latencies_ms.end(), mine.begin(), mine.end());
     });
   }
-  for (auto& t : threads) t.join();
+  for (auto& t : threads)
+    t.join();
   const double elapsed = std::chrono::duration<double>(Clock::now() - started).count();
 
   // Wait for the star schema to catch up, then check nothing acknowledged was lost.
@@ -110,12 +116,12 @@ int main(int argc, char** argv) {
       warehouse->query("SELECT COUNT(*) FROM s_songplay_event WHERE artist = 'Load Tester'")
           .rows.at(0)
           .at(0));
-  const auto facts = sparkify::to_int(
-      warehouse
-          ->query("SELECT COUNT(*) FROM f_songplay f JOIN s_songplay_event e "
-                  "ON e.event_id = f.songplay_id WHERE e.artist = 'Load Tester'")
-          .rows.at(0)
-          .at(0));
+  const auto facts =
+      sparkify::to_int(warehouse
+                           ->query("SELECT COUNT(*) FROM f_songplay f JOIN s_songplay_event e "
+                                   "ON e.event_id = f.songplay_id WHERE e.artist = 'Load Tester'")
+                           .rows.at(0)
+                           .at(0));
   fmt::print(
       "clients {}, {} events per request, {:.1f} s: {} events acknowledged ({:.0f} events/s), "
       "{} requests refused; ack latency p50 {:.1f} ms, p99 {:.1f} ms; staged {}, facts {}\n",
@@ -123,6 +129,7 @@ int main(int argc, char** argv) {
       refused.load(), percentile(latencies_ms, 0.50), percentile(latencies_ms, 0.99), staged,
       facts);
   const bool lost = staged != acked.load() || facts != acked.load();
-  if (lost) fmt::print("FAILED: acknowledged events are missing or duplicated\n");
+  if (lost)
+    fmt::print("FAILED: acknowledged events are missing or duplicated\n");
   return lost ? 1 : 0;
 }

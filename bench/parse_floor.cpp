@@ -32,8 +32,10 @@ int main(int argc, char** argv) {
     bool song;
   };
   std::vector<Item> items;
-  for (auto& o : songs.list()) items.push_back({&songs, std::move(o), true});
-  for (auto& o : events.list()) items.push_back({&events, std::move(o), false});
+  for (auto& o : songs.list())
+    items.push_back({&songs, std::move(o), true});
+  for (auto& o : events.list())
+    items.push_back({&events, std::move(o), false});
 
   std::atomic<std::size_t> next{0};
   std::atomic<std::uint64_t> records{0}, rejects{0}, bytes{0};
@@ -47,7 +49,8 @@ int main(int argc, char** argv) {
       for (std::size_t i = next++; i < items.size(); i = next++) {
         const std::string content = items[i].source->read(items[i].object);
         my_bytes += content.size();
-        if (read_only) continue;
+        if (read_only)
+          continue;
         if (items[i].song) {
           auto parsed = song_parser.parse(content, items[i].object.key);
           my_records += parsed.records.size();
@@ -63,7 +66,8 @@ int main(int argc, char** argv) {
       bytes += my_bytes;
     });
   }
-  for (auto& t : threads) t.join();
+  for (auto& t : threads)
+    t.join();
   const std::chrono::duration<double> took = std::chrono::steady_clock::now() - started;
   std::printf("%zu %llu %llu %llu %.3f\n", items.size(),
               static_cast<unsigned long long>(records.load()),

@@ -77,7 +77,8 @@ ResolvedTarget resolve_target(CommandContext& context) {
   r.options.engine = context.common.engine;
   r.options.redshift.d_time = redshift::parse_time_distribution(context.common.redshift_d_time);
   r.target = context.common.target;
-  if (r.target.empty() && !context.common.db.empty()) r.target = "sqlite:" + context.common.db;
+  if (r.target.empty() && !context.common.db.empty())
+    r.target = "sqlite:" + context.common.db;
   if (r.target.empty()) {
     const auto& cluster = loaded_config(context).cluster;
     if (cluster && cluster->host) {
@@ -87,7 +88,8 @@ ResolvedTarget resolve_target(CommandContext& context) {
       }
     }
   }
-  if (r.target.empty()) r.target = "sqlite:sparkify.db";
+  if (r.target.empty())
+    r.target = "sqlite:sparkify.db";
   r.engine = target_engine(r.target, r.options);
   return r;
 }

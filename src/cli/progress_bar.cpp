@@ -7,7 +7,9 @@
 
 namespace sparkify {
 
-bool stderr_is_terminal() { return ::isatty(STDERR_FILENO) == 1; }
+bool stderr_is_terminal() {
+  return ::isatty(STDERR_FILENO) == 1;
+}
 
 std::string human_bytes(std::uint64_t bytes) {
   const char* units[] = {"B", "kB", "MB", "GB", "TB"};
@@ -23,15 +25,20 @@ std::string human_bytes(std::uint64_t bytes) {
 ProgressBar::ProgressBar(bool enabled)
     : enabled_(enabled), started_(std::chrono::steady_clock::now()), last_draw_(started_) {}
 
-ProgressBar::~ProgressBar() { finish(); }
+ProgressBar::~ProgressBar() {
+  finish();
+}
 
 void ProgressBar::update(std::string_view phase, std::uint64_t done, std::uint64_t total,
                          std::uint64_t bytes_done, std::uint64_t bytes_total) {
-  if (!enabled_) return;
+  if (!enabled_)
+    return;
   const auto now = std::chrono::steady_clock::now();
   // Quiet for the first half second, then at most ten redraws a second.
-  if (now - started_ < std::chrono::milliseconds(500)) return;
-  if (drawn_ && now - last_draw_ < std::chrono::milliseconds(100) && done != total) return;
+  if (now - started_ < std::chrono::milliseconds(500))
+    return;
+  if (drawn_ && now - last_draw_ < std::chrono::milliseconds(100) && done != total)
+    return;
   last_draw_ = now;
   drawn_ = true;
   constexpr int kWidth = 30;

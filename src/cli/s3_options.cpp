@@ -4,9 +4,12 @@ namespace sparkify {
 
 s3::S3Options S3Args::resolve() const {
   s3::S3Options out = options;
-  if (!region.empty()) out.region = region;
-  if (!endpoint_url.empty()) out.endpoint_url = endpoint_url;
-  if (!profile.empty()) out.profile = profile;
+  if (!region.empty())
+    out.region = region;
+  if (!endpoint_url.empty())
+    out.endpoint_url = endpoint_url;
+  if (!profile.empty())
+    out.profile = profile;
   return out;
 }
 

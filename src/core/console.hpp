@@ -21,7 +21,8 @@ class Console {
   // A result line (stdout), suppressed by --quiet.
   template <typename... Args>
   void out(fmt::format_string<Args...> format, Args&&... args) const {
-    if (verbosity_ == Verbosity::quiet) return;
+    if (verbosity_ == Verbosity::quiet)
+      return;
     fmt::print(stdout, format, std::forward<Args>(args)...);
     std::fputc('\n', stdout);
     std::fflush(stdout);  // a server's log lines must not wait in a buffer
@@ -29,14 +30,16 @@ class Console {
   // Details for --verbose (stderr).
   template <typename... Args>
   void detail(fmt::format_string<Args...> format, Args&&... args) const {
-    if (verbosity_ != Verbosity::verbose) return;
+    if (verbosity_ != Verbosity::verbose)
+      return;
     fmt::print(stderr, format, std::forward<Args>(args)...);
     std::fputc('\n', stderr);
   }
   // A warning (stderr), suppressed by --quiet.
   template <typename... Args>
   void warn(fmt::format_string<Args...> format, Args&&... args) const {
-    if (verbosity_ == Verbosity::quiet) return;
+    if (verbosity_ == Verbosity::quiet)
+      return;
     fmt::print(stderr, "warning: ");
     fmt::print(stderr, format, std::forward<Args>(args)...);
     std::fputc('\n', stderr);

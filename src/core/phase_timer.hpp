@@ -27,10 +27,11 @@ class PhaseTimer {
   PhaseTimer(const PhaseTimer&) = delete;
   PhaseTimer& operator=(const PhaseTimer&) = delete;
   ~PhaseTimer() {
-    if (name_.empty()) return;
+    if (name_.empty())
+      return;
     const std::chrono::duration<double> took = std::chrono::steady_clock::now() - started_;
-    std::fprintf(stderr, "profile: %-34s %8.3f s wall %8.3f s cpu (this thread)\n",
-                 name_.c_str(), took.count(), thread_cpu_seconds() - cpu_started_);
+    std::fprintf(stderr, "profile: %-34s %8.3f s wall %8.3f s cpu (this thread)\n", name_.c_str(),
+                 took.count(), thread_cpu_seconds() - cpu_started_);
   }
 
  private:

@@ -30,7 +30,7 @@ struct TimeParts {
   std::string start_time;  // "YYYY-MM-DD HH:MM:SS.mmm", UTC
   int hour = 0;
   int day = 0;
-  int week = 0;     // ISO 8601 week number
+  int week = 0;  // ISO 8601 week number
   int month = 0;
   int year = 0;     // calendar year (not the ISO week-year)
   int weekday = 0;  // 0 = Monday ... 6 = Sunday

@@ -19,15 +19,18 @@ std::optional<std::string> to_text(const Value& v) {
 }
 
 std::int64_t to_int(const Value& v) {
-  if (const auto* i = std::get_if<std::int64_t>(&v)) return *i;
+  if (const auto* i = std::get_if<std::int64_t>(&v))
+    return *i;
   if (const auto* d = std::get_if<double>(&v)) {
-    if (std::isfinite(*d) && std::floor(*d) == *d) return static_cast<std::int64_t>(*d);
+    if (std::isfinite(*d) && std::floor(*d) == *d)
+      return static_cast<std::int64_t>(*d);
   }
   if (const auto* s = std::get_if<std::string>(&v)) {
     std::int64_t out = 0;
     const auto* end = s->data() + s->size();
     auto [ptr, ec] = std::from_chars(s->data(), end, out);
-    if (ec == std::errc{} && ptr == end) return out;
+    if (ec == std::errc{} && ptr == end)
+      return out;
   }
   throw std::runtime_error("value is not an integer");
 }

@@ -17,7 +17,9 @@ struct Table {
   std::vector<std::vector<Value>> rows;
 };
 
-inline bool is_null(const Value& v) { return std::holds_alternative<std::monostate>(v); }
+inline bool is_null(const Value& v) {
+  return std::holds_alternative<std::monostate>(v);
+}
 
 // Renders a value the way every engine agrees on: integers as digits, reals with
 // up to 15 significant digits, text as is, NULL as the empty optional.

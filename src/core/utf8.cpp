@@ -9,7 +9,8 @@ namespace {
 std::size_t sequence_length(std::string_view s, std::size_t i) {
   const auto byte = [&](std::size_t k) { return static_cast<std::uint8_t>(s[k]); };
   const std::uint8_t b0 = byte(i);
-  if (b0 < 0x80) return 1;
+  if (b0 < 0x80)
+    return 1;
   std::size_t n = 0;
   std::uint8_t lo = 0x80;
   std::uint8_t hi = 0xBF;
@@ -17,19 +18,26 @@ std::size_t sequence_length(std::string_view s, std::size_t i) {
     n = 2;
   } else if (b0 >= 0xE0 && b0 <= 0xEF) {
     n = 3;
-    if (b0 == 0xE0) lo = 0xA0;  // no overlong forms
-    if (b0 == 0xED) hi = 0x9F;  // no surrogates
+    if (b0 == 0xE0)
+      lo = 0xA0;  // no overlong forms
+    if (b0 == 0xED)
+      hi = 0x9F;  // no surrogates
   } else if (b0 >= 0xF0 && b0 <= 0xF4) {
     n = 4;
-    if (b0 == 0xF0) lo = 0x90;
-    if (b0 == 0xF4) hi = 0x8F;  // nothing past U+10FFFF
+    if (b0 == 0xF0)
+      lo = 0x90;
+    if (b0 == 0xF4)
+      hi = 0x8F;  // nothing past U+10FFFF
   } else {
     return 0;
   }
-  if (i + n > s.size()) return 0;
-  if (byte(i + 1) < lo || byte(i + 1) > hi) return 0;
+  if (i + n > s.size())
+    return 0;
+  if (byte(i + 1) < lo || byte(i + 1) > hi)
+    return 0;
   for (std::size_t k = 2; k < n; ++k) {
-    if (byte(i + k) < 0x80 || byte(i + k) > 0xBF) return 0;
+    if (byte(i + k) < 0x80 || byte(i + k) > 0xBF)
+      return 0;
   }
   return n;
 }
@@ -39,7 +47,8 @@ std::size_t sequence_length(std::string_view s, std::size_t i) {
 bool is_valid_utf8(std::string_view s) {
   for (std::size_t i = 0; i < s.size();) {
     const std::size_t n = sequence_length(s, i);
-    if (n == 0) return false;
+    if (n == 0)
+      return false;
     i += n;
   }
   return true;
@@ -65,10 +74,12 @@ std::string sanitize_utf8(std::string_view s) {
 }
 
 std::string_view truncate_utf8(std::string_view s, std::size_t max_bytes) {
-  if (s.size() <= max_bytes) return s;
+  if (s.size() <= max_bytes)
+    return s;
   std::size_t end = max_bytes;
   // Step back over continuation bytes so the cut falls on a sequence boundary.
-  while (end > 0 && (static_cast<std::uint8_t>(s[end]) & 0xC0) == 0x80) --end;
+  while (end > 0 && (static_cast<std::uint8_t>(s[end]) & 0xC0) == 0x80)
+    --end;
   return s.substr(0, end);
 }
 

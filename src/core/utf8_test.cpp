@@ -19,8 +19,13 @@ TEST(Utf8, RejectsIllFormedSequences) {
 }
 
 TEST(Utf8, SanitizeReplacesBadBytesAndNul) {
-  EXPECT_EQ(sanitize_utf8("a\xFF" "b"), "a\xEF\xBF\xBD" "b");
-  EXPECT_EQ(sanitize_utf8(std::string_view("a\0b", 3)), "a\xE2\x90\x80" "b");
+  EXPECT_EQ(sanitize_utf8("a\xFF"
+                          "b"),
+            "a\xEF\xBF\xBD"
+            "b");
+  EXPECT_EQ(sanitize_utf8(std::string_view("a\0b", 3)),
+            "a\xE2\x90\x80"
+            "b");
   EXPECT_EQ(sanitize_utf8("caf\xC3\xA9"), "caf\xC3\xA9");
 }
 

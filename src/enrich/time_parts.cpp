@@ -34,7 +34,9 @@ std::int64_t days_from_civil(std::int64_t y, int m, int d) {
 }
 
 // 0 = Monday ... 6 = Sunday. 1970-01-01 was a Thursday (3).
-int weekday_from_days(std::int64_t days) { return static_cast<int>(((days % 7) + 7 + 3) % 7); }
+int weekday_from_days(std::int64_t days) {
+  return static_cast<int>(((days % 7) + 7 + 3) % 7);
+}
 
 // ISO 8601 week: the week holding the year's first Thursday is week 1.
 int iso_week(std::int64_t days) {

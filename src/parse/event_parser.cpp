@@ -16,7 +16,8 @@ bool read_user_id(ObjectReader& reader, std::optional<std::int64_t>& out, std::s
   out.reset();
   raw.clear();
   const auto element = reader.find("userId");
-  if (!element) return true;  // null or missing: logged out
+  if (!element)
+    return true;  // null or missing: logged out
   if (element->is_int64()) {
     out = element->get_int64().value_unsafe();
     raw = std::to_string(*out);
@@ -27,7 +28,8 @@ bool read_user_id(ObjectReader& reader, std::optional<std::int64_t>& out, std::s
     return reader.fail("userId", "expected a string of digits, found " +
                                      std::string(describe_json_type(element->type())));
   }
-  if (text.empty()) return true;
+  if (text.empty())
+    return true;
   std::int64_t value = 0;
   const auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
   if (ec != std::errc{} || ptr != text.data() + text.size() || text.front() == '-') {
@@ -39,7 +41,8 @@ bool read_user_id(ObjectReader& reader, std::optional<std::int64_t>& out, std::s
 }
 
 std::string parse_error_reason(simdjson::error_code error) {
-  if (error == simdjson::UTF8_ERROR) return "invalid UTF-8";
+  if (error == simdjson::UTF8_ERROR)
+    return "invalid UTF-8";
   return std::string("malformed JSON: ") + simdjson::error_message(error);
 }
 
@@ -55,10 +58,9 @@ bool EventLogParser::parse_line(std::string_view line, const std::string& source
   }
   simdjson::dom::object object;
   if (root.get(object) != simdjson::SUCCESS) {
-    reject = make_reject(source_key, line_number, "",
-                         "expected a JSON object, found " +
-                             std::string(describe_json_type(root.type())),
-                         line);
+    reject = make_reject(
+        source_key, line_number, "",
+        "expected a JSON object, found " + std::string(describe_json_type(root.type())), line);
     return false;
   }
   ObjectReader r(object);
@@ -81,14 +83,17 @@ bool EventLogParser::parse_line(std::string_view line, const std::string& source
   }
   if (ok && event.page == "NextSong") {
     // A play must say who played what, for how long.
-    if (!event.artist) r.fail("artist", "is missing or null in a NextSong event");
-    else if (!event.song) r.fail("song", "is missing or null in a NextSong event");
-    else if (!event.length) r.fail("length", "is missing or null in a NextSong event");
-    else if (!event.user_id) r.fail("userId", "is empty in a NextSong event");
+    if (!event.artist)
+      r.fail("artist", "is missing or null in a NextSong event");
+    else if (!event.song)
+      r.fail("song", "is missing or null in a NextSong event");
+    else if (!event.length)
+      r.fail("length", "is missing or null in a NextSong event");
+    else if (!event.user_id)
+      r.fail("userId", "is empty in a NextSong event");
   }
   if (r.error()) {
-    reject = make_reject(source_key, line_number, r.error()->field,
-                         r.error()->reason, line);
+    reject = make_reject(source_key, line_number, r.error()->field, r.error()->reason, line);
     return false;
   }
   event.event_id = make_event_id(raw_user_id, event.session_id, event.item_in_session, event.ts);
@@ -98,8 +103,7 @@ bool EventLogParser::parse_line(std::string_view line, const std::string& source
   return true;
 }
 
-Parsed<EventRecord> EventLogParser::parse(std::string_view content,
-                                          const std::string& source_key) {
+Parsed<EventRecord> EventLogParser::parse(std::string_view content, const std::string& source_key) {
   Parsed<EventRecord> out;
   const auto lines =
       for_each_json_line(content, [&](std::int64_t line_number, std::string_view line) {
@@ -111,7 +115,8 @@ Parsed<EventRecord> EventLogParser::parse(std::string_view content,
           out.rejects.push_back(std::move(reject));
         }
       });
-  if (lines == 0) out.rejects.push_back(make_reject(source_key, 0, "", "empty object", content));
+  if (lines == 0)
+    out.rejects.push_back(make_reject(source_key, 0, "", "empty object", content));
   return out;
 }
 

@@ -7,7 +7,8 @@ namespace sparkify {
 namespace {
 
 std::string parse_error_reason(simdjson::error_code error) {
-  if (error == simdjson::UTF8_ERROR) return "invalid UTF-8";
+  if (error == simdjson::UTF8_ERROR)
+    return "invalid UTF-8";
   return std::string("malformed JSON: ") + simdjson::error_message(error);
 }
 
@@ -22,8 +23,10 @@ bool read_song(simdjson::dom::object object, SongRecord& song, FieldError& error
                   r.optional_double("artist_latitude", song.artist_latitude) &&
                   r.optional_double("artist_longitude", song.artist_longitude) &&
                   r.optional_double("duration", song.duration) && r.optional_int("year", song.year);
-  if (ok && song.song_id.empty()) r.fail("song_id", "is empty");
-  if (ok && song.artist_id.empty()) r.fail("artist_id", "is empty");
+  if (ok && song.song_id.empty())
+    r.fail("song_id", "is empty");
+  if (ok && song.artist_id.empty())
+    r.fail("artist_id", "is empty");
   if (r.error()) {
     error = *r.error();
     return false;
@@ -44,7 +47,8 @@ void SongParser::add_document(simdjson::error_code error, simdjson::dom::element
                               std::string_view text, const std::string& source_key,
                               std::int64_t line_number, Parsed<SongRecord>& out) {
   if (error != simdjson::SUCCESS) {
-    out.rejects.push_back(make_reject(source_key, line_number, "", parse_error_reason(error), text));
+    out.rejects.push_back(
+        make_reject(source_key, line_number, "", parse_error_reason(error), text));
     return;
   }
   simdjson::dom::object object;
@@ -69,7 +73,8 @@ void SongParser::add_document(simdjson::error_code error, simdjson::dom::element
 bool SongParser::first_line_is_a_document(std::string_view text) {
   std::string_view first;
   for_each_json_line(text, [&](std::int64_t, std::string_view line) {
-    if (first.empty()) first = line;
+    if (first.empty())
+      first = line;
   });
   simdjson::dom::element root;
   return !first.empty() && first.size() < text.size() &&
@@ -79,7 +84,8 @@ bool SongParser::first_line_is_a_document(std::string_view text) {
 Parsed<SongRecord> SongParser::parse(std::string_view content, const std::string& source_key) {
   Parsed<SongRecord> out;
   std::string_view text = content;
-  if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
+  if (text.starts_with("\xEF\xBB\xBF"))
+    text.remove_prefix(3);
   if (text.find_first_not_of(" \t\r\n") == std::string_view::npos) {
     out.rejects.push_back(make_reject(source_key, 0, "", "empty object", content));
     return out;

@@ -19,7 +19,8 @@ BatchTransaction::BatchTransaction(Warehouse& warehouse, std::string kind)
 }
 
 BatchTransaction::~BatchTransaction() {
-  if (!open_) return;
+  if (!open_)
+    return;
   try {
     warehouse_.rollback();
   } catch (...) {
@@ -37,7 +38,8 @@ void BatchTransaction::commit(const BatchCounts& c) {
 }
 
 void BatchTransaction::abort(const std::string& error) noexcept {
-  if (!open_) return;
+  if (!open_)
+    return;
   open_ = false;
   try {
     warehouse_.rollback();

@@ -20,9 +20,12 @@ IngestResult stage_requests(Warehouse& wh, const std::vector<const IngestRequest
     auto staging = wh.open_staging(batch.id(), batch.started_at());
     StagingCounts before;
     for (const IngestRequest* request : requests) {
-      for (const auto& s : request->songs) staging->add(s);
-      for (const auto& e : request->events) staging->add(e);
-      for (const auto& r : request->rejects) staging->add(r);
+      for (const auto& s : request->songs)
+        staging->add(s);
+      for (const auto& e : request->events)
+        staging->add(e);
+      for (const auto& r : request->rejects)
+        staging->add(r);
       staging->flush();
       const StagingCounts now = staging->counts();
       result.per_request.push_back(difference(now, before));

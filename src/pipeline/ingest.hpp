@@ -24,6 +24,7 @@ struct IngestResult {
 
 // Stages every request in one transaction and commits it: when this returns,
 // the rows are durable. Throws (and stages nothing) when the warehouse fails.
-IngestResult stage_requests(Warehouse& warehouse, const std::vector<const IngestRequest*>& requests);
+IngestResult stage_requests(Warehouse& warehouse,
+                            const std::vector<const IngestRequest*>& requests);
 
 }  // namespace sparkify

@@ -11,9 +11,9 @@
 #include <thread>
 #include <unordered_set>
 
+#include "core/phase_timer.hpp"
 #include "parse/event_parser.hpp"
 #include "parse/song_parser.hpp"
-#include "core/phase_timer.hpp"
 #include "pipeline/batch_transaction.hpp"
 #include "pipeline/ordered_parallel.hpp"
 #include "pipeline/transform.hpp"
@@ -77,11 +77,14 @@ struct WorkerParsers {
 
 }  // namespace
 
-std::string_view to_string(ObjectKind kind) { return kind == ObjectKind::song ? "song" : "event"; }
+std::string_view to_string(ObjectKind kind) {
+  return kind == ObjectKind::song ? "song" : "event";
+}
 
 Loader::Loader(Warehouse& warehouse, LoadOptions options, ProgressCallback progress)
     : warehouse_(warehouse), options_(options), progress_(std::move(progress)) {
-  if (options_.jobs == 0) options_.jobs = std::max(1U, std::thread::hardware_concurrency());
+  if (options_.jobs == 0)
+    options_.jobs = std::max(1U, std::thread::hardware_concurrency());
 }
 
 LoadReport Loader::run(std::vector<SourceSpec>& sources) {
@@ -89,7 +92,8 @@ LoadReport Loader::run(std::vector<SourceSpec>& sources) {
   LoadReport report;
   LoadProgress progress;
   progress.phase = "listing";
-  if (progress_) progress_(progress);
+  if (progress_)
+    progress_(progress);
 
   // Songs first, so that plays in the same batch can match them.
   std::vector<Pending> pending;
@@ -98,7 +102,8 @@ LoadReport Loader::run(std::vector<SourceSpec>& sources) {
   const auto loaded = loaded_objects(warehouse_);
   for (ObjectKind kind : {ObjectKind::song, ObjectKind::event}) {
     for (std::size_t i = 0; i < sources.size(); ++i) {
-      if (sources[i].kind != kind) continue;
+      if (sources[i].kind != kind)
+        continue;
       for (auto& object : sources[i].source->list()) {
         ++report.objects_listed;
         if (loaded.contains(ledger_key(object.key, object.version))) {
@@ -140,7 +145,8 @@ LoadReport Loader::run(std::vector<SourceSpec>& sources) {
     begin = end;
   }
   // Rows staged by someone else (the server's ingest) and never transformed.
-  if (pending.empty()) run_batch(sources, {}, ++batch_number, report, progress);
+  if (pending.empty())
+    run_batch(sources, {}, ++batch_number, report, progress);
 
   report.elapsed = std::chrono::steady_clock::now() - started;
   return report;
@@ -152,7 +158,8 @@ void Loader::run_batch(std::vector<SourceSpec>& sources, const std::vector<Pendi
   if (objects.empty()) {
     // Nothing to read: only transform what is waiting, if anything.
     const auto [songs, events] = unprocessed_rows(wh);
-    if (songs == 0 && events == 0) return;
+    if (songs == 0 && events == 0)
+      return;
   }
   maybe_fault(options_, FaultPoint::before_batch, batch_number);
   std::optional<PhaseTimer> stage_timer(std::in_place, "read+parse+stage");
@@ -161,14 +168,14 @@ void Loader::run_batch(std::vector<SourceSpec>& sources, const std::vector<Pendi
     auto staging = wh.open_staging(batch.id(), batch.started_at());
     // Network sources want many reads in flight; parsing threads are cheap to add.
     std::size_t jobs = options_.jobs;
-    for (const auto& s : sources) jobs = std::max(jobs, s.source->read_concurrency());
+    for (const auto& s : sources)
+      jobs = std::max(jobs, s.source->read_concurrency());
     std::vector<WorkerParsers> parsers(jobs);
     std::size_t loaded = 0;
     std::size_t unreadable = 0;
     std::uint64_t bytes_read = 0;
     ordered_parallel<ParsedObject>(
-        objects.size(),
-        ParallelLimits{jobs, std::max<std::size_t>(4 * jobs, 64), 256ULL << 20},
+        objects.size(), ParallelLimits{jobs, std::max<std::size_t>(4 * jobs, 64), 256ULL << 20},
         [&](std::size_t i) { return objects[i].object.size; },
         [&](std::size_t worker, std::size_t i) {
           const Pending& p = objects[i];
@@ -178,9 +185,8 @@ void Loader::run_batch(std::vector<SourceSpec>& sources, const std::vector<Pendi
             content = sources[p.source].source->read(p.object);
           } catch (const SourceError& e) {
             out.unreadable = true;
-            out.rejects.push_back(
-                Reject{p.object.key, 0, "", fmt::format("could not read the object: {}", e.what()),
-                       ""});
+            out.rejects.push_back(Reject{
+                p.object.key, 0, "", fmt::format("could not read the object: {}", e.what()), ""});
             return out;
           }
           out.bytes = content.size();
@@ -197,9 +203,12 @@ void Loader::run_batch(std::vector<SourceSpec>& sources, const std::vector<Pendi
         },
         [&](std::size_t i, ParsedObject&& parsed) {
           const Pending& p = objects[i];
-          for (const auto& s : parsed.songs) staging->add(s);
-          for (const auto& e : parsed.events) staging->add(e);
-          for (const auto& r : parsed.rejects) staging->add(r);
+          for (const auto& s : parsed.songs)
+            staging->add(s);
+          for (const auto& e : parsed.events)
+            staging->add(e);
+          for (const auto& r : parsed.rejects)
+            staging->add(r);
           if (parsed.unreadable) {
             // Not in the ledger: the next run tries this object again.
             ++unreadable;
@@ -214,25 +223,27 @@ void Loader::run_batch(std::vector<SourceSpec>& sources, const std::vector<Pendi
           bytes_read += parsed.bytes;
           progress.objects_done++;
           progress.bytes_done += p.object.size;
-          if (progress_) progress_(progress);
+          if (progress_)
+            progress_(progress);
         });
     staging->flush();
     stage_timer.reset();
     maybe_fault(options_, FaultPoint::after_stage, batch_number);
 
     progress.phase = "transforming";
-    if (progress_) progress_(progress);
+    if (progress_)
+      progress_(progress);
     BatchCounts counts;
     counts.objects = static_cast<std::int64_t>(objects.size());
     counts.staged = staging->counts();
     {
       const PhaseTimer timer("transform (all steps)");
-      std::tie(counts.songs_processed, counts.events_processed) =
-          transform_staged(wh, batch.id());
+      std::tie(counts.songs_processed, counts.events_processed) = transform_staged(wh, batch.id());
     }
     maybe_fault(options_, FaultPoint::before_commit, batch_number);
     progress.phase = "committing";
-    if (progress_) progress_(progress);
+    if (progress_)
+      progress_(progress);
     {
       const PhaseTimer timer("commit");
       batch.commit(counts);

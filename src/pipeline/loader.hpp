@@ -29,13 +29,13 @@ struct SourceSpec {
 enum class FaultPoint { none, before_batch, after_stage, before_commit };
 
 struct LoadOptions {
-  std::size_t jobs = 0;                         // parser threads; 0 = one per core
-  std::size_t batch_max_objects = 50'000;       // objects per batch (transaction)
-  std::uint64_t batch_max_bytes = 1ULL << 30;   // input bytes per batch
+  std::size_t jobs = 0;                        // parser threads; 0 = one per core
+  std::size_t batch_max_objects = 50'000;      // objects per batch (transaction)
+  std::uint64_t batch_max_bytes = 1ULL << 30;  // input bytes per batch
   FaultPoint fault = FaultPoint::none;
-  std::int64_t fault_batch = 1;                 // the nth batch of this run hits the fault
-  FaultPoint pause = FaultPoint::none;          // at fault_batch: create pause_file and wait
-  std::string pause_file;                       // until the test removes it
+  std::int64_t fault_batch = 1;         // the nth batch of this run hits the fault
+  FaultPoint pause = FaultPoint::none;  // at fault_batch: create pause_file and wait
+  std::string pause_file;               // until the test removes it
 };
 
 struct LoadProgress {

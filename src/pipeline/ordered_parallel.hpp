@@ -18,9 +18,9 @@
 namespace sparkify {
 
 struct ParallelLimits {
-  std::size_t jobs = 2;                            // worker threads
-  std::size_t window = 64;                         // results in flight
-  std::uint64_t byte_budget = 256ULL << 20;        // input bytes in flight
+  std::size_t jobs = 2;                      // worker threads
+  std::size_t window = 64;                   // results in flight
+  std::uint64_t byte_budget = 256ULL << 20;  // input bytes in flight
 };
 
 template <typename Result>
@@ -28,7 +28,8 @@ void ordered_parallel(std::size_t n, const ParallelLimits& limits,
                       const std::function<std::uint64_t(std::size_t)>& cost,
                       const std::function<Result(std::size_t worker, std::size_t index)>& produce,
                       const std::function<void(std::size_t index, Result&&)>& consume) {
-  if (n == 0) return;
+  if (n == 0)
+    return;
   const std::size_t jobs = std::max<std::size_t>(1, std::min(limits.jobs, n));
   const std::size_t window = std::max<std::size_t>(1, limits.window);
 
@@ -37,11 +38,11 @@ void ordered_parallel(std::size_t n, const ParallelLimits& limits,
     std::exception_ptr error;
   };
   std::mutex mutex;
-  std::condition_variable ready;      // a result arrived
-  std::condition_variable room;       // the window moved
+  std::condition_variable ready;  // a result arrived
+  std::condition_variable room;   // the window moved
   std::vector<Slot> slots(window);
-  std::size_t next = 0;               // next index to hand to a worker
-  std::size_t consumed = 0;           // results handed to consume
+  std::size_t next = 0;      // next index to hand to a worker
+  std::size_t consumed = 0;  // results handed to consume
   std::uint64_t in_flight_bytes = 0;
   bool cancelled = false;
 
@@ -52,12 +53,15 @@ void ordered_parallel(std::size_t n, const ParallelLimits& limits,
       {
         std::unique_lock lock(mutex);
         room.wait(lock, [&] {
-          if (cancelled || next >= n) return true;
-          if (next >= consumed + window) return false;
+          if (cancelled || next >= n)
+            return true;
+          if (next >= consumed + window)
+            return false;
           // The oldest item may always start, so one huge object cannot stall the pipeline.
           return next == consumed || in_flight_bytes + cost(next) <= limits.byte_budget;
         });
-        if (cancelled || next >= n) return;
+        if (cancelled || next >= n)
+          return;
         index = next++;
         bytes = cost(index);
         in_flight_bytes += bytes;
@@ -84,11 +88,13 @@ void ordered_parallel(std::size_t n, const ParallelLimits& limits,
       cancelled = true;
     }
     room.notify_all();
-    for (auto& t : threads) t.join();
+    for (auto& t : threads)
+      t.join();
     threads.clear();
   };
   try {
-    for (std::size_t w = 0; w < jobs; ++w) threads.emplace_back(worker, w);
+    for (std::size_t w = 0; w < jobs; ++w)
+      threads.emplace_back(worker, w);
     for (std::size_t i = 0; i < n; ++i) {
       Slot slot;
       {
@@ -100,7 +106,8 @@ void ordered_parallel(std::size_t n, const ParallelLimits& limits,
         slot = std::move(slots[i % window]);
         slots[i % window] = Slot{};
       }
-      if (slot.error) std::rethrow_exception(slot.error);
+      if (slot.error)
+        std::rethrow_exception(slot.error);
       consume(i, std::move(*slot.result));
       {
         std::lock_guard lock(mutex);

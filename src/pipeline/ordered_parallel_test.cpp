@@ -18,7 +18,8 @@ TEST(OrderedParallel, ConsumesEveryResultInOrder) {
         seen.push_back(i);
       });
   ASSERT_EQ(seen.size(), 1000U);
-  for (std::size_t i = 0; i < seen.size(); ++i) EXPECT_EQ(seen[i], i);
+  for (std::size_t i = 0; i < seen.size(); ++i)
+    EXPECT_EQ(seen[i], i);
 }
 
 TEST(OrderedParallel, NeverHoldsMoreThanTheWindow) {
@@ -59,7 +60,8 @@ TEST(OrderedParallel, WorkerExceptionsReachTheCaller) {
   EXPECT_THROW(ordered_parallel<int>(
                    100, ParallelLimits{2, 4, 1 << 20}, [](std::size_t) { return 1; },
                    [](std::size_t, std::size_t i) -> int {
-                     if (i == 42) throw std::runtime_error("bad object");
+                     if (i == 42)
+                       throw std::runtime_error("bad object");
                      return 0;
                    },
                    [](std::size_t, int&&) {}),
@@ -72,7 +74,8 @@ TEST(OrderedParallel, ConsumerExceptionsStopTheWorkers) {
                    100000, ParallelLimits{2, 4, 1 << 20}, [](std::size_t) { return 1; },
                    [&](std::size_t, std::size_t) { return ++produced; },
                    [](std::size_t i, int&&) {
-                     if (i == 10) throw std::runtime_error("warehouse gone");
+                     if (i == 10)
+                       throw std::runtime_error("warehouse gone");
                    }),
                std::runtime_error);
   EXPECT_LT(produced.load(), 100);

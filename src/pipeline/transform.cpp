@@ -1,9 +1,9 @@
 #include "pipeline/transform.hpp"
 
-#include "core/phase_timer.hpp"
-
 #include <limits>
 #include <tuple>
+
+#include "core/phase_timer.hpp"
 
 namespace sparkify {
 
@@ -12,7 +12,8 @@ std::pair<std::int64_t, std::int64_t> transform_staged(Warehouse& wh, std::int64
   const Table waiting = wh.query(wh.statement("ledger/unprocessed_counts"), params);
   const std::int64_t songs = to_int(waiting.rows.at(0).at(0));
   const std::int64_t events = to_int(waiting.rows.at(0).at(1));
-  if (songs == 0 && events == 0) return {0, 0};
+  if (songs == 0 && events == 0)
+    return {0, 0};
   for (const auto& step : wh.transform_steps()) {
     const PhaseTimer timer(step);
     wh.execute(wh.statement(step), params);
@@ -29,7 +30,8 @@ std::pair<std::int64_t, std::int64_t> unprocessed_rows(Warehouse& wh) {
 BatchCounts transform_batch(Warehouse& wh) {
   BatchCounts counts;
   const auto [songs, events] = unprocessed_rows(wh);
-  if (songs == 0 && events == 0) return counts;
+  if (songs == 0 && events == 0)
+    return counts;
   BatchTransaction batch(wh, "transform");
   try {
     std::tie(counts.songs_processed, counts.events_processed) = transform_staged(wh, batch.id());

@@ -1,7 +1,8 @@
 #include "core/utf8.hpp"
-#include "report/utf8.hpp"
 
 #include <gtest/gtest.h>
+
+#include "report/utf8.hpp"
 
 namespace sparkify::report {
 namespace {

@@ -1,10 +1,10 @@
 #include "server/etl_server.hpp"
 
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <cstdlib>
+#include <nlohmann/json.hpp>
 
 #include "core/clock.hpp"
 #include "parse/event_parser.hpp"
@@ -38,8 +38,7 @@ double seconds_since(Clock::time_point t) {
 
 }  // namespace
 
-EtlServer::EtlServer(ServerOptions options, WarehouseFactory open_warehouse,
-                     const Console& console)
+EtlServer::EtlServer(ServerOptions options, WarehouseFactory open_warehouse, const Console& console)
     : options_(std::move(options)),
       open_warehouse_(std::move(open_warehouse)),
       console_(console),
@@ -52,13 +51,15 @@ EtlServer::EtlServer(ServerOptions options, WarehouseFactory open_warehouse,
 
 EtlServer::~EtlServer() {
   stop();
-  if (writer_.joinable()) writer_.join();
+  if (writer_.joinable())
+    writer_.join();
 }
 
 int EtlServer::bind() {
   if (options_.port == 0) {
     const int port = http_.bind_to_any_port(options_.host);
-    if (port < 0) throw std::runtime_error(fmt::format("cannot listen on {}", options_.host));
+    if (port < 0)
+      throw std::runtime_error(fmt::format("cannot listen on {}", options_.host));
     options_.port = port;
   } else if (!http_.bind_to_port(options_.host, options_.port)) {
     throw std::runtime_error(
@@ -70,23 +71,28 @@ int EtlServer::bind() {
 void EtlServer::run() {
   writer_ = std::thread([this] { writer_loop(); });
   console_.out("sparkify serve: listening on http://{}:{}", options_.host, options_.port);
-  if (!stopping_) http_.listen_after_bind();
+  if (!stopping_)
+    http_.listen_after_bind();
   // No new requests now; let the writer finish what was accepted.
   queue_.close();
-  if (writer_.joinable()) writer_.join();
+  if (writer_.joinable())
+    writer_.join();
   console_.out("sparkify serve: stopped");
 }
 
 void EtlServer::stop() {
-  if (stopping_.exchange(true)) return;
+  if (stopping_.exchange(true))
+    return;
   http_.stop();
 }
 
 bool EtlServer::authorized(const httplib::Request& request) const {
-  if (options_.token.empty()) return true;
+  if (options_.token.empty())
+    return true;
   const std::string header = request.get_header_value("Authorization");
   constexpr std::string_view kBearer = "Bearer ";
-  if (!header.starts_with(kBearer)) return false;
+  if (!header.starts_with(kBearer))
+    return false;
   return constant_time_equal(std::string_view(header).substr(kBearer.size()), options_.token);
 }
 
@@ -106,8 +112,8 @@ void EtlServer::install_routes() {
                    // httplib stops reading past the payload limit (or on a broken upload).
                    const bool too_large =
                        body.size() >= options_.max_body_bytes ||
-                       std::strtoull(req.get_header_value("Content-Length").c_str(), nullptr,
-                                     10) > options_.max_body_bytes;
+                       std::strtoull(req.get_header_value("Content-Length").c_str(), nullptr, 10) >
+                           options_.max_body_bytes;
                    reply_json(res, too_large ? 413 : 400,
                               {{"error", too_large ? "the request body is too large"
                                                    : "the request body could not be read"}});
@@ -171,7 +177,8 @@ void EtlServer::install_routes() {
 }
 
 Warehouse* EtlServer::reader() {
-  if (!reader_) reader_ = open_warehouse_();
+  if (!reader_)
+    reader_ = open_warehouse_();
   return reader_.get();
 }
 
@@ -237,7 +244,8 @@ void EtlServer::handle_ingest(const httplib::Request& req, const std::string& bo
 void EtlServer::stage_jobs(Warehouse& wh, std::vector<JobPtr>& jobs) {
   std::vector<const IngestRequest*> requests;
   requests.reserve(jobs.size());
-  for (const auto& job : jobs) requests.push_back(&job->request);
+  for (const auto& job : jobs)
+    requests.push_back(&job->request);
   const auto started = Clock::now();
   try {
     const IngestResult result = stage_requests(wh, requests);
@@ -249,13 +257,15 @@ void EtlServer::stage_jobs(Warehouse& wh, std::vector<JobPtr>& jobs) {
       metrics_.duplicates += static_cast<std::uint64_t>(c.duplicates);
       metrics_.rejects += static_cast<std::uint64_t>(c.rejects);
       const std::int64_t staged = c.songs_staged + c.events_staged;
-      if (staged > 0 && waiting_rows_ == 0) oldest_waiting_ = Clock::now();
+      if (staged > 0 && waiting_rows_ == 0)
+        oldest_waiting_ = Clock::now();
       waiting_rows_ += staged;
       jobs[i]->done.set_value(IngestOutcome{result.batch_id, c});
     }
   } catch (...) {
     ++metrics_.batches_failed;
-    for (auto& job : jobs) job->done.set_exception(std::current_exception());
+    for (auto& job : jobs)
+      job->done.set_exception(std::current_exception());
     throw;
   }
 }
@@ -268,7 +278,8 @@ void EtlServer::poll_sources(Warehouse& wh) {
   const auto started = Clock::now();
   Loader loader(wh, options_.load);
   const LoadReport report = loader.run(sources);
-  if (!report.batches.empty()) metrics_.observe_batch("load", seconds_since(started));
+  if (!report.batches.empty())
+    metrics_.observe_batch("load", seconds_since(started));
   metrics_.objects_loaded += report.objects_loaded;
   metrics_.songs_staged += static_cast<std::uint64_t>(report.staged.songs_staged);
   metrics_.events_staged += static_cast<std::uint64_t>(report.staged.events_staged);
@@ -282,14 +293,17 @@ void EtlServer::poll_sources(Warehouse& wh) {
                  report.staged.rejects);
   }
   // A load transforms everything that was waiting, ingested rows included.
-  if (!report.batches.empty()) waiting_rows_ = 0;
+  if (!report.batches.empty())
+    waiting_rows_ = 0;
 }
 
 void EtlServer::transform_if_due(Warehouse& wh, bool force) {
-  if (waiting_rows_ == 0) return;
+  if (waiting_rows_ == 0)
+    return;
   const bool due = force || waiting_rows_ >= options_.batch_rows ||
                    Clock::now() - oldest_waiting_ >= options_.batch_delay;
-  if (!due) return;
+  if (!due)
+    return;
   const auto started = Clock::now();
   const BatchCounts counts = transform_batch(wh);
   metrics_.observe_batch("transform", seconds_since(started));
@@ -308,7 +322,8 @@ void EtlServer::writer_loop() {
     if (!options_.sources.empty() && options_.poll_interval.count() > 0) {
       deadline = std::min(deadline, next_poll);
     }
-    if (waiting_rows_ > 0) deadline = std::min(deadline, oldest_waiting_ + options_.batch_delay);
+    if (waiting_rows_ > 0)
+      deadline = std::min(deadline, oldest_waiting_ + options_.batch_delay);
     std::vector<JobPtr> jobs = queue_.pop_all(deadline);
     metrics_.queue_depth = static_cast<std::int64_t>(queue_.size());
     const bool closing = queue_.closed();
@@ -329,7 +344,8 @@ void EtlServer::writer_loop() {
         waiting_rows_ = songs + events;  // left by a previous run
         oldest_waiting_ = Clock::now() - options_.batch_delay;
       }
-      if (!jobs.empty()) stage_jobs(*wh, jobs);
+      if (!jobs.empty())
+        stage_jobs(*wh, jobs);
       if (!options_.sources.empty() && options_.poll_interval.count() > 0 &&
           Clock::now() >= next_poll && !closing) {
         poll_sources(*wh);
@@ -357,7 +373,8 @@ void EtlServer::writer_loop() {
       }
       next_poll = Clock::now() + options_.poll_interval;
     }
-    if (closing && queue_.size() == 0) break;
+    if (closing && queue_.size() == 0)
+      break;
   }
 }
 

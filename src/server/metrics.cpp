@@ -7,7 +7,8 @@ namespace sparkify {
 void DurationHistogram::observe(double seconds) {
   std::lock_guard lock(mutex_);
   for (std::size_t i = 0; i < kBuckets.size(); ++i) {
-    if (seconds <= kBuckets[i]) ++counts_[i];
+    if (seconds <= kBuckets[i])
+      ++counts_[i];
   }
   ++count_;
   sum_ += seconds;
@@ -18,8 +19,8 @@ void DurationHistogram::render(std::string& out, const std::string& name,
   std::lock_guard lock(mutex_);
   const std::string sep = labels.empty() ? "" : ",";
   for (std::size_t i = 0; i < kBuckets.size(); ++i) {
-    out += fmt::format("{}_bucket{{{}{}le=\"{}\"}} {}\n", name, labels, sep, kBuckets[i],
-                       counts_[i]);
+    out +=
+        fmt::format("{}_bucket{{{}{}le=\"{}\"}} {}\n", name, labels, sep, kBuckets[i], counts_[i]);
   }
   out += fmt::format("{}_bucket{{{}{}le=\"+Inf\"}} {}\n", name, labels, sep, count_);
   out += fmt::format("{}_sum{{{}}} {}\n", name, labels, sum_);
@@ -40,14 +41,14 @@ std::string Metrics::render() const {
   std::string out;
   auto counter = [&out](const char* name, const char* help, const std::string& labels,
                         std::uint64_t value, bool header = true) {
-    if (header) out += fmt::format("# HELP {} {}\n# TYPE {} counter\n", name, help, name);
+    if (header)
+      out += fmt::format("# HELP {} {}\n# TYPE {} counter\n", name, help, name);
     out += labels.empty() ? fmt::format("{} {}\n", name, value)
                           : fmt::format("{}{{{}}} {}\n", name, labels, value);
   };
   counter("sparkify_objects_loaded_total", "Objects read from the sources by polling.", "",
           objects_loaded);
-  counter("sparkify_records_staged_total", "Records newly staged.", "kind=\"song\"",
-          songs_staged);
+  counter("sparkify_records_staged_total", "Records newly staged.", "kind=\"song\"", songs_staged);
   counter("sparkify_records_staged_total", "", "kind=\"event\"", events_staged, false);
   counter("sparkify_records_duplicate_total", "Records already staged (same id or content).", "",
           duplicates);
@@ -66,13 +67,15 @@ std::string Metrics::render() const {
       "# TYPE sparkify_ingest_queue_depth gauge\nsparkify_ingest_queue_depth {}\n",
       waiting_rows.load(), oldest_waiting_seconds.load(), queue_depth.load());
   std::lock_guard lock(mutex_);
-  out += "# HELP sparkify_batch_duration_seconds Duration of committed batches.\n"
-         "# TYPE sparkify_batch_duration_seconds histogram\n";
+  out +=
+      "# HELP sparkify_batch_duration_seconds Duration of committed batches.\n"
+      "# TYPE sparkify_batch_duration_seconds histogram\n";
   for (const auto& [kind, histogram] : batch_seconds_) {
     histogram.render(out, "sparkify_batch_duration_seconds", fmt::format("kind=\"{}\"", kind));
   }
-  out += "# HELP sparkify_http_requests_total HTTP requests by path and status.\n"
-         "# TYPE sparkify_http_requests_total counter\n";
+  out +=
+      "# HELP sparkify_http_requests_total HTTP requests by path and status.\n"
+      "# TYPE sparkify_http_requests_total counter\n";
   for (const auto& [key, value] : requests_) {
     out += fmt::format("sparkify_http_requests_total{{path=\"{}\",status=\"{}\"}} {}\n", key.first,
                        key.second, value);

@@ -38,8 +38,8 @@ class Metrics {
   std::atomic<std::uint64_t> songs_processed{0};
   std::atomic<std::uint64_t> events_processed{0};
   std::atomic<std::uint64_t> batches_failed{0};
-  std::atomic<std::int64_t> waiting_rows{0};          // staged, not yet in the star schema
-  std::atomic<double> oldest_waiting_seconds{0};      // lag from staging to the star schema
+  std::atomic<std::int64_t> waiting_rows{0};      // staged, not yet in the star schema
+  std::atomic<double> oldest_waiting_seconds{0};  // lag from staging to the star schema
   std::atomic<std::int64_t> queue_depth{0};
 
   void count_request(const std::string& path, int status);

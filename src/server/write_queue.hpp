@@ -21,7 +21,8 @@ class WriteQueue {
   bool try_push(Job job) {
     {
       std::lock_guard lock(mutex_);
-      if (closed_ || jobs_.size() >= capacity_) return false;
+      if (closed_ || jobs_.size() >= capacity_)
+        return false;
       jobs_.push_back(std::move(job));
     }
     ready_.notify_one();

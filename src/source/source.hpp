@@ -11,7 +11,7 @@
 namespace sparkify {
 
 struct ObjectInfo {
-  std::string key;      // stable name, e.g. "log_data/2018/11/2018-11-01-events.json" or "s3://b/k"
+  std::string key;  // stable name, e.g. "log_data/2018/11/2018-11-01-events.json" or "s3://b/k"
   std::uint64_t size = 0;
   std::string version;  // changes when the content changes: mtime+size locally, ETag on S3
 };

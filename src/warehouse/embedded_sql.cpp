@@ -10,7 +10,8 @@ namespace sparkify {
 
 std::string_view engine_statement(std::string_view engine_dir, std::string_view name) {
   const auto text = find_embedded_sql(fmt::format("{}/sql/{}.sql", engine_dir, name));
-  if (!text) throw WarehouseError(fmt::format("no SQL statement named {} for {}", name, engine_dir));
+  if (!text)
+    throw WarehouseError(fmt::format("no SQL statement named {} for {}", name, engine_dir));
   return *text;
 }
 

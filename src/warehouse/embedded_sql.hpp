@@ -20,7 +20,8 @@ std::span<const EmbeddedSql> embedded_sql();
 // The text of one embedded file, if there is one by that name.
 inline std::optional<std::string_view> find_embedded_sql(std::string_view name) {
   for (const auto& f : embedded_sql()) {
-    if (f.name == name) return f.text;
+    if (f.name == name)
+      return f.text;
   }
   return std::nullopt;
 }

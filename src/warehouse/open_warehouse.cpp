@@ -10,9 +10,12 @@
 namespace sparkify {
 
 std::string target_engine(const std::string& target, const WarehouseOptions& options) {
-  if (!options.engine.empty()) return options.engine;
-  if (is_redshift_target(target)) return "redshift";
-  if (is_postgres_target(target)) return "postgresql";
+  if (!options.engine.empty())
+    return options.engine;
+  if (is_redshift_target(target))
+    return "redshift";
+  if (is_postgres_target(target))
+    return "postgresql";
   return "sqlite";
 }
 
@@ -31,7 +34,8 @@ std::unique_ptr<Warehouse> open_warehouse(const std::string& target,
       throw WarehouseError("the postgresql engine needs a postgresql:// URI or 'host=...' string");
     return open_postgres_warehouse(target, options.read_only);
   }
-  if (engine != "sqlite") throw WarehouseError("unknown engine " + engine);
+  if (engine != "sqlite")
+    throw WarehouseError("unknown engine " + engine);
   std::string path = target;
   if (path.starts_with("sqlite:"))
     path.erase(0, 7);

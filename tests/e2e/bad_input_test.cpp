@@ -11,9 +11,9 @@ namespace {
 TEST(BadInput, ExactRejectsAndEveryGoodRecordLoaded) {
   TempDir dir;
   const auto fixture = source_dir() / "tests/data/bad-input";
-  const auto r = run_sparkify({"load", "--db", (dir / "w.db").string(), "--songs",
-                               (fixture / "song_data").string(), "--events",
-                               (fixture / "log_data").string()});
+  const auto r =
+      run_sparkify({"load", "--db", (dir / "w.db").string(), "--songs",
+                    (fixture / "song_data").string(), "--events", (fixture / "log_data").string()});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.err.find("9 records rejected"), std::string::npos) << r.err;
   SqliteReader db(dir / "w.db");

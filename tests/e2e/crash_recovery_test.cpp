@@ -17,10 +17,15 @@ TEST_P(CrashRecovery, NextRunReachesTheUninterruptedWarehouse) {
   copy_tree(sample_dir(), dir / "raw");
   // Small batches, so the crash falls in the third of several transactions.
   const auto args = [&](const std::string& db) {
-    return std::vector<std::string>{"load",     "--db",       (dir / db).string(),
-                                    "--songs",  (dir / "raw/song_data").string(),
-                                    "--events", (dir / "raw/log_data").string(),
-                                    "--batch-objects", "25"};
+    return std::vector<std::string>{"load",
+                                    "--db",
+                                    (dir / db).string(),
+                                    "--songs",
+                                    (dir / "raw/song_data").string(),
+                                    "--events",
+                                    (dir / "raw/log_data").string(),
+                                    "--batch-objects",
+                                    "25"};
   };
   const auto clean = run_sparkify(args("clean.db"));
   ASSERT_EQ(clean.exit_code, 0) << clean.err;
@@ -41,8 +46,7 @@ TEST_P(CrashRecovery, NextRunReachesTheUninterruptedWarehouse) {
             SqliteReader(dir / "clean.db").canonical_dump());
 }
 
-INSTANTIATE_TEST_SUITE_P(Faults, CrashRecovery,
-                         ::testing::Values("after-stage", "before-commit"));
+INSTANTIATE_TEST_SUITE_P(Faults, CrashRecovery, ::testing::Values("after-stage", "before-commit"));
 
 }  // namespace
 }  // namespace sparkify::testing

@@ -20,13 +20,14 @@ class LoadFromS3 : public ::testing::Test {
     server_ = new S3TestServer("sample");
     s3::S3Options options;
     options.endpoint_url = server_->endpoint();
-    const auto config = s3::resolve_config(
-        options, s3::environment_from({{"AWS_ACCESS_KEY_ID", kS3TestKeyId},
-                                       {"AWS_SECRET_ACCESS_KEY", kS3TestSecret},
-                                       {"HOME", "/nonexistent"}}));
+    const auto config =
+        s3::resolve_config(options, s3::environment_from({{"AWS_ACCESS_KEY_ID", kS3TestKeyId},
+                                                          {"AWS_SECRET_ACCESS_KEY", kS3TestSecret},
+                                                          {"HOME", "/nonexistent"}}));
     s3::S3Client client(config);
     for (const auto& entry : fs::recursive_directory_iterator(sample_dir())) {
-      if (!entry.is_regular_file()) continue;
+      if (!entry.is_regular_file())
+        continue;
       std::ifstream in(entry.path(), std::ios::binary);
       std::stringstream body;
       body << in.rdbuf();
@@ -40,8 +41,15 @@ class LoadFromS3 : public ::testing::Test {
   }
 
   std::vector<std::string> args(const fs::path& db) const {
-    return {"load",     "--db",          db.string(), "--songs", "s3://sample/song_data",
-            "--events", "s3://sample/log_data", "--endpoint-url", server_->endpoint()};
+    return {"load",
+            "--db",
+            db.string(),
+            "--songs",
+            "s3://sample/song_data",
+            "--events",
+            "s3://sample/log_data",
+            "--endpoint-url",
+            server_->endpoint()};
   }
   std::map<std::string, std::string> credentials(const std::string& secret = kS3TestSecret) const {
     return {{"AWS_ACCESS_KEY_ID", kS3TestKeyId},
@@ -66,8 +74,8 @@ TEST_F(LoadFromS3, SameWarehouseAsTheLocalFolder) {
   ASSERT_EQ(local.exit_code, 0) << local.err;
   SqliteReader s3db(dir / "s3.db");
   SqliteReader localdb(dir / "local.db");
-  for (const char* table : {"f_songplay", "d_time", "d_user", "d_user_level", "d_song",
-                            "d_artist"}) {
+  for (const char* table :
+       {"f_songplay", "d_time", "d_user", "d_user_level", "d_song", "d_artist"}) {
     const std::string sql = std::string("SELECT * FROM ") + table + " ORDER BY 1, 2, 3";
     EXPECT_EQ(s3db.rows(sql), localdb.rows(sql)) << table;
   }
@@ -94,10 +102,10 @@ TEST_F(LoadFromS3, AWrongSecretIsAClearAuthenticationError) {
 
 TEST_F(LoadFromS3, AMissingBucketIsAClearError) {
   TempDir dir;
-  const auto r = run_sparkify({"load", "--db", (dir / "w.db").string(), "--songs",
-                               "s3://no-such-bucket/song_data", "--events",
-                               "s3://sample/log_data", "--endpoint-url", server_->endpoint()},
-                              credentials());
+  const auto r = run_sparkify(
+      {"load", "--db", (dir / "w.db").string(), "--songs", "s3://no-such-bucket/song_data",
+       "--events", "s3://sample/log_data", "--endpoint-url", server_->endpoint()},
+      credentials());
   EXPECT_EQ(r.exit_code, 3) << r.err;
   EXPECT_NE(r.err.find("no-such-bucket"), std::string::npos) << r.err;
 }

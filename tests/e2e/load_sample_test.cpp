@@ -13,8 +13,13 @@ namespace {
 namespace fs = std::filesystem;
 
 std::vector<std::string> sample_args(const fs::path& db) {
-  return {"load", "--db", db.string(), "--songs", (sample_dir() / "song_data").string(),
-          "--events", (sample_dir() / "log_data").string()};
+  return {"load",
+          "--db",
+          db.string(),
+          "--songs",
+          (sample_dir() / "song_data").string(),
+          "--events",
+          (sample_dir() / "log_data").string()};
 }
 
 TEST(LoadSample, ReproducesEveryFactOfTheBrief) {
@@ -99,9 +104,13 @@ TEST(LoadSample, ANewLogFileLoadsOnlyThatFile) {
   // Hold back the last day, load the rest, then let it arrive.
   const fs::path last = dir / "raw/log_data/2018/11/2018-11-30-events.json";
   fs::rename(last, dir / "held-back.json");
-  const std::vector<std::string> args{"load",     "--db", (dir / "w.db").string(),
-                                      "--songs",  (dir / "raw/song_data").string(),
-                                      "--events", (dir / "raw/log_data").string()};
+  const std::vector<std::string> args{"load",
+                                      "--db",
+                                      (dir / "w.db").string(),
+                                      "--songs",
+                                      (dir / "raw/song_data").string(),
+                                      "--events",
+                                      (dir / "raw/log_data").string()};
   ASSERT_EQ(run_sparkify(args).exit_code, 0);
   fs::rename(dir / "held-back.json", last);
   const auto r = run_sparkify(args);
@@ -116,8 +125,8 @@ TEST(LoadSample, ANewLogFileLoadsOnlyThatFile) {
   TempDir once;
   ASSERT_EQ(run_sparkify(sample_args(once / "w.db")).exit_code, 0);
   SqliteReader whole(once / "w.db");
-  for (const char* table : {"f_songplay", "d_time", "d_user", "d_user_level", "d_song",
-                            "d_artist"}) {
+  for (const char* table :
+       {"f_songplay", "d_time", "d_user", "d_user_level", "d_song", "d_artist"}) {
     const std::string sql = std::string("SELECT * FROM ") + table + " ORDER BY 1, 2, 3";
     EXPECT_EQ(db.rows(sql), whole.rows(sql)) << table;
   }
@@ -126,9 +135,13 @@ TEST(LoadSample, ANewLogFileLoadsOnlyThatFile) {
 TEST(LoadSample, AChangedFileIsLoadedAgainWithoutDuplicates) {
   TempDir dir;
   copy_tree(sample_dir(), dir / "raw");
-  const std::vector<std::string> args{"load",     "--db", (dir / "w.db").string(),
-                                      "--songs",  (dir / "raw/song_data").string(),
-                                      "--events", (dir / "raw/log_data").string()};
+  const std::vector<std::string> args{"load",
+                                      "--db",
+                                      (dir / "w.db").string(),
+                                      "--songs",
+                                      (dir / "raw/song_data").string(),
+                                      "--events",
+                                      (dir / "raw/log_data").string()};
   ASSERT_EQ(run_sparkify(args).exit_code, 0);
   // The app appends a line to a day that was already loaded.
   const fs::path day = dir / "raw/log_data/2018/11/2018-11-05-events.json";
@@ -157,24 +170,32 @@ TEST(LoadSample, SongsArrivingAfterTheirPlaysAreMatched) {
   // Elena's "Setanta matins" is the sample's one matching song; hold it back.
   std::string song_file;
   for (const auto& e : fs::recursive_directory_iterator(dir / "raw/song_data")) {
-    if (!e.is_regular_file()) continue;
+    if (!e.is_regular_file())
+      continue;
     std::ifstream in(e.path());
     const std::string text((std::istreambuf_iterator<char>(in)), {});
-    if (text.find("Setanta matins") != std::string::npos) song_file = e.path().string();
+    if (text.find("Setanta matins") != std::string::npos)
+      song_file = e.path().string();
   }
   ASSERT_FALSE(song_file.empty());
   fs::rename(song_file, dir / "later/song.json");
-  const std::vector<std::string> args{"load",     "--db", (dir / "w.db").string(),
-                                      "--songs",  (dir / "raw/song_data").string(),
-                                      "--events", (dir / "raw/log_data").string()};
+  const std::vector<std::string> args{"load",
+                                      "--db",
+                                      (dir / "w.db").string(),
+                                      "--songs",
+                                      (dir / "raw/song_data").string(),
+                                      "--events",
+                                      (dir / "raw/log_data").string()};
   ASSERT_EQ(run_sparkify(args).exit_code, 0);
-  EXPECT_EQ(SqliteReader(dir / "w.db").count("SELECT COUNT(*) FROM f_songplay "
-                                             "WHERE song_id IS NOT NULL"),
+  EXPECT_EQ(SqliteReader(dir / "w.db")
+                .count("SELECT COUNT(*) FROM f_songplay "
+                       "WHERE song_id IS NOT NULL"),
             0);
   fs::rename(dir / "later/song.json", song_file);
   ASSERT_EQ(run_sparkify(args).exit_code, 0);
-  EXPECT_EQ(SqliteReader(dir / "w.db").count("SELECT COUNT(*) FROM f_songplay "
-                                             "WHERE song_id IS NOT NULL"),
+  EXPECT_EQ(SqliteReader(dir / "w.db")
+                .count("SELECT COUNT(*) FROM f_songplay "
+                       "WHERE song_id IS NOT NULL"),
             1);
 }
 
@@ -186,8 +207,8 @@ namespace {
 
 std::vector<std::string> star_rows(const SqliteReader& db) {
   std::vector<std::string> out;
-  for (const char* table : {"f_songplay", "d_time", "d_user", "d_user_level", "d_song",
-                            "d_artist"}) {
+  for (const char* table :
+       {"f_songplay", "d_time", "d_user", "d_user_level", "d_song", "d_artist"}) {
     for (auto& row : db.rows(std::string("SELECT * FROM ") + table + " ORDER BY 1, 2, 3")) {
       out.push_back(std::string(table) + "|" + row);
     }
@@ -219,7 +240,8 @@ TEST(Replay, RebuildsExactlyWhatIncrementalLoadingProduced) {
   EXPECT_NE(r.out.find("Replayed 71 songs and 8056 events"), std::string::npos) << r.out;
   EXPECT_EQ(star_rows(SqliteReader(dir / "w.db")), before);
   ASSERT_FALSE(seen.empty());
-  for (auto n : seen) EXPECT_EQ(n, 6820);
+  for (auto n : seen)
+    EXPECT_EQ(n, 6820);
 }
 
 }  // namespace

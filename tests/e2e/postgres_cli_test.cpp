@@ -18,9 +18,9 @@ namespace fs = std::filesystem;
 std::vector<std::string> canonical(const std::string& target) {
   auto wh = open_warehouse(target);
   std::vector<std::string> out;
-  for (const char* table : {"s_song", "s_songplay_event", "d_artist", "d_song", "d_time",
-                            "d_user", "d_user_level", "f_songplay", "etl_object", "etl_reject",
-                            "etl_batch"}) {
+  for (const char* table :
+       {"s_song", "s_songplay_event", "d_artist", "d_song", "d_time", "d_user", "d_user_level",
+        "f_songplay", "etl_object", "etl_reject", "etl_batch"}) {
     const Table t = wh->query(std::string("SELECT * FROM ") + table);
     std::vector<std::string> rows;
     for (const auto& row : t.rows) {
@@ -44,8 +44,10 @@ std::vector<std::string> canonical(const std::string& target) {
 
 std::string database(const std::string& suffix) {
   std::string name = "cli_" + suffix;
-  for (const char c : std::string(::testing::UnitTest::GetInstance()->current_test_info()->name())) {
-    if (name.size() >= 40) break;
+  for (const char c :
+       std::string(::testing::UnitTest::GetInstance()->current_test_info()->name())) {
+    if (name.size() >= 40)
+      break;
     name.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
   }
   return sparkify::test::create_test_database(name);
@@ -57,9 +59,9 @@ TEST(PostgresCli, SameWarehouseAsSqliteOnTheSampleAndOnBadInput) {
     const std::string pg = database(input.filename().string() == "sample" ? "s" : "b");
     const std::string lite = "sqlite:" + (dir / "w.db").string();
     for (const auto& target : {pg, lite}) {
-      const auto r = run_sparkify({"load", "--target", target, "--songs",
-                                   (input / "song_data").string(), "--events",
-                                   (input / "log_data").string(), "--batch-objects", "13"});
+      const auto r =
+          run_sparkify({"load", "--target", target, "--songs", (input / "song_data").string(),
+                        "--events", (input / "log_data").string(), "--batch-objects", "13"});
       ASSERT_EQ(r.exit_code, 0) << target << ": " << r.err;
     }
     const auto a = canonical(pg);
@@ -92,8 +94,8 @@ TEST(PostgresCli, ThePrototypesConfigFileSelectsTheWarehouseAndTheData) {
   auto wh = open_warehouse(conninfo);
   EXPECT_EQ(to_int(wh->query("SELECT COUNT(*) FROM f_songplay").rows.at(0).at(0)), 6820);
   // Flags beat the file: --db sends the same run to SQLite instead.
-  const auto lite = run_sparkify({"load", "--config", cfg.string(), "--db",
-                                  (dir / "w.db").string()});
+  const auto lite =
+      run_sparkify({"load", "--config", cfg.string(), "--db", (dir / "w.db").string()});
   ASSERT_EQ(lite.exit_code, 0) << lite.err;
   EXPECT_TRUE(fs::exists(dir / "w.db"));
   // A config missing a key is a usage error naming the key.
@@ -123,4 +125,6 @@ TEST(PostgresCli, AKilledLoadIsFinishedByTheNextRun) {
 }  // namespace
 }  // namespace sparkify::testing
 
-int main(int argc, char** argv) { return sparkify::test::run_postgres_tests(argc, argv); }
+int main(int argc, char** argv) {
+  return sparkify::test::run_postgres_tests(argc, argv);
+}

@@ -9,8 +9,8 @@
 namespace sparkify::testing {
 
 struct RunResult {
-  int exit_code = -1;   // when the process exited
-  int signal = 0;       // when a signal ended it
+  int exit_code = -1;  // when the process exited
+  int signal = 0;      // when a signal ended it
   std::string out;
   std::string err;
 };

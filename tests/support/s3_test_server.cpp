@@ -23,10 +23,12 @@ std::string shell_quote(const std::string& text) {
 
 std::string run_shell(const std::string& command) {
   std::FILE* pipe = ::popen(command.c_str(), "r");
-  if (pipe == nullptr) throw std::runtime_error("cannot run " + command);
+  if (pipe == nullptr)
+    throw std::runtime_error("cannot run " + command);
   std::string out;
   std::array<char, 256> buffer{};
-  while (std::fgets(buffer.data(), buffer.size(), pipe) != nullptr) out += buffer.data();
+  while (std::fgets(buffer.data(), buffer.size(), pipe) != nullptr)
+    out += buffer.data();
   const int status = ::pclose(pipe);
   if (status != 0) {
     throw std::runtime_error("command failed (" + std::to_string(status) + "): " + command);
@@ -42,12 +44,14 @@ std::string script() {
 
 S3TestServer::S3TestServer(const std::string& buckets) {
   std::string pattern = (fs::temp_directory_path() / "sparkify-s3-XXXXXX").string();
-  if (::mkdtemp(pattern.data()) == nullptr) throw std::runtime_error("mkdtemp failed");
+  if (::mkdtemp(pattern.data()) == nullptr)
+    throw std::runtime_error("mkdtemp failed");
   state_ = pattern;
-  const std::string out = run_shell(
-      "S3RVER_BUCKETS=" + shell_quote(buckets) + " S3RVER_ACCESS_KEY_ID=" + kS3TestKeyId +
-      " S3RVER_SECRET_ACCESS_KEY=" + kS3TestSecret + " S3RVER_PARENT_PID=" +
-      std::to_string(::getpid()) + " " + script() + " start " + shell_quote(state_.string()));
+  const std::string out =
+      run_shell("S3RVER_BUCKETS=" + shell_quote(buckets) + " S3RVER_ACCESS_KEY_ID=" + kS3TestKeyId +
+                " S3RVER_SECRET_ACCESS_KEY=" + kS3TestSecret +
+                " S3RVER_PARENT_PID=" + std::to_string(::getpid()) + " " + script() + " start " +
+                shell_quote(state_.string()));
   port_ = std::stoi(out);
 }
 

@@ -30,9 +30,11 @@ ServerProcess::ServerProcess(const std::vector<std::string>& args, const fs::pat
   out_path_ = work_dir / ("serve-" + tag + ".out");
   err_path_ = work_dir / ("serve-" + tag + ".err");
   pid_ = ::fork();
-  if (pid_ < 0) throw std::runtime_error("fork failed");
+  if (pid_ < 0)
+    throw std::runtime_error("fork failed");
   if (pid_ == 0) {
-    for (const auto& [k, v] : env) ::setenv(k.c_str(), v.c_str(), 1);
+    for (const auto& [k, v] : env)
+      ::setenv(k.c_str(), v.c_str(), 1);
     const int o = ::open(out_path_.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
     const int e = ::open(err_path_.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
     ::dup2(o, 1);
@@ -40,7 +42,8 @@ ServerProcess::ServerProcess(const std::vector<std::string>& args, const fs::pat
     std::vector<std::string> strings{SPARKIFY_BIN, "serve", "--listen", "127.0.0.1:0"};
     strings.insert(strings.end(), args.begin(), args.end());
     std::vector<char*> argv;
-    for (auto& s : strings) argv.push_back(s.data());
+    for (auto& s : strings)
+      argv.push_back(s.data());
     argv.push_back(nullptr);
     ::execv(SPARKIFY_BIN, argv.data());
     ::_exit(127);
@@ -67,30 +70,38 @@ ServerProcess::ServerProcess(const std::vector<std::string>& args, const fs::pat
 }
 
 ServerProcess::~ServerProcess() {
-  if (pid_ > 0) kill();
+  if (pid_ > 0)
+    kill();
 }
 
 int ServerProcess::wait() {
   int status = 0;
   ::waitpid(pid_, &status, 0);
   pid_ = -1;
-  if (WIFEXITED(status)) return WEXITSTATUS(status);
+  if (WIFEXITED(status))
+    return WEXITSTATUS(status);
   return WIFSIGNALED(status) ? -WTERMSIG(status) : -1;
 }
 
 int ServerProcess::terminate() {
-  if (pid_ <= 0) return -1;
+  if (pid_ <= 0)
+    return -1;
   ::kill(pid_, SIGTERM);
   return wait();
 }
 
 void ServerProcess::kill() {
-  if (pid_ <= 0) return;
+  if (pid_ <= 0)
+    return;
   ::kill(pid_, SIGKILL);
   wait();
 }
 
-std::string ServerProcess::out() const { return slurp(out_path_); }
-std::string ServerProcess::err() const { return slurp(err_path_); }
+std::string ServerProcess::out() const {
+  return slurp(out_path_);
+}
+std::string ServerProcess::err() const {
+  return slurp(err_path_);
+}
 
 }  // namespace sparkify::testing

@@ -33,7 +33,8 @@ class SqliteReader {
     while (sqlite3_step(stmt) == SQLITE_ROW) {
       std::string row;
       for (int i = 0; i < sqlite3_column_count(stmt); ++i) {
-        if (i > 0) row += '|';
+        if (i > 0)
+          row += '|';
         const auto* text = sqlite3_column_text(stmt, i);
         row += text ? reinterpret_cast<const char*>(text) : "NULL";
       }
@@ -48,10 +49,9 @@ class SqliteReader {
   // Every table of the warehouse in a canonical order, without the columns that
   // record wall-clock times, one line per row: what two equal warehouses share.
   std::vector<std::string> canonical_dump() const {
-    static const char* const kTables[] = {"s_song",       "s_songplay_event", "d_artist",
-                                          "d_song",       "d_time",           "d_user",
-                                          "d_user_level", "f_songplay",       "etl_object",
-                                          "etl_reject",   "etl_batch"};
+    static const char* const kTables[] = {
+        "s_song",       "s_songplay_event", "d_artist",   "d_song",     "d_time",   "d_user",
+        "d_user_level", "f_songplay",       "etl_object", "etl_reject", "etl_batch"};
     std::vector<std::string> out;
     for (const char* table : kTables) {
       sqlite3_stmt* stmt = nullptr;

@@ -8,8 +8,7 @@ void register_generate_command(CLI::App& app, CommandContext& context) {
   auto options = std::make_shared<GeneratorOptions>();
   auto out = std::make_shared<std::string>();
   auto* command = app.add_subcommand(
-      "generate",
-      "Write deterministic synthetic song files and event logs in the sample's shape");
+      "generate", "Write deterministic synthetic song files and event logs in the sample's shape");
   command->add_option("--songs", options->songs, "Song files to write")->required();
   command->add_option("--events", options->events, "Events to write (daily JSON-lines logs)")
       ->required();
@@ -18,17 +17,20 @@ void register_generate_command(CLI::App& app, CommandContext& context) {
       ->option_text("DIR");
   command->add_option("--seed", options->seed, "Seed; the same options give the same bytes")
       ->capture_default_str();
-  command->add_option("--match-share", options->match_share,
-                      "Share of plays that match a generated song (title, artist, duration)")
+  command
+      ->add_option("--match-share", options->match_share,
+                   "Share of plays that match a generated song (title, artist, duration)")
       ->capture_default_str();
-  command->add_option("--near-miss-share", options->near_miss_share,
-                      "Share of plays that nearly match and must not")
+  command
+      ->add_option("--near-miss-share", options->near_miss_share,
+                   "Share of plays that nearly match and must not")
       ->capture_default_str();
   command->add_option("--users", options->users, "Distinct users (0: one per 83 events)")
       ->capture_default_str();
   command->add_option("--days", options->days, "Daily log files")->capture_default_str();
-  command->add_option("--missing-gender-share", options->missing_gender_share,
-                      "Share of users whose events carry no gender")
+  command
+      ->add_option("--missing-gender-share", options->missing_gender_share,
+                   "Share of users whose events carry no gender")
       ->capture_default_str();
   auto* quiet = command->add_flag("-q,--quiet", context.common.quiet, "Print only errors");
   (void)quiet;
@@ -45,8 +47,8 @@ void register_generate_command(CLI::App& app, CommandContext& context) {
         "Wrote {} files ({} bytes) to {} in {:.2f} s: {} songs by {} artists; {} events, {} "
         "plays ({} match a song, {} near misses), {} logged out, {} users, {} level changes",
         s.files_written, s.bytes_written, *out,
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count(),
-        s.songs, s.artists, s.events, s.next_song_events, s.matching_plays, s.near_misses,
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count(), s.songs,
+        s.artists, s.events, s.next_song_events, s.matching_plays, s.near_misses,
         s.logged_out_events, s.distinct_users, s.level_changes);
   });
 }

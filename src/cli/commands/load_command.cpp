@@ -3,8 +3,8 @@
 #include <filesystem>
 
 #include "cli/command_context.hpp"
-#include "cli/s3_options.hpp"
 #include "cli/progress_bar.hpp"
+#include "cli/s3_options.hpp"
 #include "pipeline/loader.hpp"
 #include "source/open_source.hpp"
 #include "warehouse/redshift/redshift_plan.hpp"
@@ -29,7 +29,8 @@ struct LoadArgs {
 // staging URI (default s3://<bucket of the event logs>/sparkify-dwh).
 std::optional<redshift::CopySpec> copy_spec(const LoadArgs& args, const std::string& events,
                                             const config::Config& config) {
-  if (!events.starts_with("s3://") || !config.iam_role || !config.iam_role->arn) return {};
+  if (!events.starts_with("s3://") || !config.iam_role || !config.iam_role->arn)
+    return {};
   std::string staging = args.redshift_staging_uri;
   if (staging.empty()) {
     const auto slash = events.find('/', 5);
@@ -157,8 +158,8 @@ void register_load_command(CLI::App& app, CommandContext& context) {
       const auto& s3_config = config.s3;
       const std::string events =
           choose(args->events, s3_config ? s3_config->log_data : std::nullopt, "");
-      context.console.out("{}", redshift::load_plan(resolved.options.redshift,
-                                                     copy_spec(*args, events, config)));
+      context.console.out(
+          "{}", redshift::load_plan(resolved.options.redshift, copy_spec(*args, events, config)));
       return;
     }
     const s3::S3Options s3_options = args->s3.resolve();

@@ -28,7 +28,8 @@ struct ServeArgs {
 
 void parse_listen(const std::string& listen, ServerOptions& options) {
   const auto colon = listen.rfind(':');
-  if (colon == std::string::npos) throw CLI::ValidationError("--listen", "expected HOST:PORT");
+  if (colon == std::string::npos)
+    throw CLI::ValidationError("--listen", "expected HOST:PORT");
   options.host = listen.substr(0, colon);
   try {
     options.port = std::stoi(listen.substr(colon + 1));
@@ -40,7 +41,8 @@ void parse_listen(const std::string& listen, ServerOptions& options) {
 std::string read_token(const std::string& file) {
   if (!file.empty()) {
     std::ifstream in(file);
-    if (!in) throw CLI::ValidationError("--token-file", "cannot read " + file);
+    if (!in)
+      throw CLI::ValidationError("--token-file", "cannot read " + file);
     std::string token;
     std::getline(in, token);
     return token;
@@ -54,8 +56,7 @@ std::string read_token(const std::string& file) {
 void register_serve_command(CLI::App& app, CommandContext& context) {
   auto args = std::make_shared<ServeArgs>();
   auto* command = app.add_subcommand(
-      "serve",
-      "Run the streaming ETL server: HTTP ingest, polling of the sources, micro-batches");
+      "serve", "Run the streaming ETL server: HTTP ingest, polling of the sources, micro-batches");
   add_common_options(*command, context);
   command->add_option("--listen", args->listen, "Address to listen on (HOST:PORT; port 0: any)")
       ->capture_default_str();
@@ -66,14 +67,17 @@ void register_serve_command(CLI::App& app, CommandContext& context) {
   add_s3_options(*command, args->s3);
   command->add_option("--poll-interval", args->poll_seconds, "Seconds between polls (0: never)")
       ->capture_default_str();
-  command->add_option("--batch-rows", args->batch_rows,
-                      "Staged rows that trigger a micro-batch into the star schema")
+  command
+      ->add_option("--batch-rows", args->batch_rows,
+                   "Staged rows that trigger a micro-batch into the star schema")
       ->capture_default_str();
-  command->add_option("--batch-delay", args->batch_delay_seconds,
-                      "Longest wait (seconds) of a staged row before its micro-batch")
+  command
+      ->add_option("--batch-delay", args->batch_delay_seconds,
+                   "Longest wait (seconds) of a staged row before its micro-batch")
       ->capture_default_str();
-  command->add_option("--token-file", args->token_file,
-                      "File holding the bearer token POSTs must carry (or SPARKIFY_INGEST_TOKEN)")
+  command
+      ->add_option("--token-file", args->token_file,
+                   "File holding the bearer token POSTs must carry (or SPARKIFY_INGEST_TOKEN)")
       ->option_text("FILE");
   command->add_option("--max-body", args->max_body, "Largest request body in bytes (413 above)")
       ->capture_default_str();
@@ -87,8 +91,10 @@ void register_serve_command(CLI::App& app, CommandContext& context) {
         choose(args->songs, s3_config ? s3_config->song_data : std::nullopt, "");
     const std::string events =
         choose(args->events, s3_config ? s3_config->log_data : std::nullopt, "");
-    if (!songs.empty()) options.sources.push_back({songs, ObjectKind::song});
-    if (!events.empty()) options.sources.push_back({events, ObjectKind::event});
+    if (!songs.empty())
+      options.sources.push_back({songs, ObjectKind::song});
+    if (!events.empty())
+      options.sources.push_back({events, ObjectKind::event});
     options.s3 = args->s3.resolve();
     options.poll_interval =
         std::chrono::milliseconds(static_cast<std::int64_t>(args->poll_seconds * 1000));
@@ -108,7 +114,8 @@ void register_serve_command(CLI::App& app, CommandContext& context) {
 
     // Fail early and clearly when the warehouse cannot be opened.
     open_target(context)->migrate();
-    EtlServer server(options, [&context] { return open_target(context); }, context.console);
+    EtlServer server(
+        options, [&context] { return open_target(context); }, context.console);
     server.bind();
     std::thread waiter([&] {
       int signal = 0;

@@ -4,13 +4,17 @@
 namespace sparkify {
 namespace {
 
-std::string cell(const Value& v) { return to_text(v).value_or(""); }
+std::string cell(const Value& v) {
+  return to_text(v).value_or("");
+}
 
 void print_table(const Console& console, const Table& table) {
   std::vector<std::size_t> widths(table.columns.size());
-  for (std::size_t c = 0; c < table.columns.size(); ++c) widths[c] = table.columns[c].size();
+  for (std::size_t c = 0; c < table.columns.size(); ++c)
+    widths[c] = table.columns[c].size();
   for (const auto& row : table.rows) {
-    for (std::size_t c = 0; c < row.size(); ++c) widths[c] = std::max(widths[c], cell(row[c]).size());
+    for (std::size_t c = 0; c < row.size(); ++c)
+      widths[c] = std::max(widths[c], cell(row[c]).size());
   }
   auto line = [&](const std::vector<std::string>& cells) {
     std::string out = " ";
@@ -22,7 +26,8 @@ void print_table(const Console& console, const Table& table) {
   line(table.columns);
   for (const auto& row : table.rows) {
     std::vector<std::string> cells;
-    for (const auto& v : row) cells.push_back(cell(v));
+    for (const auto& v : row)
+      cells.push_back(cell(v));
     line(cells);
   }
 }
@@ -34,8 +39,7 @@ void register_status_command(CLI::App& app, CommandContext& context) {
       app.add_subcommand("status", "Show what has been loaded: objects, batches, rows, rejects");
   add_common_options(*command, context);
   auto rejects = std::make_shared<std::int64_t>(10);
-  command->add_option("--rejects", *rejects, "How many recent rejects to show")
-      ->option_text("N");
+  command->add_option("--rejects", *rejects, "How many recent rejects to show")->option_text("N");
   command->callback([&context, rejects] {
     auto warehouse = open_target(context);
     const int version = warehouse->schema_version();
@@ -53,12 +57,11 @@ void register_status_command(CLI::App& app, CommandContext& context) {
     out.out("\nWaiting for the star schema:");
     print_table(out, warehouse->query(warehouse->statement("status/unprocessed")));
     out.out("\nRecent batches:");
-    print_table(out, warehouse->query(warehouse->statement("status/recent_batches"),
-                                      {std::int64_t{10}}));
+    print_table(
+        out, warehouse->query(warehouse->statement("status/recent_batches"), {std::int64_t{10}}));
     if (*rejects > 0) {
       out.out("\nRecent rejects:");
-      print_table(out,
-                  warehouse->query(warehouse->statement("status/recent_rejects"), {*rejects}));
+      print_table(out, warehouse->query(warehouse->statement("status/recent_rejects"), {*rejects}));
     }
   });
 }

@@ -156,6 +156,8 @@ std::unique_ptr<S3Source> make_s3_source(std::string_view url, const S3Options& 
 
 namespace sparkify::s3 {
 
-std::size_t S3Source::read_concurrency() const { return client_.config().options.max_concurrency; }
+std::size_t S3Source::read_concurrency() const {
+  return client_.config().options.max_concurrency;
+}
 
 }  // namespace sparkify::s3

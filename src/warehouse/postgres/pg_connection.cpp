@@ -55,8 +55,7 @@ void discard_notice(void* /*arg*/, const char* /*message*/) {}
 
 }  // namespace
 
-Connection::Connection(const std::string& conninfo)
-    : Connection(conninfo, kPostgresSessionSetup) {}
+Connection::Connection(const std::string& conninfo) : Connection(conninfo, kPostgresSessionSetup) {}
 
 Connection::Connection(const std::string& conninfo, std::string_view session_setup)
     : redacted_(redact_conninfo(conninfo)) {

@@ -61,7 +61,9 @@ void Statement::bind(int index, const Value& value) {
   std::visit(Binder{*this, index}, value);
 }
 
-void Statement::bind_null(int index) { sqlite3_bind_null(stmt_.get(), index); }
+void Statement::bind_null(int index) {
+  sqlite3_bind_null(stmt_.get(), index);
+}
 void Statement::bind_int(int index, std::int64_t value) {
   sqlite3_bind_int64(stmt_.get(), index, value);
 }
@@ -74,23 +76,29 @@ void Statement::bind_text(int index, std::string_view text) {
 
 bool Statement::step() {
   const int rc = sqlite3_step(stmt_.get());
-  if (rc == SQLITE_ROW) return true;
-  if (rc == SQLITE_DONE) return false;
-  throw_error(db_, rc, fmt::format("running \"{}\"", std::string_view(sqlite3_sql(stmt_.get()))
-                                                          .substr(0, 160)));
+  if (rc == SQLITE_ROW)
+    return true;
+  if (rc == SQLITE_DONE)
+    return false;
+  throw_error(
+      db_, rc,
+      fmt::format("running \"{}\"", std::string_view(sqlite3_sql(stmt_.get())).substr(0, 160)));
 }
 
 Value Statement::column(int index) const {
   switch (sqlite3_column_type(stmt_.get(), index)) {
-    case SQLITE_INTEGER: return Value{std::int64_t{sqlite3_column_int64(stmt_.get(), index)}};
-    case SQLITE_FLOAT: return Value{sqlite3_column_double(stmt_.get(), index)};
+    case SQLITE_INTEGER:
+      return Value{std::int64_t{sqlite3_column_int64(stmt_.get(), index)}};
+    case SQLITE_FLOAT:
+      return Value{sqlite3_column_double(stmt_.get(), index)};
     case SQLITE_TEXT:
     case SQLITE_BLOB: {
       const auto* data = static_cast<const char*>(sqlite3_column_blob(stmt_.get(), index));
       const int size = sqlite3_column_bytes(stmt_.get(), index);
       return Value{std::string(data ? data : "", static_cast<std::size_t>(size))};
     }
-    default: return Value{};
+    default:
+      return Value{};
   }
 }
 

@@ -31,7 +31,8 @@ std::string slurp(const fs::path& p) {
 std::vector<fs::path> files_under(const fs::path& root) {
   std::vector<fs::path> out;
   for (const auto& e : fs::recursive_directory_iterator(root)) {
-    if (e.is_regular_file()) out.push_back(e.path());
+    if (e.is_regular_file())
+      out.push_back(e.path());
   }
   std::sort(out.begin(), out.end());
   return out;
@@ -41,7 +42,8 @@ std::vector<fs::path> files_under(const fs::path& root) {
 std::vector<std::string> event_chunks(std::size_t lines, const fs::path& except = {}) {
   std::vector<std::string> out;
   for (const auto& file : files_under(sample_dir() / "log_data")) {
-    if (file == except) continue;
+    if (file == except)
+      continue;
     std::istringstream in(slurp(file));
     std::string line;
     std::string chunk;
@@ -54,7 +56,8 @@ std::vector<std::string> event_chunks(std::size_t lines, const fs::path& except 
         n = 0;
       }
     }
-    if (!chunk.empty()) out.push_back(std::move(chunk));
+    if (!chunk.empty())
+      out.push_back(std::move(chunk));
   }
   return out;
 }
@@ -69,7 +72,8 @@ class ServerTest : public ::testing::TestWithParam<std::string> {
       const std::string name =
           std::string("serve_") + ::testing::UnitTest::GetInstance()->current_test_info()->name();
       std::string clean;
-      for (char c : name) clean += std::isalnum(static_cast<unsigned char>(c)) ? std::tolower(c) : '_';
+      for (char c : name)
+        clean += std::isalnum(static_cast<unsigned char>(c)) ? std::tolower(c) : '_';
       target_ = sparkify::test::create_test_database(clean.substr(0, 60));
     }
   }
@@ -94,7 +98,8 @@ class ServerTest : public ::testing::TestWithParam<std::string> {
       auto res = client.Get("/v1/status");
       if (res && res->status == 200) {
         last = json::parse(res->body);
-        if (last["tables"]["f_songplay"] == plays && last["staging"]["waiting_rows"] == 0) return;
+        if (last["tables"]["f_songplay"] == plays && last["staging"]["waiting_rows"] == 0)
+          return;
       }
       std::this_thread::sleep_for(std::chrono::milliseconds(50));
     }
@@ -108,9 +113,8 @@ class ServerTest : public ::testing::TestWithParam<std::string> {
 TEST_P(ServerTest, PostsInPiecesAndAPolledFileGiveTheSampleFacts) {
   // The last day arrives as a file in the watched folder; the rest over HTTP.
   fs::create_directories(dir_ / "inbox/events");
-  ServerProcess server(args({"--events", (dir_ / "inbox/events").string(), "--poll-interval",
-                             "0.2"}),
-                       dir_.path());
+  ServerProcess server(
+      args({"--events", (dir_ / "inbox/events").string(), "--poll-interval", "0.2"}), dir_.path());
   httplib::Client client("127.0.0.1", server.port());
   const auto last_day = sample_dir() / "log_data/2018/11/2018-11-30-events.json";
   const std::string last_day_text = slurp(last_day);
@@ -188,16 +192,15 @@ TEST_P(ServerTest, MalformedLinesAreListedAndGoodLinesStaged) {
 TEST_P(ServerTest, TokensBodyLimitAndHealth) {
   const fs::path token = dir_ / "token";
   std::ofstream(token) << "s3cr3t-t0ken\n";
-  ServerProcess server(args({"--token-file", token.string(), "--max-body", "4096"}),
-                       dir_.path());
+  ServerProcess server(args({"--token-file", token.string(), "--max-body", "4096"}), dir_.path());
   httplib::Client client("127.0.0.1", server.port());
   const std::string line =
       slurp(sample_dir() / "log_data/2018/11/2018-11-01-events.json").substr(0, 100);
   auto res = client.Post("/v1/events", line, "application/x-ndjson");
   ASSERT_TRUE(res);
   EXPECT_EQ(res->status, 401);
-  res = client.Post("/v1/events", {{"Authorization", "Bearer wrong"}}, line,
-                    "application/x-ndjson");
+  res =
+      client.Post("/v1/events", {{"Authorization", "Bearer wrong"}}, line, "application/x-ndjson");
   ASSERT_TRUE(res);
   EXPECT_EQ(res->status, 401);
   EXPECT_EQ(res->body.find("s3cr3t"), std::string::npos);
@@ -240,26 +243,30 @@ TEST_P(ServerTest, KilledAtRandomMomentsLosesNothingAcknowledged) {
         for (std::size_t i = static_cast<std::size_t>(c); i < chunks.size() && !killed; i += 3) {
           {
             std::lock_guard lock(mutex);
-            if (acked[i]) continue;
+            if (acked[i])
+              continue;
           }
           auto res = client.Post("/v1/events", chunks[i], "application/x-ndjson");
           if (res && res->status == 200) {
             std::lock_guard lock(mutex);
-            if (!acked[i]) ++acked_count;
+            if (!acked[i])
+              ++acked_count;
             acked[i] = true;
           }
         }
       });
     }
-    std::this_thread::sleep_for(std::chrono::milliseconds(
-        std::uniform_int_distribution<int>(20, 400)(random)));
+    std::this_thread::sleep_for(
+        std::chrono::milliseconds(std::uniform_int_distribution<int>(20, 400)(random)));
     server.kill();
     killed = true;
-    for (auto& t : clients) t.join();
+    for (auto& t : clients)
+      t.join();
     // After a crash, everything acknowledged so far is staged.
     std::int64_t acked_events = 0;
     for (std::size_t i = 0; i < chunks.size(); ++i) {
-      if (acked[i]) acked_events += std::count(chunks[i].begin(), chunks[i].end(), '\n');
+      if (acked[i])
+        acked_events += std::count(chunks[i].begin(), chunks[i].end(), '\n');
     }
     EXPECT_GE(count("SELECT COUNT(*) FROM s_songplay_event"), acked_events) << "round " << round;
   }
@@ -267,7 +274,8 @@ TEST_P(ServerTest, KilledAtRandomMomentsLosesNothingAcknowledged) {
   ServerProcess server(args(), dir_.path());
   httplib::Client client("127.0.0.1", server.port());
   for (std::size_t i = 0; i < chunks.size(); ++i) {
-    if (acked[i]) continue;
+    if (acked[i])
+      continue;
     auto res = client.Post("/v1/events", chunks[i], "application/x-ndjson");
     ASSERT_TRUE(res);
     ASSERT_EQ(res->status, 200);
@@ -285,4 +293,6 @@ INSTANTIATE_TEST_SUITE_P(Engines, ServerTest, ::testing::Values("sqlite", "postg
 }  // namespace
 }  // namespace sparkify::testing
 
-int main(int argc, char** argv) { return sparkify::test::run_postgres_tests(argc, argv); }
+int main(int argc, char** argv) {
+  return sparkify::test::run_postgres_tests(argc, argv);
+}

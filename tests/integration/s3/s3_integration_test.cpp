@@ -54,8 +54,8 @@ class S3Server : public ::testing::Environment {
  public:
   void SetUp() override {
     const auto started = std::chrono::steady_clock::now();
-    server_ = std::make_unique<sparkify::testing::S3TestServer>(std::string(kBucket) +
-                                                                " other-bucket");
+    server_ =
+        std::make_unique<sparkify::testing::S3TestServer>(std::string(kBucket) + " other-bucket");
     std::printf("s3rver on port %d, started in %.2f s\n", server_->port(),
                 std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
   }
