@@ -5,6 +5,8 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <functional>
+#include <memory>
 #include <filesystem>
 #include <fstream>
 #include <optional>
@@ -37,6 +39,26 @@ std::unordered_set<std::string> loaded_objects(Warehouse& wh) {
     out.insert(ledger_key(*to_text(row.at(0)), *to_text(row.at(1))));
   }
   return out;
+}
+
+// Which listed objects the ledger already holds (same key and version). A short
+// listing (a small update) asks for each object by key, so its cost does not grow
+// with the ledger; a long one reads the whole ledger once.
+template <typename Listed>
+std::function<bool(const ObjectInfo&)> ledger_lookup(Warehouse& wh, const Listed& listed) {
+  constexpr std::size_t kPerObjectLimit = 2000;
+  if (listed.size() > kPerObjectLimit) {
+    auto loaded = std::make_shared<std::unordered_set<std::string>>(loaded_objects(wh));
+    return [loaded](const ObjectInfo& o) { return loaded->contains(ledger_key(o.key, o.version)); };
+  }
+  auto found = std::make_shared<std::unordered_set<std::string>>();
+  const std::string_view find = wh.statement("ledger/find_object");
+  for (const auto& p : listed) {
+    if (!wh.query(find, {p.object.key, p.object.version}).rows.empty()) {
+      found->insert(ledger_key(p.object.key, p.object.version));
+    }
+  }
+  return [found](const ObjectInfo& o) { return found->contains(ledger_key(o.key, o.version)); };
 }
 
 std::int64_t latest_batch(Warehouse& wh) {
@@ -96,27 +118,30 @@ LoadReport Loader::run(std::vector<SourceSpec>& sources) {
     progress_(progress);
 
   // Songs first, so that plays in the same batch can match them.
-  std::vector<Pending> pending;
+  std::vector<Pending> listed;
   std::optional<PhaseTimer> listing_timer(std::in_place, "listing");
   std::int64_t ledger_batch = latest_batch(warehouse_);
-  const auto loaded = loaded_objects(warehouse_);
   for (ObjectKind kind : {ObjectKind::song, ObjectKind::event}) {
     for (std::size_t i = 0; i < sources.size(); ++i) {
       if (sources[i].kind != kind)
         continue;
       for (auto& object : sources[i].source->list()) {
-        ++report.objects_listed;
-        if (loaded.contains(ledger_key(object.key, object.version))) {
-          ++report.objects_skipped;
-          continue;
-        }
-        progress.objects_total++;
-        progress.bytes_total += object.size;
-        pending.push_back(Pending{i, std::move(object)});
+        listed.push_back(Pending{i, std::move(object)});
       }
     }
   }
-
+  report.objects_listed = listed.size();
+  const auto is_loaded = ledger_lookup(warehouse_, listed);
+  std::vector<Pending> pending;
+  for (auto& p : listed) {
+    if (is_loaded(p.object)) {
+      ++report.objects_skipped;
+      continue;
+    }
+    progress.objects_total++;
+    progress.bytes_total += p.object.size;
+    pending.push_back(std::move(p));
+  }
   listing_timer.reset();
 
   // Cut the work into batches of bounded size.
@@ -135,10 +160,8 @@ LoadReport Loader::run(std::vector<SourceSpec>& sources) {
                                pending.begin() + static_cast<std::ptrdiff_t>(end));
     // Another writer may have committed since the ledger was read: drop what it loaded.
     if (latest_batch(warehouse_) != ledger_batch) {
-      const auto now_loaded = loaded_objects(warehouse_);
-      std::erase_if(batch, [&](const Pending& p) {
-        return now_loaded.contains(ledger_key(p.object.key, p.object.version));
-      });
+      const auto now_loaded = ledger_lookup(warehouse_, batch);
+      std::erase_if(batch, [&](const Pending& p) { return now_loaded(p.object); });
     }
     run_batch(sources, batch, ++batch_number, report, progress);
     ledger_batch = report.batches.empty() ? ledger_batch : report.batches.back();
