@@ -198,7 +198,7 @@ void Loader::run_batch(std::vector<SourceSpec>& sources, const std::vector<Pendi
     std::size_t unreadable = 0;
     std::uint64_t bytes_read = 0;
     ordered_parallel<ParsedObject>(
-        objects.size(), ParallelLimits{jobs, std::max<std::size_t>(4 * jobs, 64), 256ULL << 20},
+        objects.size(), ParallelLimits{jobs, std::max<std::size_t>(4 * jobs, 64), 64ULL << 20},
         [&](std::size_t i) { return objects[i].object.size; },
         [&](std::size_t worker, std::size_t i) {
           const Pending& p = objects[i];
