@@ -56,7 +56,7 @@ TEST(CommandLine, InitIsIdempotentAndStatusReports) {
   ASSERT_EQ(run_sparkify({"load", "--db", db, "--quiet"}).exit_code, 0);
   r = run_sparkify({"status", "--db", db});
   ASSERT_EQ(r.exit_code, 0);
-  EXPECT_NE(r.out.find("f_songplay       6820"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("f_songplay       |      6820"), std::string::npos) << r.out;
 }
 
 TEST(CommandLine, QuietPrintsNothing) {

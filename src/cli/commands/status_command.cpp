@@ -1,35 +1,18 @@
 // sparkify status: what has been loaded (objects, batches, rows, rejects).
 #include "cli/command_context.hpp"
+#include "report/text_table.hpp"
 
 namespace sparkify {
 namespace {
 
-std::string cell(const Value& v) {
-  return to_text(v).value_or("");
-}
-
+// The same aligned tables as `sparkify query` prints, without the row-count footer.
 void print_table(const Console& console, const Table& table) {
-  std::vector<std::size_t> widths(table.columns.size());
-  for (std::size_t c = 0; c < table.columns.size(); ++c)
-    widths[c] = table.columns[c].size();
-  for (const auto& row : table.rows) {
-    for (std::size_t c = 0; c < row.size(); ++c)
-      widths[c] = std::max(widths[c], cell(row[c]).size());
-  }
-  auto line = [&](const std::vector<std::string>& cells) {
-    std::string out = " ";
-    for (std::size_t c = 0; c < cells.size(); ++c) {
-      out += fmt::format(" {:<{}}", cells[c], widths[c]);
-    }
-    console.out("{}", out);
-  };
-  line(table.columns);
-  for (const auto& row : table.rows) {
-    std::vector<std::string> cells;
-    for (const auto& v : row)
-      cells.push_back(cell(v));
-    line(cells);
-  }
+  report::TextTableOptions options;
+  options.null_text = "";
+  options.row_count = false;
+  std::string text = report::render_text_table(table, options);
+  while (!text.empty() && text.back() == '\n') text.pop_back();
+  console.out("{}", text);
 }
 
 }  // namespace
