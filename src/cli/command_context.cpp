@@ -1,5 +1,6 @@
 #include "cli/command_context.hpp"
 
+#include <cstdlib>
 #include <filesystem>
 
 #include "config/conninfo.hpp"
@@ -112,9 +113,18 @@ std::unique_ptr<Warehouse> open_target_read_only(CommandContext& context) {
   resolved.options.read_only = true;
   auto warehouse = open_warehouse(resolved.target, resolved.options);
   context.console.detail("warehouse (read-only): {}", warehouse->describe());
-  if (warehouse->schema_version() == 0) {
+  const int version = warehouse->schema_version();
+  if (version == 0) {
     throw WarehouseError(
         fmt::format("{} is not initialised (run `sparkify load` first)", warehouse->describe()));
+  }
+  // The newest schema this binary knows: "schema/002_name_gender" -> 2.
+  const auto schemas = warehouse->statement_names("schema");
+  const int known = schemas.empty() ? 0 : std::atoi(schemas.back().substr(7).c_str());
+  if (version < known) {
+    throw WarehouseError(fmt::format(
+        "{} has schema version {}, this sparkify needs {}: run `sparkify init` to upgrade it",
+        warehouse->describe(), version, known));
   }
   return warehouse;
 }
