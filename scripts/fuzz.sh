@@ -77,7 +77,8 @@ printf '%-20s %8s %12s %10s %8s %6s %s\n' target seconds runs exec/s corpus cov 
 for t in "${targets[@]}"; do
   log=$build/$t.log
   dict=$(dict_for "$t")
-  args=(-max_total_time="$seconds" -max_len=65536 -timeout=10 -rss_limit_mb=2048
+  # A fixed seed (FUZZ_SEED, default 1) makes a CI run repeat the same inputs.
+  args=(-seed="${FUZZ_SEED:-1}" -max_total_time="$seconds" -max_len=65536 -timeout=10 -rss_limit_mb=2048
         -print_final_stats=1 -artifact_prefix="$build/artifacts/$t-")
   [[ -n $dict ]] && args+=(-dict="$dict")
   ((jobs > 1)) && args+=(-fork="$jobs")
