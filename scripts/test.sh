@@ -7,6 +7,11 @@ cd "$(dirname "$0")/.."
 scripts/install-deps.sh
 jobs=$(nproc)
 
+# The S3-compatible test server's pinned packages, once, before tests run in parallel.
+if [[ ! -d tests/support/s3rver/node_modules/@20minutes/s3rver ]]; then
+  (cd tests/support/s3rver && npm ci --no-audit --no-fund --loglevel=error)
+fi
+
 echo "== Release build and tests"
 cmake -S . -B build/release -DCMAKE_BUILD_TYPE=Release -DSPARKIFY_TESTS=ON >/dev/null
 cmake --build build/release -j"$jobs" >/dev/null
