@@ -266,6 +266,8 @@ void Loader::run_batch(std::vector<SourceSpec>& sources, const std::vector<Pendi
       staging->load_server_side(server_side);
       loaded += server_side.size();
       progress.objects_done += server_side.size();
+      for (const auto& o : server_side)
+        progress.bytes_done += static_cast<std::uint64_t>(o.size_bytes);
       if (progress_)
         progress_(progress);
     }

@@ -221,25 +221,21 @@ void register_load_command(CLI::App& app, CommandContext& context) {
     const auto from_config = [&](auto member) -> std::optional<std::string> {
       return s3_config ? (*s3_config).*member : std::nullopt;
     };
+    const std::string events =
+        choose(args->events, from_config(&config::S3Config::log_data), sample + "/log_data");
+    // Decided before anything is opened: an impossible copy is a usage error.
+    const bool copy =
+        resolved.engine == "redshift" && use_copy(*args, events, loaded_config(context));
     std::vector<SourceSpec> sources;
     sources.push_back(SourceSpec{
         open_source(
             choose(args->songs, from_config(&config::S3Config::song_data), sample + "/song_data"),
             s3_options),
         ObjectKind::song});
-    sources.push_back(SourceSpec{
-        open_source(
-            choose(args->events, from_config(&config::S3Config::log_data), sample + "/log_data"),
-            s3_options),
-        ObjectKind::event});
+    sources.push_back(SourceSpec{open_source(events, s3_options), ObjectKind::event});
     for (const auto& s : sources) {
       context.console.detail("{} source: {}", to_string(s.kind), s.source->describe());
     }
-
-    const std::string events =
-        choose(args->events, from_config(&config::S3Config::log_data), sample + "/log_data");
-    const bool copy =
-        resolved.engine == "redshift" && use_copy(*args, events, loaded_config(context));
 
     auto warehouse = open_target(context);
     if (copy) {
