@@ -30,9 +30,11 @@ LOGS=$BENCH_CACHE/logs
 
 echo "== build (Release) in $BUILD"
 cmake -S "$ROOT" -B "$BUILD" -DCMAKE_BUILD_TYPE=Release -DSPARKIFY_TESTS=OFF >/dev/null
-nice -n 10 cmake --build "$BUILD" -j"$(nproc)" --target sparkify sparkify-parse-floor >/dev/null
+nice -n 10 cmake --build "$BUILD" -j"$(nproc)" --target sparkify sparkify-parse-floor \
+  sparkify-sqlite-write-floor >/dev/null
 SPARKIFY=$BUILD/sparkify
 PARSE_FLOOR=$BUILD/sparkify-parse-floor
+WRITE_FLOOR=$BUILD/sparkify-sqlite-write-floor
 
 echo "== machine: $(nproc) cores, $(lscpu | sed -n 's/^Model name: *//p'), $(free -g | awk '/Mem:/ {print $2}') GiB RAM"
 echo "== data cache: $BENCH_CACHE ($(df -P "$BENCH_CACHE" | awk 'NR == 2 {print $1}'))"
@@ -92,7 +94,7 @@ timed() {
               /Maximum resident set size/ {m = $2} END {printf "%.3f %d\n", s, m}' "$log"
 }
 
-declare -A WALL RSS FLOOR_READ FLOOR_PARSE FLOOR_COPY UPDATE_T
+declare -A WALL RSS FLOOR_READ FLOOR_PARSE FLOOR_COPY FLOOR_SQLITE FLOOR_SQLITE_FACTS UPDATE_T
 for size in $SIZES; do
   dir=$BENCH_CACHE/$size
   # Floors on the same files.
@@ -121,6 +123,18 @@ for size in $SIZES; do
       --target "$(target_of "$engine" "$size")" --events "$UPDATE/log_data" --songs "$UPDATE/song_data")
     UPDATE_T[$engine,$size]=$w
   done
+
+  # The SQLite write floor: the loaded warehouse's final rows written into a fresh
+  # one with the same schema (bench/sqlite_write_floor.cpp; the update's few hundred rows included).
+  if [[ $ENGINES == *sqlite* ]]; then
+    whs=(); facts=()
+    for _ in $(seq "$REPEAT"); do
+      read -r w f < <("$WRITE_FLOOR" "$BENCH_CACHE/db/$size.db" "$BENCH_CACHE/db")
+      whs+=("$w"); facts+=("$f")
+    done
+    FLOOR_SQLITE[$size]=$(printf '%s\n' "${whs[@]}" | median)
+    FLOOR_SQLITE_FACTS[$size]=$(printf '%s\n' "${facts[@]}" | median)
+  fi
 
   # The COPY floor: the final fact rows COPYed into PostgreSQL (a plain table, no indexes).
   if [[ $ENGINES == *postgresql* ]]; then
@@ -155,6 +169,14 @@ printf '%-8s %10s %10s %10s  %s\n' size read_s parse_s copy_s "(read: find|xargs
 for size in $SIZES; do
   printf '%-8s %10s %10s %10s\n' "$size" "${FLOOR_READ[$size]}" "${FLOOR_PARSE[$size]}" "${FLOOR_COPY[$size]:--}"
 done
+if [[ $ENGINES == *sqlite* ]]; then
+  echo
+  echo "== SQLite load vs its write floor (the final rows INSERT ... SELECT-ed into a fresh warehouse)"
+  for size in $SIZES; do
+    awk -v s="$size" -v w="${WALL[sqlite,$size]}" -v c="${FLOOR_SQLITE[$size]}" -v f="${FLOOR_SQLITE_FACTS[$size]}" \
+      'BEGIN {printf "%-8s load %.2f s = %.1fx the write floor (%.2f s: every table, key and index; the fact rows alone into a bare table %.2f s)\n", s, w, w / c, c, f}'
+  done
+fi
 if [[ $ENGINES == *postgresql* ]]; then
   echo
   echo "== PostgreSQL load vs the COPY floor"

@@ -17,7 +17,7 @@ IngestResult stage_requests(Warehouse& wh, const std::vector<const IngestRequest
   IngestResult result;
   BatchTransaction batch(wh, "ingest");
   try {
-    auto staging = wh.open_staging(batch.id(), batch.started_at());
+    auto staging = wh.open_staging(batch.id(), batch.started_at(), StagedRows::waiting);
     StagingCounts before;
     for (const IngestRequest* request : requests) {
       for (const auto& s : request->songs)

@@ -5,10 +5,10 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <functional>
-#include <memory>
 #include <filesystem>
 #include <fstream>
+#include <functional>
+#include <memory>
 #include <optional>
 #include <thread>
 #include <unordered_set>
@@ -188,7 +188,8 @@ void Loader::run_batch(std::vector<SourceSpec>& sources, const std::vector<Pendi
   std::optional<PhaseTimer> stage_timer(std::in_place, "read+parse+stage");
   BatchTransaction batch(wh, "load");
   try {
-    auto staging = wh.open_staging(batch.id(), batch.started_at());
+    auto staging =
+        wh.open_staging(batch.id(), batch.started_at(), StagedRows::transformed_by_this_batch);
     // Objects the warehouse loads itself (server-side) are not read here.
     std::vector<LoadedObject> server_side;
     std::vector<Pending> read_here;

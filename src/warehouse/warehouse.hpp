@@ -25,6 +25,14 @@ struct StagingCounts {
   std::int64_t rejects = 0;        // etl_reject rows inserted
 };
 
+// Who puts a batch's staged rows into the star schema. A load transforms its own
+// rows in the same transaction, so they are staged already flagged processed:
+// nobody can see them before they are in the star schema, and the transform
+// saves an UPDATE of every row. The server's ingest stages rows that wait for a
+// later transform batch. An engine may stage both kinds as waiting (Redshift
+// does: its transforms take only waiting rows), which is slower but as correct.
+enum class StagedRows { transformed_by_this_batch, waiting };
+
 // Writes staged rows and rejects of one batch. Rows are streamed: an engine may
 // buffer a bounded amount, never the whole batch.
 class StagingWriter {
@@ -107,7 +115,8 @@ class Warehouse {
 
   // A writer for the staged rows and rejects of batch_id, inside the open transaction.
   virtual std::unique_ptr<StagingWriter> open_staging(std::int64_t batch_id,
-                                                      const std::string& staged_at) = 0;
+                                                      const std::string& staged_at,
+                                                      StagedRows rows) = 0;
 };
 
 // Classified like SQLSTATE classes, so callers can decide what to do.

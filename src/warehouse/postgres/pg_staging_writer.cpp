@@ -5,10 +5,11 @@
 namespace sparkify {
 
 PgStagingWriter::PgStagingWriter(PostgresWarehouse& warehouse, std::int64_t batch_id,
-                                 std::string staged_at, std::size_t flush_bytes)
+                                 std::string staged_at, StagedRows rows, std::size_t flush_bytes)
     : warehouse_(warehouse),
       batch_id_(batch_id),
       staged_at_(std::move(staged_at)),
+      processed_(rows == StagedRows::transformed_by_this_batch ? 1 : 0),
       flush_bytes_(flush_bytes) {
   warehouse_.execute(warehouse_.statement("staging/create_temp"));
 }
@@ -114,7 +115,8 @@ void PgStagingWriter::flush_songs() {
   if (songs_.rows() > 0) {
     auto& conn = warehouse_.connection();
     const auto copied = pg::copy_rows(conn, warehouse_.statement("staging/copy_songs"), songs_);
-    const auto staged = warehouse_.execute(warehouse_.statement("staging/merge_songs"));
+    const auto staged =
+        warehouse_.execute(warehouse_.statement("staging/merge_songs"), {processed_});
     counts_.songs_staged += staged;
     counts_.duplicates += copied - staged;
   }
@@ -126,7 +128,8 @@ void PgStagingWriter::flush_events() {
   if (events_.rows() > 0) {
     auto& conn = warehouse_.connection();
     const auto copied = pg::copy_rows(conn, warehouse_.statement("staging/copy_events"), events_);
-    const auto staged = warehouse_.execute(warehouse_.statement("staging/merge_events"));
+    const auto staged =
+        warehouse_.execute(warehouse_.statement("staging/merge_events"), {processed_});
     counts_.events_staged += staged;
     counts_.duplicates += copied - staged;
   }

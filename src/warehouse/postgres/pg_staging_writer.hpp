@@ -21,7 +21,7 @@ class PgStagingWriter final : public StagingWriter {
   inline static constexpr std::size_t kDefaultFlushBytes = 4 << 20;
 
   PgStagingWriter(PostgresWarehouse& warehouse, std::int64_t batch_id, std::string staged_at,
-                  std::size_t flush_bytes = kDefaultFlushBytes);
+                  StagedRows rows, std::size_t flush_bytes = kDefaultFlushBytes);
 
   void add(const SongRecord& song) override;
   void add(const EventRecord& event) override;
@@ -39,6 +39,7 @@ class PgStagingWriter final : public StagingWriter {
   PostgresWarehouse& warehouse_;
   std::int64_t batch_id_;
   std::string staged_at_;
+  std::int64_t processed_;  // the flag staged rows start with (1 or 0)
   std::size_t flush_bytes_;
   pg::CopyRows songs_;
   pg::CopyRows events_;

@@ -53,8 +53,8 @@ class PostgresWarehouse final : public Warehouse {
   Table query_read_only(std::string_view sql, const std::vector<Value>& params = {}) override;
 
   // Stages through COPY into temporary tables, merged with ON CONFLICT.
-  std::unique_ptr<StagingWriter> open_staging(std::int64_t batch_id,
-                                              const std::string& staged_at) override;
+  std::unique_ptr<StagingWriter> open_staging(std::int64_t batch_id, const std::string& staged_at,
+                                              StagedRows rows) override;
 
   pg::Connection& connection() { return conn_; }
 

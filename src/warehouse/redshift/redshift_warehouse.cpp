@@ -212,8 +212,9 @@ std::int64_t RedshiftWarehouse::insert_rows(std::string_view name,
   return inserted;
 }
 
-std::unique_ptr<StagingWriter> RedshiftWarehouse::open_staging(std::int64_t batch_id,
-                                                               const std::string& staged_at) {
+std::unique_ptr<StagingWriter> RedshiftWarehouse::open_staging(
+    std::int64_t batch_id, const std::string& staged_at,
+    StagedRows /*rows: always staged waiting, see StagedRows*/) {
   return std::make_unique<RedshiftStagingWriter>(*this, batch_id, staged_at,
                                                  options_.max_statement_bytes);
 }

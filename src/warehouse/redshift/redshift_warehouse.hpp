@@ -51,8 +51,8 @@ class RedshiftWarehouse final : public Warehouse {
   Table query_read_only(std::string_view sql, const std::vector<Value>& params = {}) override;
 
   // Stages through multi-row INSERTs into temp tables, merged by delete-then-insert.
-  std::unique_ptr<StagingWriter> open_staging(std::int64_t batch_id,
-                                              const std::string& staged_at) override;
+  std::unique_ptr<StagingWriter> open_staging(std::int64_t batch_id, const std::string& staged_at,
+                                              StagedRows rows) override;
 
   const redshift::RedshiftOptions& options() const { return options_; }
   pg::Connection& connection() { return conn_; }

@@ -5,10 +5,11 @@
 namespace sparkify {
 
 SqliteStagingWriter::SqliteStagingWriter(SqliteWarehouse& warehouse, std::int64_t batch_id,
-                                         std::string staged_at)
+                                         std::string staged_at, StagedRows rows)
     : warehouse_(warehouse),
       batch_id_(batch_id),
       staged_at_(std::move(staged_at)),
+      processed_(rows == StagedRows::transformed_by_this_batch ? 1 : 0),
       insert_song_(warehouse.handle(), warehouse.statement("staging/insert_song")),
       insert_event_(warehouse.handle(), warehouse.statement("staging/insert_event")),
       insert_reject_(warehouse.handle(), warehouse.statement("staging/insert_reject")),
@@ -31,6 +32,7 @@ void SqliteStagingWriter::add(const SongRecord& s) {
   st.bind_int(12, s.line_number);
   st.bind_int(13, batch_id_);
   st.bind_text(14, staged_at_);
+  st.bind_int(15, processed_);
   st.step();
   if (sqlite3_changes64(warehouse_.handle()) > 0) {
     ++counts_.songs_staged;
@@ -72,6 +74,7 @@ void SqliteStagingWriter::add(const EventRecord& e) {
   st.bind_int(28, e.line_number);
   st.bind_int(29, batch_id_);
   st.bind_text(30, staged_at_);
+  st.bind_int(31, processed_);
   st.step();
   if (sqlite3_changes64(warehouse_.handle()) > 0) {
     ++counts_.events_staged;

@@ -13,7 +13,8 @@ class SqliteWarehouse;
 
 class SqliteStagingWriter final : public StagingWriter {
  public:
-  SqliteStagingWriter(SqliteWarehouse& warehouse, std::int64_t batch_id, std::string staged_at);
+  SqliteStagingWriter(SqliteWarehouse& warehouse, std::int64_t batch_id, std::string staged_at,
+                      StagedRows rows);
 
   void add(const SongRecord& song) override;
   void add(const EventRecord& event) override;
@@ -26,6 +27,7 @@ class SqliteStagingWriter final : public StagingWriter {
   SqliteWarehouse& warehouse_;
   std::int64_t batch_id_;
   std::string staged_at_;
+  std::int64_t processed_;  // the flag staged rows start with
   sqlite::Statement insert_song_;
   sqlite::Statement insert_event_;
   sqlite::Statement insert_reject_;

@@ -48,7 +48,7 @@ SqliteWarehouse::SqliteWarehouse(std::filesystem::path path, SqliteOptions optio
   execute("PRAGMA journal_mode = WAL");
   execute("PRAGMA synchronous = FULL");
   execute("PRAGMA foreign_keys = ON");
-  execute("PRAGMA temp_store = FILE");  // big sorts of a large batch spill to disk, not RAM
+  execute("PRAGMA temp_store = FILE");     // big sorts of a large batch spill to disk, not RAM
   execute("PRAGMA cache_size = -131072");  // 128 MiB: fast enough, and memory stays bounded
 }
 
@@ -211,8 +211,9 @@ Table SqliteWarehouse::rows_of(sqlite::Statement& stmt) {
 }
 
 std::unique_ptr<StagingWriter> SqliteWarehouse::open_staging(std::int64_t batch_id,
-                                                             const std::string& staged_at) {
-  return std::make_unique<SqliteStagingWriter>(*this, batch_id, staged_at);
+                                                             const std::string& staged_at,
+                                                             StagedRows rows) {
+  return std::make_unique<SqliteStagingWriter>(*this, batch_id, staged_at, rows);
 }
 
 }  // namespace sparkify

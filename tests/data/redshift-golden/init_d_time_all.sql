@@ -259,6 +259,17 @@ DISTSTYLE ALL;
 
 INSERT INTO etl_schema_version (version, name, applied_at) VALUES ($1, $2, $3);  -- 2, '002_name_gender.sql', now (UTC)
 
+-- Schema version 3. In SQLite and PostgreSQL this version adds an index on each
+-- staging table's batch_id (a load stages its rows already flagged processed
+-- and its transforms find them by batch) and, in PostgreSQL, drops the enforced
+-- foreign keys from f_songplay to d_time and d_user. Redshift has no indexes,
+-- its staging writer stages every row waiting (its transforms take waiting rows
+-- only) and its foreign keys are informational, never enforced: nothing changes
+-- here. The file keeps the version numbers of the three engines the same.
+SELECT 1;
+
+INSERT INTO etl_schema_version (version, name, applied_at) VALUES ($1, $2, $3);  -- 3, '003_load_path.sql', now (UTC)
+
 -- The name-to-gender table (schema 2 and later), filled when it is empty or
 -- holds an earlier embedded table:
 -- [names/state] -> source, checksum, rows; nothing more when they match

@@ -143,9 +143,9 @@ TEST_F(PgWarehouseTest, SchemaMigratesOnceAndMirrorsTheSqliteStatements) {
   PostgresWarehouse wh(conninfo_);
   EXPECT_EQ(wh.engine(), "postgresql");
   EXPECT_EQ(wh.schema_version(), 0);
-  EXPECT_EQ(wh.migrate(), 2);
-  EXPECT_EQ(wh.migrate(), 2);
-  EXPECT_EQ(wh.schema_version(), 2);
+  EXPECT_EQ(wh.migrate(), 3);
+  EXPECT_EQ(wh.migrate(), 3);
+  EXPECT_EQ(wh.schema_version(), 3);
   // Schema 2 came with the embedded name-to-gender table, filled once.
   EXPECT_EQ(to_int(wh.query("SELECT COUNT(*) FROM ref_name_gender").rows.at(0).at(0)), 15788);
   EXPECT_EQ(to_int(wh.query("SELECT row_count FROM etl_reference").rows.at(0).at(0)), 15788);
@@ -247,7 +247,7 @@ TEST_F(PgWarehouseTest, StagingRepeatsWithinABatchMatchSqlite) {
     wh->begin();
     wh->execute(wh->statement("ledger/begin_batch"),
                 {std::int64_t{1}, std::string("load"), std::string("2018-11-30 00:00:00.000")});
-    auto w = wh->open_staging(1, "2018-11-30 00:00:00.000");
+    auto w = wh->open_staging(1, "2018-11-30 00:00:00.000", StagedRows::waiting);
     w->add(song);
     w->add(song);     // same content: a duplicate
     w->add(changed);  // new content: staged again

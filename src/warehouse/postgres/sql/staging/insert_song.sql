@@ -3,18 +3,19 @@
 -- row and is processed again; the same content changes nothing.
 -- $1 song_id, $2 num_songs, $3 title, $4 artist_id, $5 artist_name, $6 artist_location,
 -- $7 artist_latitude, $8 artist_longitude, $9 duration, $10 year, $11 source_key,
--- $12 line_number, $13 batch_id, $14 staged_at
+-- $12 line_number, $13 batch_id, $14 staged_at, $15 processed (true when batch $13
+-- transforms its own rows before it commits, false when they wait for a later transform)
 INSERT INTO s_song (song_id, num_songs, title, artist_id, artist_name, artist_location,
                     artist_latitude, artist_longitude, duration, year, source_key, line_number,
                     batch_id, staged_at, processed)
-VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, false)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
 ON CONFLICT (song_id) DO UPDATE SET
   num_songs = excluded.num_songs, title = excluded.title, artist_id = excluded.artist_id,
   artist_name = excluded.artist_name, artist_location = excluded.artist_location,
   artist_latitude = excluded.artist_latitude, artist_longitude = excluded.artist_longitude,
   duration = excluded.duration, year = excluded.year, source_key = excluded.source_key,
   line_number = excluded.line_number, batch_id = excluded.batch_id,
-  staged_at = excluded.staged_at, processed = false
+  staged_at = excluded.staged_at, processed = excluded.processed
 WHERE (s_song.num_songs, s_song.title, s_song.artist_id, s_song.artist_name,
        s_song.artist_location, s_song.artist_latitude, s_song.artist_longitude, s_song.duration,
        s_song.year)

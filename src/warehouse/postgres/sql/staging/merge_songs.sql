@@ -1,12 +1,15 @@
 -- Moves the copied songs into s_song with the rule of insert_song.sql. The copied
 -- rows have distinct song_ids (the writer sends a repeated id in a later round),
 -- so each row is decided exactly as a row-by-row insert would decide it.
+-- $1 processed: 1 when this batch transforms its own rows before it commits, 0
+-- when they wait for a later transform.
 WITH copied AS (DELETE FROM tmp_s_song RETURNING *)
 INSERT INTO s_song (song_id, num_songs, title, artist_id, artist_name, artist_location,
                     artist_latitude, artist_longitude, duration, year, source_key, line_number,
                     batch_id, staged_at, processed)
 SELECT song_id, num_songs, title, artist_id, artist_name, artist_location, artist_latitude,
-       artist_longitude, duration, year, source_key, line_number, batch_id, staged_at, false
+       artist_longitude, duration, year, source_key, line_number, batch_id, staged_at,
+       CAST($1 AS integer) <> 0
 FROM copied
 ON CONFLICT (song_id) DO UPDATE SET
   num_songs = excluded.num_songs, title = excluded.title, artist_id = excluded.artist_id,
@@ -14,7 +17,7 @@ ON CONFLICT (song_id) DO UPDATE SET
   artist_latitude = excluded.artist_latitude, artist_longitude = excluded.artist_longitude,
   duration = excluded.duration, year = excluded.year, source_key = excluded.source_key,
   line_number = excluded.line_number, batch_id = excluded.batch_id,
-  staged_at = excluded.staged_at, processed = false
+  staged_at = excluded.staged_at, processed = excluded.processed
 WHERE (s_song.num_songs, s_song.title, s_song.artist_id, s_song.artist_name,
        s_song.artist_location, s_song.artist_latitude, s_song.artist_longitude, s_song.duration,
        s_song.year)

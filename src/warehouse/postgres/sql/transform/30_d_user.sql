@@ -1,4 +1,4 @@
--- Users seen in events staged up to batch $1 and not yet processed, recomputed
+-- Users seen in the events batch $1 takes (staged by it, or earlier and waiting), recomputed
 -- over all their staged events: names, location and level from the latest event
 -- (by ts, then event_id); gender from the latest event that has one, else from
 -- the first name in ref_name_gender (case-insensitive; the whole trimmed name,
@@ -15,8 +15,10 @@ SELECT touched.user_id, latest.first_name, latest.last_name,
             WHEN COALESCE(whole.gender, word.gender) IS NOT NULL THEN 'names'
             ELSE 'unknown' END,
        latest.level, latest.location, earliest.start_time, latest.start_time
-FROM (SELECT DISTINCT user_id FROM s_songplay_event
-      WHERE NOT processed AND batch_id <= $1 AND user_id IS NOT NULL) AS touched
+FROM (SELECT user_id FROM s_songplay_event WHERE batch_id = $1 AND user_id IS NOT NULL
+      UNION
+      SELECT user_id FROM s_songplay_event
+      WHERE NOT processed AND batch_id < $1 AND user_id IS NOT NULL) AS touched
 CROSS JOIN LATERAL (
   SELECT e.first_name, e.last_name, e.level, e.location, e.start_time
   FROM s_songplay_event AS e

@@ -1,8 +1,12 @@
--- The level history of the users touched by batch $1, rebuilt from all their
--- staged events: one row per change of level, from its first event to the next change.
+-- The level history of the users touched by batch $1 (in the events it staged, or
+-- in earlier ones still waiting), rebuilt from all their staged events: one row
+-- per change of level, from its first event to the next change.
 DELETE FROM d_user_level
 WHERE user_id IN (SELECT user_id FROM s_songplay_event
-                  WHERE NOT processed AND batch_id <= $1 AND user_id IS NOT NULL);
+                  WHERE batch_id = $1 AND user_id IS NOT NULL
+                  UNION ALL
+                  SELECT user_id FROM s_songplay_event
+                  WHERE NOT processed AND batch_id < $1 AND user_id IS NOT NULL);
 
 INSERT INTO d_user_level (user_id, start_time, level, end_time)
 SELECT user_id, start_time, level,
@@ -12,7 +16,10 @@ FROM (
          LAG(level) OVER (PARTITION BY user_id ORDER BY ts, event_id) AS previous_level
   FROM s_songplay_event
   WHERE user_id IN (SELECT user_id FROM s_songplay_event
-                    WHERE NOT processed AND batch_id <= $1 AND user_id IS NOT NULL)
+                    WHERE batch_id = $1 AND user_id IS NOT NULL
+                    UNION ALL
+                    SELECT user_id FROM s_songplay_event
+                    WHERE NOT processed AND batch_id < $1 AND user_id IS NOT NULL)
     AND batch_id <= $1 AND level IS NOT NULL
 ) AS events
 WHERE previous_level IS NULL OR previous_level <> level

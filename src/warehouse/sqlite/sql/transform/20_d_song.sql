@@ -1,8 +1,12 @@
--- Songs staged up to batch ?1 and not yet processed. Year 0 (unknown) becomes NULL.
+-- Songs batch ?1 takes: those it staged itself and those staged earlier and
+-- still waiting. Year 0 (unknown) becomes NULL.
 INSERT INTO d_song (song_id, title, artist_id, year, duration)
 SELECT song_id, title, artist_id, NULLIF(year, 0), duration
-FROM s_song
-WHERE processed = 0 AND batch_id <= ?1
+FROM (SELECT song_id, title, artist_id, year, duration FROM s_song WHERE batch_id = ?1
+      UNION ALL
+      SELECT song_id, title, artist_id, year, duration FROM s_song
+      WHERE processed = 0 AND batch_id < ?1) AS batch_songs
+WHERE true
 ON CONFLICT (song_id) DO UPDATE SET
   title = excluded.title, artist_id = excluded.artist_id,
   year = excluded.year, duration = excluded.duration;

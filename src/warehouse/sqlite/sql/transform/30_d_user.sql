@@ -1,4 +1,4 @@
--- Users seen in events staged up to batch ?1 and not yet processed, recomputed
+-- Users seen in the events batch ?1 takes (staged by it, or earlier and waiting), recomputed
 -- over all their staged events: names, location and level from the latest event
 -- (by ts, then event_id); gender from the latest event that has one, else from
 -- the first name in ref_name_gender (case-insensitive; the whole trimmed name,
@@ -29,8 +29,11 @@ FROM (
            (SELECT f.start_time FROM s_songplay_event AS f
             WHERE f.user_id = e.user_id AND f.batch_id <= ?1
             ORDER BY f.ts LIMIT 1) AS first_seen
-    FROM (SELECT DISTINCT user_id FROM s_songplay_event INDEXED BY s_songplay_event_unprocessed
-          WHERE processed = 0 AND batch_id <= ?1 AND user_id IS NOT NULL) AS touched
+    FROM (SELECT user_id FROM s_songplay_event INDEXED BY s_songplay_event_batch
+          WHERE batch_id = ?1 AND user_id IS NOT NULL
+          UNION
+          SELECT user_id FROM s_songplay_event INDEXED BY s_songplay_event_unprocessed
+          WHERE processed = 0 AND batch_id < ?1 AND user_id IS NOT NULL) AS touched
     JOIN s_songplay_event AS e ON e.rowid = (
       SELECT x.rowid FROM s_songplay_event AS x
       WHERE x.user_id = touched.user_id AND x.batch_id <= ?1

@@ -1,4 +1,4 @@
--- One fact per NextSong event staged up to batch ?1 and not yet processed, with
+-- One fact per NextSong event batch ?1 takes (staged by it, or earlier and waiting), with
 -- the level at the time of the play. A play matches a staged song when title and
 -- artist name are equal and the durations differ by less than a millisecond;
 -- among several candidates the closest duration wins, then the lowest song_id.
@@ -8,7 +8,10 @@ INSERT INTO f_songplay (songplay_id, start_time, user_id, level, song_id, artist
                         item_in_session, location, user_agent)
 SELECT p.event_id, p.start_time, p.user_id, p.level, s.song_id, s.artist_id, p.session_id,
        p.item_in_session, p.location, p.user_agent
-FROM s_songplay_event AS p
+FROM (SELECT * FROM s_songplay_event WHERE batch_id = ?1 AND page = 'NextSong'
+      UNION ALL
+      SELECT * FROM s_songplay_event
+      WHERE processed = 0 AND batch_id < ?1 AND page = 'NextSong') AS p
 LEFT JOIN s_song AS s
   ON s.title = p.song AND s.artist_name = p.artist AND s.batch_id <= ?1
  AND ABS(s.duration - p.length) < 0.001
@@ -18,5 +21,5 @@ LEFT JOIN s_song AS s
      AND ABS(b.duration - p.length) < 0.001
      AND (ABS(b.duration - p.length) < ABS(s.duration - p.length)
           OR (ABS(b.duration - p.length) = ABS(s.duration - p.length) AND b.song_id < s.song_id)))
-WHERE p.processed = 0 AND p.batch_id <= ?1 AND p.page = 'NextSong'
+WHERE true
 ON CONFLICT (songplay_id) DO NOTHING;

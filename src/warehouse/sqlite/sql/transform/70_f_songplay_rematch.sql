@@ -1,17 +1,23 @@
--- Songs staged after their plays, or changed since: plays already in f_songplay
--- whose song and artist name equal those of a song staged up to batch ?1 and not
--- yet processed, or that point at such a song, are matched again with the rule
--- of 60_f_songplay.sql (which may also leave them unmatched).
-WITH affected AS (
+-- Songs staged after their plays, or changed since: plays of earlier batches
+-- already in f_songplay whose song and artist name equal those of a song batch ?1
+-- takes (staged by it, or earlier and waiting), or that point at such a song, are
+-- matched again with the rule of 60_f_songplay.sql (which may also leave them
+-- unmatched). The plays batch ?1 takes were matched against every song by 60.
+WITH new_song AS (
+  SELECT song_id, title, artist_name FROM s_song WHERE batch_id = ?1
+  UNION ALL
+  SELECT song_id, title, artist_name FROM s_song WHERE processed = 0 AND batch_id < ?1
+),
+affected AS (
   SELECT e.event_id, e.song, e.artist, e.length
-  FROM s_songplay_event AS e
-  JOIN s_song AS n ON n.title = e.song AND n.artist_name = e.artist
-  WHERE n.processed = 0 AND n.batch_id <= ?1 AND e.page = 'NextSong' AND e.processed = 1
+  FROM new_song AS n
+  JOIN s_songplay_event AS e ON e.song = n.title AND e.artist = n.artist_name
+  WHERE e.page = 'NextSong' AND e.processed = 1 AND e.batch_id <> ?1
   UNION
   SELECT e.event_id, e.song, e.artist, e.length
   FROM f_songplay AS f
   JOIN s_songplay_event AS e ON e.event_id = f.songplay_id
-  WHERE f.song_id IN (SELECT song_id FROM s_song WHERE processed = 0 AND batch_id <= ?1)
+  WHERE f.song_id IN (SELECT song_id FROM new_song) AND e.processed = 1 AND e.batch_id <> ?1
 ),
 ranked AS (
   SELECT a.event_id, s.song_id, s.artist_id,

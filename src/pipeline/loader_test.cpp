@@ -1,0 +1,131 @@
+// A load transforms its own rows (staged already flagged processed) together
+// with rows the server's ingest staged earlier and left waiting: the star schema
+// must be the one a plain load of the same data gives, and nothing may be left
+// unprocessed.
+#include "pipeline/loader.hpp"
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+
+#include "parse/event_parser.hpp"
+#include "pipeline/ingest.hpp"
+#include "source/local_folder_source.hpp"
+#include "warehouse/sqlite/sqlite_warehouse.hpp"
+
+namespace sparkify {
+namespace {
+
+namespace fs = std::filesystem;
+
+const fs::path kSample = fs::path(SPARKIFY_SOURCE_DIR) / "data/sample";
+
+class TempFolder {
+ public:
+  TempFolder()
+      : path_(fs::temp_directory_path() /
+              ("sparkify-loader-test-" + std::to_string(::getpid()) + "-" +
+               ::testing::UnitTest::GetInstance()->current_test_info()->name())) {
+    fs::remove_all(path_);
+    fs::create_directories(path_);
+  }
+  ~TempFolder() { fs::remove_all(path_); }
+  TempFolder(const TempFolder&) = delete;
+  TempFolder& operator=(const TempFolder&) = delete;
+  const fs::path& path() const { return path_; }
+
+ private:
+  fs::path path_;
+};
+
+LoadReport load_sample(Warehouse& wh) {
+  std::vector<SourceSpec> sources;
+  sources.push_back({std::make_unique<LocalFolderSource>(kSample / "song_data"), ObjectKind::song});
+  sources.push_back({std::make_unique<LocalFolderSource>(kSample / "log_data"), ObjectKind::event});
+  Loader loader(wh, LoadOptions{});
+  return loader.run(sources);
+}
+
+std::vector<std::string> star_rows(Warehouse& wh) {
+  std::vector<std::string> out;
+  for (const char* table :
+       {"f_songplay", "d_time", "d_user", "d_user_level", "d_song", "d_artist"}) {
+    std::string sql = "SELECT * FROM ";
+    sql.append(table).append(" ORDER BY 1, 2, 3");
+    const Table t = wh.query(sql);
+    for (const auto& row : t.rows) {
+      std::string line = table;
+      for (const auto& v : row)
+        line.append("|").append(to_text(v).value_or("NULL"));
+      out.push_back(std::move(line));
+    }
+  }
+  return out;
+}
+
+std::int64_t count(Warehouse& wh, const std::string& sql) {
+  return to_int(wh.query(sql).rows.at(0).at(0));
+}
+
+TEST(Loader, TransformsItsOwnRowsWithTheRowsIngestLeftWaiting) {
+  TempFolder dir;
+  SqliteWarehouse plain(dir.path() / "plain.db");
+  plain.migrate();
+  load_sample(plain);
+
+  // The server's ingest staged the events of two days and left them waiting.
+  SqliteWarehouse mixed(dir.path() / "mixed.db");
+  mixed.migrate();
+  EventLogParser parser;
+  IngestRequest request;
+  std::size_t files = 0;
+  for (const auto& entry : fs::recursive_directory_iterator(kSample / "log_data")) {
+    if (!entry.is_regular_file() || files == 2)
+      continue;
+    std::ifstream in(entry.path(), std::ios::binary);
+    const std::string text((std::istreambuf_iterator<char>(in)), {});
+    auto parsed = parser.parse(text, "ingest/" + entry.path().filename().string());
+    for (auto& e : parsed.records)
+      request.events.push_back(std::move(e));
+    ++files;
+  }
+  ASSERT_GT(request.events.size(), 100U);
+  stage_requests(mixed, {&request});
+  const auto waiting = static_cast<std::int64_t>(request.events.size());
+  ASSERT_EQ(count(mixed, "SELECT COUNT(*) FROM s_songplay_event WHERE processed = 0"), waiting);
+  ASSERT_EQ(count(mixed, "SELECT COUNT(*) FROM f_songplay"), 0);
+
+  // The load stages the rest (the ingested events are duplicates now) and
+  // transforms both kinds in one batch.
+  const LoadReport report = load_sample(mixed);
+  EXPECT_EQ(report.staged.events_staged, 8056 - waiting);
+  EXPECT_EQ(report.staged.duplicates, waiting);
+  EXPECT_EQ(report.events_processed, 8056);
+  EXPECT_EQ(report.songs_processed, 71);
+  EXPECT_EQ(count(mixed, "SELECT COUNT(*) FROM s_songplay_event WHERE processed = 0"), 0);
+  EXPECT_EQ(count(mixed, "SELECT COUNT(*) FROM s_song WHERE processed = 0"), 0);
+  EXPECT_EQ(star_rows(mixed), star_rows(plain));
+  EXPECT_EQ(count(mixed, "SELECT COUNT(*) FROM f_songplay"), 6820);
+}
+
+TEST(Loader, StagesItsOwnRowsAlreadyProcessedAndMarksNothingElse) {
+  TempFolder dir;
+  SqliteWarehouse wh(dir.path() / "w.db");
+  wh.migrate();
+  load_sample(wh);
+  // Every row was staged by batch 1, flagged processed by the same transaction.
+  EXPECT_EQ(count(wh, "SELECT COUNT(*) FROM s_songplay_event WHERE batch_id = 1 AND processed = 1"),
+            8056);
+  EXPECT_EQ(count(wh, "SELECT COUNT(*) FROM s_song WHERE batch_id = 1 AND processed = 1"), 71);
+  EXPECT_EQ(count(wh, "SELECT events_processed FROM etl_batch WHERE batch_id = 1"), 8056);
+  // A second load finds nothing new and transforms nothing.
+  const LoadReport again = load_sample(wh);
+  EXPECT_TRUE(again.batches.empty());
+  EXPECT_EQ(again.events_processed, 0);
+}
+
+}  // namespace
+}  // namespace sparkify
