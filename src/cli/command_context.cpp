@@ -29,7 +29,7 @@ void add_common_options(CLI::App& command, CommandContext& context) {
   command
       .add_option("--redshift-d-time", context.common.redshift_d_time,
                   "Redshift: distribution of d_time, ALL (default) or KEY (start_time, "
-                  "co-located with f_songplay)")
+                  "co-located with f_songplay); config [REDSHIFT] D_TIME_DISTRIBUTION")
       ->option_text("ALL|KEY")
       ->check(CLI::IsMember({"ALL", "KEY", "all", "key"}));
   command
@@ -76,7 +76,11 @@ ResolvedTarget resolve_target(CommandContext& context) {
   // Precedence: --target / --db, then the config file's [CLUSTER], then the default.
   ResolvedTarget r;
   r.options.engine = context.common.engine;
-  r.options.redshift.d_time = redshift::parse_time_distribution(context.common.redshift_d_time);
+  // Precedence: --redshift-d-time, then [REDSHIFT] D_TIME_DISTRIBUTION, then ALL.
+  const auto& redshift_config = loaded_config(context).redshift;
+  r.options.redshift.d_time = redshift::parse_time_distribution(
+      choose(context.common.redshift_d_time,
+             redshift_config ? redshift_config->d_time_distribution : std::nullopt, "ALL"));
   r.target = context.common.target;
   if (r.target.empty() && !context.common.db.empty())
     r.target = "sqlite:" + context.common.db;

@@ -14,11 +14,11 @@
 namespace sparkify {
 
 struct CommonOptions {
-  std::string db;      // --db FILE: the embedded engine's file
-  std::string target;  // --target: sqlite:PATH or a PostgreSQL URI / keyword string
-  std::string config;  // --config FILE: the prototype's dwh.cfg
-  std::string engine;  // --engine sqlite|postgresql|redshift (default: from the target)
-  std::string redshift_d_time = "ALL";  // --redshift-d-time ALL|KEY
+  std::string db;               // --db FILE: the embedded engine's file
+  std::string target;           // --target: sqlite:PATH or a PostgreSQL URI / keyword string
+  std::string config;           // --config FILE: the prototype's dwh.cfg
+  std::string engine;           // --engine sqlite|postgresql|redshift (default: from the target)
+  std::string redshift_d_time;  // --redshift-d-time ALL|KEY (else [REDSHIFT], else ALL)
   bool quiet = false;
   bool verbose = false;
 };

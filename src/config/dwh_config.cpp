@@ -1,6 +1,7 @@
 #include "config/dwh_config.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <charconv>
 #include <fstream>
 #include <functional>
@@ -56,6 +57,68 @@ std::vector<KeySpec> string_keys(
   return out;
 }
 
+std::string lower(std::string_view v) {
+  std::string out;
+  for (char c : v) {
+    if (c != ' ')
+      out.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+  }
+  return out;
+}
+
+// [REDSHIFT]: this tool's own section, every key optional. Errors name the key
+// and what is allowed, never the value.
+void read_redshift_section(const IniSection& section, RedshiftConfig& r, const std::string& file,
+                           ConfigResult& result) {
+  for (const auto& entry : section.entries) {
+    const std::string& v = entry.value;
+    const auto error = [&](std::string_view what) {
+      result.errors.push_back(
+          Issue{file, entry.line, "[REDSHIFT] " + entry.key + " " + std::string(what)});
+    };
+    if (iequals(entry.key, "STAGING")) {
+      if (v.empty())
+        continue;
+      const std::string m = lower(v);
+      if (m != "insert" && m != "copy" && m != "auto") {
+        error("must be insert, copy or auto");
+        continue;
+      }
+      r.staging = m;
+    } else if (iequals(entry.key, "D_TIME_DISTRIBUTION")) {
+      if (v.empty())
+        continue;
+      const std::string d = lower(v);
+      if (d != "all" && d != "key" && d != "key(start_time)") {
+        error("must be ALL or KEY");
+        continue;
+      }
+      r.d_time_distribution = d == "all" ? "all" : "key";
+    } else if (iequals(entry.key, "STAGING_URI")) {
+      if (v.empty())
+        continue;
+      if (!v.starts_with("s3://") || v.size() <= 5) {
+        error("must be an s3://bucket/prefix URI");
+        continue;
+      }
+      r.staging_uri = v;
+    } else if (iequals(entry.key, "MAX_ERRORS")) {
+      if (v.empty())
+        continue;
+      std::int64_t n = 0;
+      auto [ptr, ec] = std::from_chars(v.data(), v.data() + v.size(), n);
+      if (ec != std::errc{} || ptr != v.data() + v.size() || n < 0) {
+        error("must be a whole number, 0 or more");
+        continue;
+      }
+      r.max_errors = n;
+    } else {
+      result.warnings.push_back(Issue{
+          file, entry.line, "unknown key " + entry.key + " in [" + section.name + "] ignored"});
+    }
+  }
+}
+
 }  // namespace
 
 ConfigResult parse_config(std::string_view text, const std::string& file_name) {
@@ -95,6 +158,8 @@ ConfigResult parse_config(std::string_view text, const std::string& file_name) {
     } else if (iequals(section.name, "IAM_ROLE")) {
       auto& i = config.iam_role.emplace();
       read_section(section, string_keys({{"ARN", &i.arn}}), file_name, result);
+    } else if (iequals(section.name, "REDSHIFT")) {
+      read_redshift_section(section, config.redshift.emplace(), file_name, result);
     } else {
       result.warnings.push_back(
           Issue{file_name, section.line, "unknown section [" + section.name + "] ignored"});

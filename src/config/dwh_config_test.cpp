@@ -189,5 +189,43 @@ TEST(DwhConfig, TheShippedExampleParses) {
   EXPECT_TRUE(r.config->cluster && r.config->s3 && r.config->iam_role);
 }
 
+TEST(DwhConfig, RedshiftSectionIsOptionalAndChecked) {
+  // The prototype's file has no [REDSHIFT]: nothing is set.
+  EXPECT_FALSE(parse_config(kPrototype, "dwh.cfg").config->redshift);
+  // Every key is optional; values are normalised.
+  auto r = parse_config(std::string(kPrototype) +
+                            "\n[REDSHIFT]\nSTAGING=Copy\nD_TIME_DISTRIBUTION='KEY(start_time)'\n"
+                            "STAGING_URI=s3://bucket/dwh\nMAX_ERRORS=25\n",
+                        "dwh.cfg");
+  ASSERT_TRUE(r.ok()) << all_messages(r.errors);
+  ASSERT_TRUE(r.config->redshift);
+  EXPECT_EQ(r.config->redshift->staging, "copy");
+  EXPECT_EQ(r.config->redshift->d_time_distribution, "key");
+  EXPECT_EQ(r.config->redshift->staging_uri, "s3://bucket/dwh");
+  EXPECT_EQ(r.config->redshift->max_errors, 25);
+  r = parse_config("[REDSHIFT]\nD_TIME_DISTRIBUTION=all\n", "dwh.cfg");
+  ASSERT_TRUE(r.ok()) << all_messages(r.errors);
+  EXPECT_FALSE(r.config->redshift->staging);
+  EXPECT_EQ(r.config->redshift->d_time_distribution, "all");
+  // Bad values are errors naming the key and what is allowed, never the value.
+  r = parse_config(
+      "[REDSHIFT]\nSTAGING=sometimes\nD_TIME_DISTRIBUTION=EVEN\nSTAGING_URI=/tmp/x\n"
+      "MAX_ERRORS=-3\nCOLOUR=blue\n",
+      "dwh.cfg");
+  EXPECT_FALSE(r.ok());
+  const std::string errors = all_messages(r.errors);
+  EXPECT_EQ(r.errors.size(), 4u) << errors;
+  EXPECT_NE(errors.find("dwh.cfg:2: [REDSHIFT] STAGING must be insert, copy or auto"),
+            std::string::npos)
+      << errors;
+  EXPECT_NE(errors.find("D_TIME_DISTRIBUTION must be ALL or KEY"), std::string::npos) << errors;
+  EXPECT_NE(errors.find("STAGING_URI must be an s3://"), std::string::npos) << errors;
+  EXPECT_NE(errors.find("MAX_ERRORS must be a whole number"), std::string::npos) << errors;
+  for (const char* value : {"sometimes", "EVEN", "/tmp/x", "-3"})
+    EXPECT_EQ(errors.find(value), std::string::npos) << value;
+  EXPECT_NE(all_messages(r.warnings).find("unknown key COLOUR in [REDSHIFT] ignored"),
+            std::string::npos);
+}
+
 }  // namespace
 }  // namespace sparkify::config

@@ -190,6 +190,18 @@ void Loader::run_batch(std::vector<SourceSpec>& sources, const std::vector<Pendi
   try {
     auto staging =
         wh.open_staging(batch.id(), batch.started_at(), StagedRows::transformed_by_this_batch);
+    // Objects the warehouse loads itself (server-side) are not read here.
+    std::vector<LoadedObject> server_side;
+    std::vector<Pending> read_here;
+    for (const auto& p : objects) {
+      const std::string kind(to_string(sources[p.source].kind));
+      if (staging->loads_server_side(kind)) {
+        server_side.push_back(LoadedObject{p.object.key, p.object.version, kind,
+                                           static_cast<std::int64_t>(p.object.size), 0, 0});
+      } else {
+        read_here.push_back(p);
+      }
+    }
     // Network sources want many reads in flight; parsing threads are cheap to add.
     std::size_t jobs = options_.jobs;
     for (const auto& s : sources)
@@ -199,10 +211,10 @@ void Loader::run_batch(std::vector<SourceSpec>& sources, const std::vector<Pendi
     std::size_t unreadable = 0;
     std::uint64_t bytes_read = 0;
     ordered_parallel<ParsedObject>(
-        objects.size(), ParallelLimits{jobs, std::max<std::size_t>(4 * jobs, 64), 64ULL << 20},
-        [&](std::size_t i) { return objects[i].object.size; },
+        read_here.size(), ParallelLimits{jobs, std::max<std::size_t>(4 * jobs, 64), 64ULL << 20},
+        [&](std::size_t i) { return read_here[i].object.size; },
         [&](std::size_t worker, std::size_t i) {
-          const Pending& p = objects[i];
+          const Pending& p = read_here[i];
           ParsedObject out;
           std::string content;
           try {
@@ -226,7 +238,7 @@ void Loader::run_batch(std::vector<SourceSpec>& sources, const std::vector<Pendi
           return out;
         },
         [&](std::size_t i, ParsedObject&& parsed) {
-          const Pending& p = objects[i];
+          const Pending& p = read_here[i];
           for (const auto& s : parsed.songs)
             staging->add(s);
           for (const auto& e : parsed.events)
@@ -251,6 +263,15 @@ void Loader::run_batch(std::vector<SourceSpec>& sources, const std::vector<Pendi
             progress_(progress);
         });
     staging->flush();
+    if (!server_side.empty()) {
+      staging->load_server_side(server_side);
+      loaded += server_side.size();
+      progress.objects_done += server_side.size();
+      for (const auto& o : server_side)
+        progress.bytes_done += static_cast<std::uint64_t>(o.size_bytes);
+      if (progress_)
+        progress_(progress);
+    }
     stage_timer.reset();
     maybe_fault(options_, FaultPoint::after_stage, batch_number);
 

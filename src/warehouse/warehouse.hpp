@@ -47,6 +47,17 @@ class StagingWriter {
   virtual void flush() = 0;
   // What was written so far (complete after flush()).
   virtual StagingCounts counts() const = 0;
+
+  // Server-side loading: an engine that loads objects of a kind ("song", "event")
+  // itself, from where they are stored (Redshift: COPY from S3), returns true
+  // here; the loader then neither reads nor parses them, and passes them to
+  // load_server_side() once per batch, after flush(). Default: none.
+  virtual bool loads_server_side(std::string_view /*kind*/) const { return false; }
+  // Loads the listed objects (key, version, kind, size) and writes their staged
+  // rows, rejects and ledger rows, inside the open transaction.
+  virtual void load_server_side(const std::vector<LoadedObject>& /*objects*/) {
+    throw std::logic_error("this warehouse loads nothing server-side");
+  }
 };
 
 class Warehouse {

@@ -7,7 +7,9 @@
 #include "cli/s3_options.hpp"
 #include "pipeline/loader.hpp"
 #include "source/open_source.hpp"
+#include "source/s3/s3_source.hpp"
 #include "warehouse/redshift/redshift_plan.hpp"
+#include "warehouse/redshift/redshift_warehouse.hpp"
 
 namespace sparkify {
 namespace {
@@ -20,30 +22,69 @@ struct LoadArgs {
   std::size_t batch_objects = 50'000;
   std::string names;
   bool dry_run = false;
+  std::string redshift_staging;  // insert | copy | auto (else [REDSHIFT] STAGING, else auto)
   std::string redshift_staging_uri;
-  std::int64_t redshift_max_errors = 0;
+  std::optional<std::int64_t> redshift_max_errors;
 };
 
-// The server-side COPY of the event logs: when they come from S3 and the
-// config names an IAM role. Manifests and the JSONPaths file go under the
-// staging URI (default s3://<bucket of the event logs>/sparkify-dwh).
+// Why the server-side COPY cannot load these event logs, or nothing when it can:
+// they must come from S3 and the config must name the IAM role Redshift assumes.
+std::optional<std::string> copy_impossible(const std::string& events,
+                                           const config::Config& config) {
+  if (!events.starts_with("s3://"))
+    return "the event logs must come from s3:// (--events or [S3] LOG_DATA), not a local folder";
+  if (!config.iam_role || !config.iam_role->arn)
+    return "[IAM_ROLE] ARN must be set in the config file (--config), the role Redshift "
+           "assumes to read S3";
+  return std::nullopt;
+}
+
+// The staging mode of a Redshift load: --redshift-staging, then [REDSHIFT]
+// STAGING, then auto; auto is copy when it is possible. Returns true for copy;
+// an explicit copy that is impossible is a usage error saying why.
+bool use_copy(const LoadArgs& args, const std::string& events, const config::Config& config) {
+  const auto& from_config = config.redshift ? config.redshift->staging : std::nullopt;
+  const std::string mode = choose(args.redshift_staging, from_config, "auto");
+  const auto why_not = copy_impossible(events, config);
+  if (mode == "copy" && why_not) {
+    throw CLI::ValidationError(
+        args.redshift_staging.empty() ? "[REDSHIFT] STAGING" : "--redshift-staging",
+        "copy is not possible: " + *why_not);
+  }
+  return mode == "copy" || (mode == "auto" && !why_not);
+}
+
+// The server-side COPY of the event logs: manifests and the JSONPaths file go
+// under the staging URI (--redshift-staging-uri, [REDSHIFT] STAGING_URI, default
+// s3://<bucket of the event logs>/sparkify-dwh).
+redshift::CopyStaging copy_staging(const LoadArgs& args, const std::string& events,
+                                   const config::Config& config, const std::string& region) {
+  const auto& rs = config.redshift;
+  redshift::CopyStaging copy;
+  copy.staging_uri = choose(args.redshift_staging_uri, rs ? rs->staging_uri : std::nullopt,
+                            redshift::default_staging_uri(events));
+  copy.iam_role = *config.iam_role->arn;
+  copy.region = region;
+  const auto& jsonpath = config.s3 ? config.s3->log_jsonpath : std::nullopt;
+  copy.log_jsonpath = jsonpath.value_or("");
+  copy.max_errors = args.redshift_max_errors.value_or(rs && rs->max_errors ? *rs->max_errors : 0);
+  return copy;
+}
+
+// The dry run's COPY (batch 0 stands for each batch's id).
 std::optional<redshift::CopySpec> copy_spec(const LoadArgs& args, const std::string& events,
                                             const config::Config& config) {
-  if (!events.starts_with("s3://") || !config.iam_role || !config.iam_role->arn)
+  if (!use_copy(args, events, config))
     return {};
-  std::string staging = args.redshift_staging_uri;
-  if (staging.empty()) {
-    const auto slash = events.find('/', 5);
-    staging = events.substr(0, slash) + "/sparkify-dwh";
-  }
+  const auto copy = copy_staging(
+      args, events, config, args.s3.region.empty() ? std::string("us-west-2") : args.s3.region);
   redshift::CopySpec spec;
-  spec.manifest_url = redshift::manifest_url(staging, 0);
-  spec.iam_role = *config.iam_role->arn;
-  spec.region = args.s3.region.empty() ? "us-west-2" : args.s3.region;
-  const auto& jsonpath = config.s3 ? config.s3->log_jsonpath : std::nullopt;
+  spec.manifest_url = redshift::manifest_url(copy.staging_uri, 0);
+  spec.iam_role = copy.iam_role;
+  spec.region = copy.region;
   spec.jsonpaths_url =
-      jsonpath && !jsonpath->empty() ? *jsonpath : redshift::jsonpaths_url(staging);
-  spec.max_errors = args.redshift_max_errors;
+      copy.log_jsonpath.empty() ? redshift::jsonpaths_url(copy.staging_uri) : copy.log_jsonpath;
+  spec.max_errors = copy.max_errors;
   return spec;
 }
 
@@ -139,13 +180,22 @@ void register_load_command(CLI::App& app, CommandContext& context) {
       ->option_text("PATH");
   add_dry_run_option(*command, args->dry_run);
   command
+      ->add_option("--redshift-staging", args->redshift_staging,
+                   "Redshift: stage event logs from this client with multi-row INSERTs (insert), "
+                   "by a server-side COPY from S3 (copy), or copy when the events are on S3 and "
+                   "[IAM_ROLE] ARN is set (auto, the default); config [REDSHIFT] STAGING")
+      ->option_text("insert|copy|auto")
+      ->check(CLI::IsMember({"insert", "copy", "auto"}));
+  command
       ->add_option("--redshift-staging-uri", args->redshift_staging_uri,
                    "Redshift COPY: s3:// prefix for manifests and the JSONPaths file "
-                   "(default s3://<bucket of the event logs>/sparkify-dwh)")
+                   "(default s3://<bucket of the event logs>/sparkify-dwh); config [REDSHIFT] "
+                   "STAGING_URI")
       ->option_text("URI");
   command
       ->add_option("--redshift-max-errors", args->redshift_max_errors,
-                   "Redshift COPY: MAXERROR, rows COPY may reject before failing (default 0)")
+                   "Redshift COPY: MAXERROR, rows COPY may reject before failing (default 0); "
+                   "config [REDSHIFT] MAX_ERRORS")
       ->option_text("N")
       ->check(CLI::NonNegativeNumber);
   command->callback([&context, args] {
@@ -162,28 +212,48 @@ void register_load_command(CLI::App& app, CommandContext& context) {
           "{}", redshift::load_plan(resolved.options.redshift, copy_spec(*args, events, config)));
       return;
     }
+    const ResolvedTarget resolved = resolve_target(context);
+    if (resolved.engine != "redshift" && !args->redshift_staging.empty())
+      throw CLI::ValidationError("--redshift-staging", "is for the redshift engine");
     const s3::S3Options s3_options = args->s3.resolve();
     // Precedence: flags, then the config file's [S3], then the bundled sample.
     const auto& s3_config = loaded_config(context).s3;
     const auto from_config = [&](auto member) -> std::optional<std::string> {
       return s3_config ? (*s3_config).*member : std::nullopt;
     };
+    const std::string events =
+        choose(args->events, from_config(&config::S3Config::log_data), sample + "/log_data");
+    // Decided before anything is opened: an impossible copy is a usage error.
+    const bool copy =
+        resolved.engine == "redshift" && use_copy(*args, events, loaded_config(context));
     std::vector<SourceSpec> sources;
     sources.push_back(SourceSpec{
         open_source(
             choose(args->songs, from_config(&config::S3Config::song_data), sample + "/song_data"),
             s3_options),
         ObjectKind::song});
-    sources.push_back(SourceSpec{
-        open_source(
-            choose(args->events, from_config(&config::S3Config::log_data), sample + "/log_data"),
-            s3_options),
-        ObjectKind::event});
+    sources.push_back(SourceSpec{open_source(events, s3_options), ObjectKind::event});
     for (const auto& s : sources) {
       context.console.detail("{} source: {}", to_string(s.kind), s.source->describe());
     }
 
     auto warehouse = open_target(context);
+    if (copy) {
+      // Manifests are written with the event source's own S3 client and credentials.
+      auto* events_source = dynamic_cast<s3::S3Source*>(sources.back().source.get());
+      auto* redshift_warehouse = dynamic_cast<RedshiftWarehouse*>(warehouse.get());
+      if (events_source == nullptr || redshift_warehouse == nullptr)
+        throw std::logic_error("redshift COPY staging needs an S3 event source");
+      redshift::CopyStaging staging = copy_staging(*args, events, loaded_config(context),
+                                                   events_source->client().config().region);
+      staging.put_object = [client = &events_source->client()](const std::string& url,
+                                                               const std::string& body) {
+        s3::put_object_at(*client, url, body);
+      };
+      context.console.detail("event logs: server-side COPY, manifests under {}",
+                             staging.staging_uri);
+      redshift_warehouse->use_copy_staging(std::move(staging));
+    }
     warehouse->migrate();
     if (!args->names.empty())
       use_names(*warehouse, args->names, context.console);

@@ -1,5 +1,7 @@
 #include "source/s3/s3_source.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 
 namespace sparkify::s3 {
@@ -158,6 +160,15 @@ namespace sparkify::s3 {
 
 std::size_t S3Source::read_concurrency() const {
   return client_.config().options.max_concurrency;
+}
+
+std::string put_object_at(S3Client& client, std::string_view url, std::string_view body,
+                          std::string_view content_type) {
+  const auto slash = url.starts_with(kScheme) ? url.find('/', kScheme.size()) : url.npos;
+  if (slash == url.npos || slash == kScheme.size() || slash + 1 == url.size())
+    throw SourceError(fmt::format("not an S3 object URL (s3://bucket/key): {}", url));
+  return client.put_object(url.substr(kScheme.size(), slash - kScheme.size()),
+                           url.substr(slash + 1), body, content_type);
 }
 
 }  // namespace sparkify::s3

@@ -68,6 +68,11 @@ class S3Source : public Source {
   S3Client client_;
 };
 
+// Writes body to the object named by url ("s3://bucket/key", the key not empty) with
+// client; returns its ETag. Throws SourceError for another form of URL.
+std::string put_object_at(S3Client& client, std::string_view url, std::string_view body,
+                          std::string_view content_type = "application/json");
+
 // The one-call form for the command line: parse the URL, resolve the configuration.
 std::unique_ptr<S3Source> make_s3_source(std::string_view url, const S3Options& options = {},
                                          const Environment& environment = process_environment());

@@ -48,6 +48,11 @@ std::string jsonpaths_url(std::string_view staging_uri) {
   return trimmed(staging_uri) + "/event_jsonpaths.json";
 }
 
+std::string default_staging_uri(std::string_view events_location) {
+  const auto slash = events_location.find('/', 5);
+  return std::string(events_location.substr(0, slash)) + "/sparkify-dwh";
+}
+
 std::string make_manifest(const std::vector<std::string>& object_urls) {
   std::string out = "{\"entries\": [";
   for (std::size_t i = 0; i < object_urls.size(); ++i) {

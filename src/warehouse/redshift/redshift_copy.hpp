@@ -6,7 +6,9 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace sparkify::redshift {
@@ -19,10 +21,26 @@ struct CopySpec {
   std::int64_t max_errors = 0;
 };
 
+// What the engine needs to load a batch's event logs with COPY (staging mode
+// "copy"): where manifests go, the COPY's credentials and limits, and how to
+// write an object to S3 (the event source's own client and credentials).
+struct CopyStaging {
+  std::string staging_uri;   // s3://bucket/prefix: manifests and the JSONPaths file go below
+  std::string iam_role;      // [IAM_ROLE] ARN
+  std::string region;        // the buckets' region
+  std::string log_jsonpath;  // [S3] LOG_JSONPATH; empty: upload sql/copy/event_jsonpaths.json
+  std::int64_t max_errors = 0;
+  // Writes body to the object at url (s3://bucket/key); throws on failure.
+  std::function<void(const std::string& url, const std::string& body)> put_object;
+};
+
 // Where this tool puts its manifests and JSONPaths file: <staging_uri>/manifests/
 // batch-<id, 6 digits>.manifest and <staging_uri>/event_jsonpaths.json.
 std::string manifest_url(std::string_view staging_uri, std::int64_t batch_id);
 std::string jsonpaths_url(std::string_view staging_uri);
+// The default staging URI for event logs at events_location (s3://bucket/...):
+// s3://bucket/sparkify-dwh, outside the log prefix so listings never see it.
+std::string default_staging_uri(std::string_view events_location);
 
 // {"entries": [{"url": "s3://...", "mandatory": true}, ...]}: mandatory, so a
 // listed object that has gone makes the COPY fail instead of loading less.

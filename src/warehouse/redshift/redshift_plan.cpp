@@ -92,14 +92,20 @@ std::string load_plan(const RedshiftOptions& options, const std::optional<CopySp
   step(out, "staging/clear_events");
   step(out, "staging/clear_objects");
   if (copy) {
-    out += "-- Event logs: server-side COPY of the objects listed by the batch's manifest\n";
-    out += fmt::format("-- (uploaded first to {}).\n", copy->manifest_url);
+    out += "-- Event logs: server-side COPY of exactly the batch's new event objects. Before it,\n";
+    out += fmt::format("-- PUT the manifest (each object mandatory) to {}\n", copy->manifest_url);
+    out += fmt::format(
+        "-- (named by the batch id) and, unless [S3] LOG_JSONPATH names one,\n"
+        "-- PUT sql/copy/event_jsonpaths.json to {}.\n",
+        copy->jsonpaths_url);
+    step(out, "copy/clear_raw");
     out += render_copy(sql("copy/copy_events"), *copy);
     out += "\n\n";
     step(out, "copy/load_errors", "$1 = the batch id, $2 = now");
     step(out, "copy/invalid_rejects", "$1 = the batch id, $2 = now, $3 = the manifest URL");
     step(out, "copy/merge_raw_events", "$1 = the batch id, $2 = now, $3 = the manifest URL");
     step(out, "copy/clear_raw");
+    step(out, "copy/file_lines", "-> per object: lines read and rejected, for its etl_object row");
     out += "-- Song files: multi-row INSERTs as below.\n";
   }
   out += fmt::format(

@@ -2,6 +2,10 @@
 
 #include <fmt/format.h>
 
+#include <map>
+
+#include "warehouse/embedded_sql.hpp"
+#include "warehouse/redshift/redshift_copy.hpp"
 #include "warehouse/redshift/redshift_warehouse.hpp"
 
 namespace sparkify {
@@ -172,6 +176,86 @@ void RedshiftStagingWriter::flush() {
   flush_songs();
   flush_events();
   rejects_.flush();
+  flush_objects();
+}
+
+bool RedshiftStagingWriter::loads_server_side(std::string_view kind) const {
+  return kind == "event" && warehouse_.copy_staging().has_value();
+}
+
+void RedshiftStagingWriter::load_server_side(const std::vector<LoadedObject>& objects) {
+  const auto& copy = warehouse_.copy_staging();
+  if (!copy)
+    throw std::logic_error("redshift: no COPY staging configured");
+  std::vector<std::string> urls;
+  urls.reserve(objects.size());
+  for (const auto& o : objects) {
+    if (!o.source_key.starts_with("s3://")) {
+      throw WarehouseError(fmt::format(
+          "redshift: COPY loads only objects on S3, and {} is not (use --redshift-staging insert)",
+          o.source_key));
+    }
+    urls.push_back(o.source_key);
+  }
+  flush();  // the client's rows first, so that the ledger and counts stay in order
+
+  // 1. The manifest (exactly these objects, each mandatory) and, once, the JSONPaths file.
+  redshift::CopySpec spec;
+  spec.manifest_url = redshift::manifest_url(copy->staging_uri, batch_id_);
+  spec.iam_role = copy->iam_role;
+  spec.region = copy->region;
+  spec.max_errors = copy->max_errors;
+  spec.jsonpaths_url =
+      copy->log_jsonpath.empty() ? redshift::jsonpaths_url(copy->staging_uri) : copy->log_jsonpath;
+  copy->put_object(spec.manifest_url, redshift::make_manifest(urls));
+  if (copy->log_jsonpath.empty() && !warehouse_.jsonpaths_uploaded()) {
+    const auto jsonpaths = find_embedded_sql("redshift/sql/copy/event_jsonpaths.json");
+    if (!jsonpaths)
+      throw std::logic_error("no embedded event_jsonpaths.json");
+    copy->put_object(spec.jsonpaths_url, std::string(*jsonpaths));
+    warehouse_.set_jsonpaths_uploaded();
+  }
+
+  // 2. COPY into s_raw_event, then its rejects and the typed rows, in this transaction.
+  // Rejects get the batch's time, as the client path's do.
+  const std::vector<Value> params{batch_id_, staged_at_, spec.manifest_url};
+  warehouse_.execute(warehouse_.statement("copy/clear_raw"));
+  try {
+    warehouse_.run_copy(redshift::render_copy(warehouse_.statement("copy/copy_events"), spec));
+  } catch (const WarehouseUnavailable&) {
+    throw;
+  } catch (const WarehouseError& e) {
+    throw WarehouseError(
+        fmt::format("COPY of the event logs listed in {} failed: {}", spec.manifest_url, e.what()));
+  }
+  const std::int64_t copied =
+      to_int(warehouse_.query("SELECT COUNT(*) FROM s_raw_event").rows.at(0).at(0));
+  counts_.rejects += warehouse_.execute(warehouse_.statement("copy/load_errors"), params);
+  const std::int64_t invalid =
+      warehouse_.execute(warehouse_.statement("copy/invalid_rejects"), params);
+  counts_.rejects += invalid;
+  const std::int64_t staged =
+      warehouse_.execute(warehouse_.statement("copy/merge_raw_events"), params);
+  counts_.events_staged += staged;
+  counts_.duplicates += copied - invalid - staged;
+  warehouse_.execute(warehouse_.statement("copy/clear_raw"));
+
+  // 3. The ledger: one row per object, with the lines COPY read from it and rejected.
+  std::map<std::string, std::pair<std::int64_t, std::int64_t>, std::less<>> scanned;
+  for (const auto& row : warehouse_.query(warehouse_.statement("copy/file_lines")).rows)
+    scanned[*to_text(row.at(0))] = {to_int(row.at(1)), to_int(row.at(2))};
+  constexpr std::size_t kFileScanName = 90;  // stl_file_scan.name is CHAR(90)
+  for (const auto& o : objects) {
+    auto it = scanned.find(o.source_key);
+    if (it == scanned.end() && o.source_key.size() > kFileScanName)
+      it = scanned.find(std::string_view(o.source_key).substr(0, kFileScanName));
+    LoadedObject row = o;
+    if (it != scanned.end()) {
+      row.rejects = it->second.second;
+      row.records = it->second.first - it->second.second;
+    }
+    add(row);
+  }
   flush_objects();
 }
 

@@ -30,6 +30,11 @@ class RedshiftStagingWriter final : public StagingWriter {
   void flush() override;
   StagingCounts counts() const override { return counts_; }
 
+  // Staging mode "copy" (the warehouse has a CopyStaging): event logs are loaded
+  // by a server-side COPY from S3 with a manifest of exactly these objects.
+  bool loads_server_side(std::string_view kind) const override;
+  void load_server_side(const std::vector<LoadedObject>& objects) override;
+
   // Statements sent so far (for tests of the size limit).
   std::size_t statements_sent() const;
 

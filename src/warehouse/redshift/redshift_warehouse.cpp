@@ -219,6 +219,17 @@ std::unique_ptr<StagingWriter> RedshiftWarehouse::open_staging(
                                                  options_.max_statement_bytes);
 }
 
+void RedshiftWarehouse::run_copy(std::string_view copy_sql) {
+  if (!options_.postgres_emulation) {
+    conn_.execute_script(copy_sql);
+    return;
+  }
+  if (!interceptor_)
+    throw WarehouseError(
+        "redshift: COPY from S3 cannot run in PostgreSQL emulation without a COPY double");
+  interceptor_(*this, copy_sql);
+}
+
 std::vector<std::string> RedshiftWarehouse::statement_names(std::string_view folder) const {
   return engine_statement_names("redshift", folder);
 }

@@ -5,10 +5,13 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 
 #include "warehouse/postgres/pg_connection.hpp"
+#include "warehouse/redshift/redshift_copy.hpp"
 #include "warehouse/redshift/redshift_options.hpp"
 #include "warehouse/warehouse.hpp"
 
@@ -54,10 +57,29 @@ class RedshiftWarehouse final : public Warehouse {
   const redshift::RedshiftOptions& options() const { return options_; }
   pg::Connection& connection() { return conn_; }
 
+  // Staging mode "copy": from now on the staging writers load event logs with a
+  // server-side COPY from S3 (a manifest per batch) instead of from the client.
+  void use_copy_staging(redshift::CopyStaging copy) { copy_ = std::move(copy); }
+  const std::optional<redshift::CopyStaging>& copy_staging() const { return copy_; }
+
+  // Runs a rendered COPY statement. On a cluster it is sent as it is; in
+  // PostgreSQL emulation (which has no COPY from S3) it goes to the interceptor
+  // given by the test (a test double of Redshift's COPY), or fails.
+  using CopyInterceptor = std::function<void(RedshiftWarehouse&, std::string_view copy_sql)>;
+  void set_copy_interceptor(CopyInterceptor interceptor) { interceptor_ = std::move(interceptor); }
+  void run_copy(std::string_view copy_sql);
+
+  // Uploads the JSONPaths file once per connection (it never changes).
+  bool jsonpaths_uploaded() const { return jsonpaths_uploaded_; }
+  void set_jsonpaths_uploaded() { jsonpaths_uploaded_ = true; }
+
  private:
   redshift::RedshiftOptions options_;
   pg::Connection conn_;
   bool writer_locked_ = false;
+  std::optional<redshift::CopyStaging> copy_;
+  CopyInterceptor interceptor_;
+  bool jsonpaths_uploaded_ = false;
 };
 
 // Bound parameters per statement in insert_rows (the protocol allows 65,535;

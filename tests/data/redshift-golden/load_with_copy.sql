@@ -35,8 +35,14 @@ DELETE FROM tmp_s_songplay_event;
 -- Empties tmp_etl_object after its round is merged (DELETE: TRUNCATE would commit).
 DELETE FROM tmp_etl_object;
 
--- Event logs: server-side COPY of the objects listed by the batch's manifest
--- (uploaded first to s3://sparkify-raw/sparkify-dwh/manifests/batch-000007.manifest).
+-- Event logs: server-side COPY of exactly the batch's new event objects. Before it,
+-- PUT the manifest (each object mandatory) to s3://sparkify-raw/sparkify-dwh/manifests/batch-000007.manifest
+-- (named by the batch id) and, unless [S3] LOG_JSONPATH names one,
+-- PUT sql/copy/event_jsonpaths.json to s3://sparkify-raw/sparkify-dwh/event_jsonpaths.json.
+-- [copy/clear_raw]
+-- s_raw_event is empty between loads (DELETE: TRUNCATE would commit).
+DELETE FROM s_raw_event;
+
 -- Server-side load of the event logs listed by a manifest into s_raw_event. The
 -- JSONPaths file maps the log's fields, in order, to the columns listed here.
 -- Every ${...} is replaced by a literal made by the engine's quoting function
@@ -152,6 +158,24 @@ WHERE s.event_id IS NULL AND r.rn = 1;
 -- [copy/clear_raw]
 -- s_raw_event is empty between loads (DELETE: TRUNCATE would commit).
 DELETE FROM s_raw_event;
+
+-- [copy/file_lines] -> per object: lines read and rejected, for its etl_object row
+-- Per file read by the last COPY of this session (for the ledger): the lines COPY
+-- read (stl_file_scan) and the lines it rejected (stl_load_errors). Both tables
+-- keep names blank-padded (CHAR); stl_file_scan's name holds at most 90 bytes.
+SELECT s.source_key, s.lines, COALESCE(e.errors, 0) AS errors
+FROM (
+  SELECT TRIM(name) AS source_key, SUM(lines) AS lines
+  FROM stl_file_scan
+  WHERE query = pg_last_copy_id()
+  GROUP BY TRIM(name)
+) AS s
+LEFT JOIN (
+  SELECT TRIM(filename) AS source_key, COUNT(*) AS errors
+  FROM stl_load_errors
+  WHERE query = pg_last_copy_id()
+  GROUP BY TRIM(filename)
+) AS e ON e.source_key = s.source_key;
 
 -- Song files: multi-row INSERTs as below.
 -- Multi-row INSERTs, each at most 16000000 bytes; every value a literal of
