@@ -94,7 +94,7 @@ timed() {
               /Maximum resident set size/ {m = $2} END {printf "%.3f %d\n", s, m}' "$log"
 }
 
-declare -A WALL RSS FLOOR_READ FLOOR_PARSE FLOOR_COPY FLOOR_SQLITE FLOOR_SQLITE_FACTS UPDATE_T
+declare -A WALL RSS FLOOR_READ FLOOR_PARSE FLOOR_COPY FLOOR_PG FLOOR_SQLITE FLOOR_SQLITE_FACTS UPDATE_T
 for size in $SIZES; do
   dir=$BENCH_CACHE/$size
   # Floors on the same files.
@@ -149,6 +149,25 @@ for size in $SIZES; do
     psql -q "$conn" -c "DROP TABLE copy_floor"
     rm -f "$csv"
     FLOOR_COPY[$size]=$(printf '%s\n' "${copies[@]}" | median)
+
+    # The PostgreSQL write floor: the loaded warehouse's staging and star rows
+    # COPYed (pg_dump --data-only) into a fresh warehouse made by `sparkify init`,
+    # every key and index in place, in one transaction.
+    dump=$BENCH_CACHE/db/write-floor-$size.sql
+    tables=()
+    for t in s_song s_songplay_event d_artist d_song d_time d_user d_user_level f_songplay; do
+      tables+=(--table="$t")
+    done
+    pg_dump --data-only "${tables[@]}" "$conn" >"$dump"
+    writes=()
+    for _ in $(seq "$REPEAT"); do
+      pg_fresh bench_write_floor
+      "$SPARKIFY" init -q --target "$(pg_db bench_write_floor)"
+      writes+=("$( { /usr/bin/time -f %e psql -q -X -1 -v ON_ERROR_STOP=1 -f "$dump" "$(pg_db bench_write_floor)" >/dev/null; } 2>&1)")
+    done
+    psql -q "$PG_CONN" -c "DROP DATABASE bench_write_floor"
+    rm -f "$dump"
+    FLOOR_PG[$size]=$(printf '%s\n' "${writes[@]}" | median)
   fi
 done
 
@@ -181,8 +200,8 @@ if [[ $ENGINES == *postgresql* ]]; then
   echo
   echo "== PostgreSQL load vs the COPY floor"
   for size in $SIZES; do
-    awk -v s="$size" -v w="${WALL[postgresql,$size]}" -v c="${FLOOR_COPY[$size]}" \
-      'BEGIN {printf "%-8s load %.2f s = %.1fx the COPY floor (%.2f s)\n", s, w, w / c, c}'
+    awk -v s="$size" -v w="${WALL[postgresql,$size]}" -v c="${FLOOR_COPY[$size]}" -v f="${FLOOR_PG[$size]}" \
+      'BEGIN {printf "%-8s load %.2f s = %.1fx the COPY floor (%.2f s), %.1fx the write floor (%.2f s: the final staging and star rows COPYed into a fresh warehouse, every key and index)\n", s, w, w / c, c, w / f, f}'
   done
 fi
 echo
