@@ -17,6 +17,9 @@
 #   scripts/pg-test-server.sh env DIR
 #       Prints shell exports (PGHOST, PGPORT, PGUSER, PGDATABASE, SPARKIFY_TEST_PG).
 #
+# PG_TEST_SERVER_SETTINGS adds server settings to those below, as "name=value"
+# words (bench/run.sh sizes the buffers for the large benchmark this way).
+#
 # Run as root (as CI does), initdb and pg_ctl run as the postgres user, which owns
 # DIR; run as another user, they run as that user. Local (socket) connections are
 # trusted, so the connection string needs no password; TCP connections need a
@@ -77,13 +80,17 @@ cmd_start() {
     --auth-host=scram-sha-256 -E UTF8 --locale=C.UTF-8 --no-sync >"$dir/initdb.log" 2>&1 ||
     { cat "$dir/initdb.log" >&2; die "initdb failed"; }
 
-  local port="" attempt
+  local port="" attempt setting extra=""
+  for setting in ${PG_TEST_SERVER_SETTINGS:-}; do
+    [[ $setting == *=* ]] || die "PG_TEST_SERVER_SETTINGS: '$setting' is not name=value"
+    extra+=" -c $setting"
+  done
   for attempt in $(seq 1 20); do
     local candidate=$((20000 + RANDOM % 40000))
     port_free "$candidate" || continue
     if as_owner "$PG_BIN/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 start \
       -o "-p $candidate -c listen_addresses=127.0.0.1 -k $dir -c fsync=off \
--c synchronous_commit=off -c full_page_writes=off -c max_connections=50" >/dev/null 2>&1; then
+-c synchronous_commit=off -c full_page_writes=off -c max_connections=50$extra" >/dev/null 2>&1; then
       port=$candidate
       break
     fi
