@@ -49,7 +49,7 @@ SqliteWarehouse::SqliteWarehouse(std::filesystem::path path, SqliteOptions optio
   execute("PRAGMA synchronous = FULL");
   execute("PRAGMA foreign_keys = ON");
   execute("PRAGMA temp_store = FILE");     // big sorts of a large batch spill to disk, not RAM
-  execute("PRAGMA cache_size = -131072");  // 128 MiB: fast enough, and memory stays bounded
+  execute("PRAGMA cache_size = -98304");  // 96 MiB: fast enough, and memory stays bounded
 }
 
 sqlite::Statement& SqliteWarehouse::cached(std::string_view sql) {
