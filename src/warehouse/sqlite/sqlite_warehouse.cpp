@@ -41,6 +41,11 @@ SqliteWarehouse::SqliteWarehouse(std::filesystem::path path, SqliteOptions optio
     // A reader of a WAL file sees the last commit; it never writes.
     execute("PRAGMA query_only = ON");
     execute("PRAGMA temp_store = MEMORY");
+    // Queries that look up plays by id read pages in random order: mapped, they are
+    // read in place instead of copied page by page into a small cache (the
+    // artist-name queries at large: 10.7 -> 7.2 s). SQLite caps it at its build's
+    // limit (2 GiB in Debian's); only the part of the file a query touches is read.
+    execute("PRAGMA mmap_size = 2147418112");
     return;
   }
   // WAL lets readers (status, queries, the server's health checks) run during a
