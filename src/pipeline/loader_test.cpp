@@ -12,6 +12,7 @@
 #include <iterator>
 
 #include "parse/event_parser.hpp"
+#include "pipeline/batch_transaction.hpp"
 #include "pipeline/ingest.hpp"
 #include "source/local_folder_source.hpp"
 #include "warehouse/sqlite/sqlite_warehouse.hpp"
@@ -111,10 +112,31 @@ TEST(Loader, TransformsItsOwnRowsWithTheRowsIngestLeftWaiting) {
   EXPECT_EQ(count(mixed, "SELECT COUNT(*) FROM f_songplay"), 6820);
 }
 
+// The flag a staged row starts with, read inside the batch before any transform
+// (after a load the flag is 1 either way: the end state cannot tell "staged
+// processed" from "marked processed by 90_mark_processed").
+std::int64_t staged_flag(Warehouse& wh, StagedRows rows) {
+  EventLogParser parser;
+  std::ifstream in(kSample / "log_data/2018/11/2018-11-01-events.json", std::ios::binary);
+  const std::string text((std::istreambuf_iterator<char>(in)), {});
+  auto parsed = parser.parse(text, "flag-test");
+  BatchTransaction batch(wh, "load");
+  auto staging = wh.open_staging(batch.id(), batch.started_at(), rows);
+  staging->add(parsed.records.at(0));
+  staging->flush();
+  // Read before the batch rolls back (it is never committed).
+  return to_int(
+      wh.query("SELECT MIN(processed) FROM s_songplay_event WHERE batch_id = ?1", {batch.id()})
+          .rows.at(0)
+          .at(0));
+}
+
 TEST(Loader, StagesItsOwnRowsAlreadyProcessedAndMarksNothingElse) {
   TempFolder dir;
   SqliteWarehouse wh(dir.path() / "w.db");
   wh.migrate();
+  EXPECT_EQ(staged_flag(wh, StagedRows::transformed_by_this_batch), 1);
+  EXPECT_EQ(staged_flag(wh, StagedRows::waiting), 0);
   load_sample(wh);
   // Every row was staged by batch 1, flagged processed by the same transaction.
   EXPECT_EQ(count(wh, "SELECT COUNT(*) FROM s_songplay_event WHERE batch_id = 1 AND processed = 1"),
