@@ -14,7 +14,7 @@
 #include "parse/event_parser.hpp"
 #include "pipeline/batch_transaction.hpp"
 #include "pipeline/ingest.hpp"
-#include "source/local_folder_source.hpp"
+#include "tests/support/folder_load.hpp"
 #include "warehouse/sqlite/sqlite_warehouse.hpp"
 
 namespace sparkify {
@@ -43,11 +43,7 @@ class TempFolder {
 };
 
 LoadReport load_sample(Warehouse& wh) {
-  std::vector<SourceSpec> sources;
-  sources.push_back({std::make_unique<LocalFolderSource>(kSample / "song_data"), ObjectKind::song});
-  sources.push_back({std::make_unique<LocalFolderSource>(kSample / "log_data"), ObjectKind::event});
-  Loader loader(wh, LoadOptions{});
-  return loader.run(sources);
+  return testing::load_folder(wh, kSample);
 }
 
 std::vector<std::string> star_rows(Warehouse& wh) {

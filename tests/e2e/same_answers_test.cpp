@@ -16,9 +16,9 @@
 #include "pipeline/loader.hpp"
 #include "report/html_escape.hpp"
 #include "report/output_format.hpp"
-#include "source/local_folder_source.hpp"
 #include "support/pg_server.hpp"
 #include "tests/support/cli_runner.hpp"
+#include "tests/support/folder_load.hpp"
 #include "warehouse/name_gender_sync.hpp"
 #include "warehouse/open_warehouse.hpp"
 #include "warehouse/redshift/redshift_warehouse.hpp"
@@ -52,13 +52,7 @@ std::unique_ptr<Warehouse> redshift_emulation(const std::string& conninfo) {
 void load_with_library(Warehouse& wh, const fs::path& root) {
   wh.migrate();
   wh.lock_writer();
-  std::vector<SourceSpec> sources;
-  sources.push_back(SourceSpec{std::make_unique<LocalFolderSource>((root / "song_data").string()),
-                               ObjectKind::song});
-  sources.push_back(SourceSpec{std::make_unique<LocalFolderSource>((root / "log_data").string()),
-                               ObjectKind::event});
-  Loader loader(wh, LoadOptions{});
-  loader.run(sources);
+  load_folder(wh, root);
 }
 
 // SQLite and PostgreSQL loaded by `sparkify load`, Redshift emulation by the

@@ -14,8 +14,8 @@
 #include <sstream>
 
 #include "pipeline/loader.hpp"
-#include "source/local_folder_source.hpp"
 #include "source/s3/s3_source.hpp"
+#include "support/folder_load.hpp"
 #include "support/pg_server.hpp"
 #include "support/redshift_copy_double.hpp"
 #include "support/s3_test_server.hpp"
@@ -146,13 +146,7 @@ class RedshiftCopy : public ::testing::Test {
   static LoadReport load_local(Warehouse& wh, const fs::path& root, LoadOptions options = {}) {
     wh.migrate();
     wh.lock_writer();
-    std::vector<SourceSpec> sources;
-    sources.push_back(SourceSpec{std::make_unique<LocalFolderSource>((root / "song_data").string()),
-                                 ObjectKind::song});
-    sources.push_back(SourceSpec{std::make_unique<LocalFolderSource>((root / "log_data").string()),
-                                 ObjectKind::event});
-    Loader loader(wh, options);
-    return loader.run(sources);
+    return testing::load_folder(wh, root, std::move(options));
   }
 
   static std::vector<std::string> manifest_urls(const std::string& url) {
