@@ -6,21 +6,14 @@
 #include <sqlite3.h>
 
 #include "tests/support/cli_runner.hpp"
+#include "tests/support/sqlite_reader.hpp"
 
 namespace sparkify::testing {
 namespace {
 namespace fs = std::filesystem;
 
-// Runs SQL on a warehouse file as someone with write access would (foreign keys off).
 void break_with(const fs::path& db, const std::string& sql) {
-  sqlite3* h = nullptr;
-  ASSERT_EQ(sqlite3_open(db.c_str(), &h), SQLITE_OK);
-  char* error = nullptr;
-  const int rc = sqlite3_exec(h, sql.c_str(), nullptr, nullptr, &error);
-  const std::string message = error ? error : "";
-  sqlite3_free(error);
-  sqlite3_close(h);
-  ASSERT_EQ(rc, SQLITE_OK) << message << "\n" << sql;
+  EXPECT_EQ(sqlite_execute(db, sql), "") << sql;
 }
 
 class Checks : public ::testing::Test {
@@ -72,7 +65,7 @@ TempDir* Checks::dir_ = nullptr;
 TEST_F(Checks, TheLoadedSamplePassesEveryCheck) {
   const auto r = run_sparkify({"check", "--db", loaded().string()});
   EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
-  EXPECT_NE(r.out.find("All 26 checks passed."), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("All 27 checks passed."), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("plays:matched-share"), std::string::npos);
   EXPECT_NE(r.out.find("1 of 6820 plays matched a song"), std::string::npos) << r.out;
   EXPECT_EQ(failing(loaded()), Names{});
@@ -142,6 +135,17 @@ TEST_F(Checks, StagedPlaysAndFactsDisagree) {
              "item_in_session) SELECT 'not-an-event', start_time, user_id, level, "
              "session_id, item_in_session FROM f_songplay LIMIT 1");
   EXPECT_EQ(failing(db), Names{"plays:facts-are-staged-events"});
+  // The play's artist name is a copy of its event's: another name, or a lost one, fails.
+  db = copy();
+  break_with(db,
+             "UPDATE f_songplay SET artist_name = 'Someone Else' WHERE songplay_id = "
+             "(SELECT MIN(songplay_id) FROM f_songplay)");
+  EXPECT_EQ(failing(db), Names{"plays:artist-names-as-logged"});
+  db = copy();
+  break_with(db,
+             "UPDATE f_songplay SET artist_name = NULL WHERE songplay_id = "
+             "(SELECT MIN(songplay_id) FROM f_songplay WHERE artist_name IS NOT NULL)");
+  EXPECT_EQ(failing(db), Names{"plays:artist-names-as-logged"});
 }
 
 TEST_F(Checks, StagedRowsLeftUnprocessed) {

@@ -1,4 +1,5 @@
-// Reads a SQLite warehouse file from a test, independently of the product's engine code.
+// Reads a SQLite warehouse file from a test, independently of the product's engine code
+// (and changes one behind the product's back: sqlite_execute).
 #pragma once
 
 #include <sqlite3.h>
@@ -81,5 +82,21 @@ class SqliteReader {
  private:
   sqlite3* db_ = nullptr;
 };
+
+// Runs SQL on a warehouse file as someone with write access would (foreign keys
+// off); returns SQLite's error message, empty on success.
+inline std::string sqlite_execute(const std::filesystem::path& path, const std::string& sql) {
+  sqlite3* db = nullptr;
+  if (sqlite3_open(path.c_str(), &db) != SQLITE_OK) {
+    sqlite3_close(db);
+    return "cannot open " + path.string();
+  }
+  char* error = nullptr;
+  const int rc = sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &error);
+  std::string message = rc == SQLITE_OK ? "" : (error ? error : "error " + std::to_string(rc));
+  sqlite3_free(error);
+  sqlite3_close(db);
+  return message;
+}
 
 }  // namespace sparkify::testing

@@ -257,9 +257,9 @@ WHERE NOT e.processed AND e.batch_id <= $1 AND e.page = 'NextSong' AND t.start_t
 -- a millisecond; among several candidates the closest duration wins, then the
 -- lowest song_id.
 INSERT INTO f_songplay (songplay_id, start_time, user_id, level, song_id, artist_id, session_id,
-                        item_in_session, location, user_agent)
+                        item_in_session, location, user_agent, artist_name)
 SELECT p.event_id, p.start_time, p.user_id, p.level, m.song_id, m.artist_id, p.session_id,
-       p.item_in_session, p.location, p.user_agent
+       p.item_in_session, p.location, p.user_agent, p.artist
 FROM s_songplay_event AS p
 LEFT JOIN (
   SELECT e.event_id, s.song_id, s.artist_id,

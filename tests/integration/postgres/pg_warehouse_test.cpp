@@ -61,7 +61,7 @@ const std::vector<std::pair<std::string, std::string>> kTables = {
     {"d_user_level", "user_id, start_time, level, end_time"},
     {"f_songplay",
      "songplay_id, start_time, user_id, level, song_id, artist_id, session_id, item_in_session, "
-     "location, user_agent"},
+     "location, user_agent, artist_name"},
     {"etl_object", "source_key, version, kind, size_bytes, batch_id, records, rejects"},
     {"etl_batch",
      "batch_id, kind, status, objects, songs_staged, events_staged, duplicates, rejects, "
@@ -143,9 +143,9 @@ TEST_F(PgWarehouseTest, SchemaMigratesOnceAndMirrorsTheSqliteStatements) {
   PostgresWarehouse wh(conninfo_);
   EXPECT_EQ(wh.engine(), "postgresql");
   EXPECT_EQ(wh.schema_version(), 0);
-  EXPECT_EQ(wh.migrate(), 3);
-  EXPECT_EQ(wh.migrate(), 3);
-  EXPECT_EQ(wh.schema_version(), 3);
+  EXPECT_EQ(wh.migrate(), 4);
+  EXPECT_EQ(wh.migrate(), 4);
+  EXPECT_EQ(wh.schema_version(), 4);
   // Schema 2 came with the embedded name-to-gender table, filled once.
   EXPECT_EQ(to_int(wh.query("SELECT COUNT(*) FROM ref_name_gender").rows.at(0).at(0)), 15788);
   EXPECT_EQ(to_int(wh.query("SELECT row_count FROM etl_reference").rows.at(0).at(0)), 15788);
@@ -199,6 +199,25 @@ TEST_F(PgWarehouseTest, SampleLoadsIdenticallyOnBothEnginesWithTheBriefsFacts) {
             lite->query(lite->statement("status/table_counts")).rows);
   EXPECT_EQ(pg.query(pg.statement("status/objects_by_kind")).rows,
             lite->query(lite->statement("status/objects_by_kind")).rows);
+}
+
+// A warehouse loaded before schema 4 had no f_songplay.artist_name: migrate() adds
+// it and fills it from each play's staged event.
+TEST_F(PgWarehouseTest, SchemaFourGivesEarlierPlaysTheirArtistName) {
+  {
+    PostgresWarehouse pg(conninfo_);
+    load(pg);
+    pg.execute("ALTER TABLE f_songplay DROP COLUMN artist_name");
+    pg.execute("DELETE FROM etl_schema_version WHERE version = 4");
+    EXPECT_EQ(pg.schema_version(), 3);
+  }
+  PostgresWarehouse pg(conninfo_);
+  EXPECT_EQ(pg.migrate(), 4);
+  EXPECT_EQ(scalar(pg, "SELECT COUNT(*) FROM f_songplay WHERE artist_name IS NULL"), 0);
+  auto lite = sqlite_reference();
+  const auto it = std::find_if(kTables.begin(), kTables.end(),
+                               [](const auto& t) { return t.first == "f_songplay"; });
+  EXPECT_EQ(rows_of(pg, it->first, it->second), rows_of(*lite, it->first, it->second));
 }
 
 TEST_F(PgWarehouseTest, ReRunIsIdempotentAndSmallBatchesAgree) {

@@ -60,7 +60,7 @@ const std::vector<std::pair<std::string, std::string>> kTables = {
     {"d_user_level", "user_id, start_time, level, end_time"},
     {"f_songplay",
      "songplay_id, start_time, user_id, level, song_id, artist_id, session_id, item_in_session, "
-     "location, user_agent"},
+     "location, user_agent, artist_name"},
     {"etl_object", "source_key, version, kind, size_bytes, batch_id, records, rejects"},
     {"etl_batch",
      "batch_id, kind, status, objects, songs_staged, events_staged, duplicates, rejects, "

@@ -59,7 +59,7 @@ const std::vector<std::pair<std::string, std::string>> kStar = {
     {"d_user_level", "user_id, start_time, level, end_time"},
     {"f_songplay",
      "songplay_id, start_time, user_id, level, song_id, artist_id, session_id, item_in_session, "
-     "location, user_agent"},
+     "location, user_agent, artist_name"},
     {"s_songplay_event",
      "event_id, artist, auth, first_name, gender, item_in_session, last_name, length, level, "
      "location, method, page, registration, session_id, song, status, ts, user_agent, user_id, "

@@ -3,14 +3,13 @@ SELECT gender, rank, artist_name, plays
 FROM (
   SELECT u.gender,
          ROW_NUMBER() OVER (PARTITION BY u.gender
-                            ORDER BY COUNT(*) DESC, e.artist COLLATE "C" NULLS FIRST) AS rank,
-         e.artist AS artist_name,
+                            ORDER BY COUNT(*) DESC, f.artist_name COLLATE "C" NULLS FIRST) AS rank,
+         f.artist_name,
          COUNT(*) AS plays
   FROM f_songplay AS f
-  JOIN s_songplay_event AS e ON e.event_id = f.songplay_id
   JOIN d_user AS u ON u.user_id = f.user_id
   WHERE u.gender IN ('F', 'M')
-  GROUP BY u.gender, e.artist
+  GROUP BY u.gender, f.artist_name
 ) AS ranked
 WHERE rank <= 10
 ORDER BY gender COLLATE "C", rank;

@@ -4,9 +4,9 @@
 -- among several candidates the closest duration wins, then the lowest song_id.
 -- Each play is one probe of s_song_match (title, artist_name).
 INSERT INTO f_songplay (songplay_id, start_time, user_id, level, song_id, artist_id, session_id,
-                        item_in_session, location, user_agent)
+                        item_in_session, location, user_agent, artist_name)
 SELECT p.event_id, p.start_time, p.user_id, p.level, m.song_id, m.artist_id, p.session_id,
-       p.item_in_session, p.location, p.user_agent
+       p.item_in_session, p.location, p.user_agent, p.artist
 FROM (SELECT * FROM s_songplay_event WHERE batch_id = $1 AND page = 'NextSong'
       UNION ALL
       SELECT * FROM s_songplay_event

@@ -1,4 +1,4 @@
--- description: Every staged NextSong event is a fact, and every fact is a staged NextSong event.
+-- description: Every staged NextSong event is a fact, every fact is a staged NextSong event, and each fact names its event's artist.
 -- (Redshift runs no correlated subquery in a select list: outer joins to the
 -- distinct keys of the other side count the rows with no partner.)
 -- (UNION ALL keeps no order by itself: ord does.)
@@ -24,5 +24,17 @@ FROM (
         FROM f_songplay AS f
         LEFT JOIN (SELECT DISTINCT event_id FROM s_songplay_event WHERE page = 'NextSong') AS e
           ON e.event_id = f.songplay_id) AS x
+  UNION ALL
+  SELECT 3, 'plays:artist-names-as-logged',
+         CASE WHEN differing = 0 THEN 1 ELSE 0 END,
+         differing,
+         CAST(differing AS VARCHAR(32)) || ' of ' || CAST(facts AS VARCHAR(32))
+           || ' facts name another artist than their staged event'
+  FROM (SELECT COUNT(*) AS facts,
+               COALESCE(SUM(CASE WHEN e.artist <> f.artist_name
+                                   OR (e.artist IS NULL) <> (f.artist_name IS NULL)
+                                 THEN 1 ELSE 0 END), 0) AS differing
+        FROM f_songplay AS f
+        JOIN s_songplay_event AS e ON e.event_id = f.songplay_id) AS n
 ) AS c
 ORDER BY ord;

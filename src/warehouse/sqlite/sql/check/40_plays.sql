@@ -1,4 +1,4 @@
--- description: Every staged NextSong event is a fact, and every fact is a staged NextSong event.
+-- description: Every staged NextSong event is a fact, every fact is a staged NextSong event, and each fact names its event's artist.
 -- (UNION ALL keeps no order by itself: ord does.)
 SELECT check_name, passed, observed, detail
 FROM (
@@ -23,5 +23,16 @@ FROM (
                                                     AND e.page = 'NextSong')
                                  THEN 1 ELSE 0 END), 0) AS extra
         FROM f_songplay AS f) AS x
+  UNION ALL
+  SELECT 3, 'plays:artist-names-as-logged',
+         CASE WHEN differing = 0 THEN 1 ELSE 0 END,
+         differing,
+         differing || ' of ' || facts || ' facts name another artist than their staged event'
+  FROM (SELECT COUNT(*) AS facts,
+               COALESCE(SUM(CASE WHEN e.artist <> f.artist_name
+                                   OR (e.artist IS NULL) <> (f.artist_name IS NULL)
+                                 THEN 1 ELSE 0 END), 0) AS differing
+        FROM f_songplay AS f
+        JOIN s_songplay_event AS e ON e.event_id = f.songplay_id) AS n
 ) AS c
 ORDER BY ord;

@@ -2,8 +2,7 @@
 -- param: artist text
 SELECT f.location, COUNT(*) AS plays
 FROM f_songplay AS f
-JOIN s_songplay_event AS e ON e.event_id = f.songplay_id
-LEFT JOIN d_artist AS a ON a.artist_id = f.artist_id
-WHERE e.artist = ?1 OR a.name = ?1
+WHERE f.artist_name = ?1
+   OR f.artist_id IN (SELECT artist_id FROM d_artist WHERE name = ?1)
 GROUP BY f.location
 ORDER BY plays DESC, f.location NULLS FIRST;

@@ -1,16 +1,16 @@
 -- description: The 10 artists (by artist id, matched plays only) with most plays by female users, then by male users.
-SELECT gender, rank, artist_id, artist_name, plays
+-- Matched plays only, counted by artist id; the names are looked up for the 20 ranked rows.
+SELECT ranked.gender, ranked.rank, ranked.artist_id, a.name AS artist_name, ranked.plays
 FROM (
   SELECT u.gender,
          ROW_NUMBER() OVER (PARTITION BY u.gender ORDER BY COUNT(*) DESC, f.artist_id) AS rank,
          f.artist_id,
-         a.name AS artist_name,
          COUNT(*) AS plays
   FROM f_songplay AS f
   JOIN d_user AS u ON u.user_id = f.user_id
-  JOIN d_artist AS a ON a.artist_id = f.artist_id
-  WHERE u.gender IN ('F', 'M')
-  GROUP BY u.gender, f.artist_id, a.name
+  WHERE f.artist_id IS NOT NULL AND u.gender IN ('F', 'M')
+  GROUP BY u.gender, f.artist_id
 ) AS ranked
-WHERE rank <= 10
-ORDER BY gender, rank;
+JOIN d_artist AS a ON a.artist_id = ranked.artist_id
+WHERE ranked.rank <= 10
+ORDER BY ranked.gender, ranked.rank;

@@ -5,9 +5,9 @@
 -- Each play is one probe of s_song_match (title, artist_name); only a play with
 -- a candidate looks for a better one (NOT EXISTS), so no window over all plays.
 INSERT INTO f_songplay (songplay_id, start_time, user_id, level, song_id, artist_id, session_id,
-                        item_in_session, location, user_agent)
+                        item_in_session, location, user_agent, artist_name)
 SELECT p.event_id, p.start_time, p.user_id, p.level, s.song_id, s.artist_id, p.session_id,
-       p.item_in_session, p.location, p.user_agent
+       p.item_in_session, p.location, p.user_agent, p.artist
 FROM (SELECT * FROM s_songplay_event WHERE batch_id = ?1 AND page = 'NextSong'
       UNION ALL
       SELECT * FROM s_songplay_event

@@ -6,12 +6,11 @@ FROM (
          ROW_NUMBER() OVER (PARTITION BY gender ORDER BY plays DESC, artist_name NULLS FIRST)
            AS rank,
          artist_name, plays
-  FROM (SELECT u.gender, e.artist AS artist_name, COUNT(*) AS plays
+  FROM (SELECT u.gender, f.artist_name, COUNT(*) AS plays
         FROM f_songplay AS f
-        JOIN s_songplay_event AS e ON e.event_id = f.songplay_id
         JOIN d_user AS u ON u.user_id = f.user_id
         WHERE u.gender IN ('F', 'M')
-        GROUP BY u.gender, e.artist) AS counted
+        GROUP BY u.gender, f.artist_name) AS counted
 ) AS ranked
 WHERE rank <= 10
 ORDER BY gender, rank;
