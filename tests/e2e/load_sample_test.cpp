@@ -89,9 +89,10 @@ TEST(LoadSample, ReproducesEveryFactOfTheBrief) {
   EXPECT_EQ(db.count("SELECT COUNT(*) FROM d_time WHERE month <> 11 OR year <> 2018"), 0);
 }
 
-// A warehouse loaded before schema 4 had no f_songplay.artist_name: opening it for
-// writing adds the column and fills it from each play's staged event.
-TEST(LoadSample, SchemaFourGivesEarlierPlaysTheirArtistName) {
+// A warehouse loaded at schema 3 had no f_songplay.artist_name and a per-user index
+// without batch_id: opening it for writing adds the column, fills it from each
+// play's staged event (4) and rebuilds the index (5).
+TEST(LoadSample, UpgradeFromVersionThreeGivesEarlierPlaysTheirArtistName) {
   TempDir dir;
   const auto db = dir / "w.db";
   ASSERT_EQ(run_sparkify(sample_args(db)).exit_code, 0);
@@ -103,14 +104,18 @@ TEST(LoadSample, SchemaFourGivesEarlierPlaysTheirArtistName) {
   // Back to what version 3 left.
   ASSERT_EQ(sqlite_execute(db,
                            "ALTER TABLE f_songplay DROP COLUMN artist_name;"
-                           "DELETE FROM etl_schema_version WHERE version = 4"),
+                           "DROP INDEX s_songplay_event_user;"
+                           "CREATE INDEX s_songplay_event_user ON s_songplay_event (user_id, ts);"
+                           "DELETE FROM etl_schema_version WHERE version >= 4"),
             "");
   const auto r = run_sparkify({"init", "--db", db.string()});
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_NE(r.out.find("schema upgraded from version 3 to 4"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("schema upgraded from version 3 to 5"), std::string::npos) << r.out;
   EXPECT_EQ(SqliteReader(db).rows(names), loaded);
   EXPECT_EQ(SqliteReader(db).count("SELECT COUNT(*) FROM f_songplay WHERE artist_name IS NULL"), 0);
   EXPECT_EQ(run_sparkify({"query", "top-artist-names", "--db", db.string()}).out, top.out);
+  EXPECT_EQ(SqliteReader(db).rows("SELECT name FROM pragma_index_info('s_songplay_event_user')"),
+            (std::vector<std::string>{"user_id", "ts", "batch_id"}));
 }
 
 TEST(LoadSample, SecondLoadChangesNothing) {

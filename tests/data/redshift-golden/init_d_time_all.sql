@@ -287,6 +287,16 @@ WHERE e.event_id = f_songplay.songplay_id AND e.artist IS NOT NULL;
 
 INSERT INTO etl_schema_version (version, name, applied_at) VALUES ($1, $2, $3);  -- 4, '004_play_artist_name.sql', now (UTC)
 
+-- Schema version 5. In SQLite this version adds batch_id to the per-user index of
+-- staged events (its 40_d_user_level reads a batch's own rows by batch and only
+-- the earlier rows of the same users by that index). This engine plans the step
+-- differently (a hash of the touched users and a sort, no row-by-row lookups),
+-- so nothing changes here; the file keeps the version numbers of the three
+-- engines the same.
+SELECT 1;
+
+INSERT INTO etl_schema_version (version, name, applied_at) VALUES ($1, $2, $3);  -- 5, '005_user_history_by_batch.sql', now (UTC)
+
 -- The name-to-gender table (schema 2 and later), filled when it is empty or
 -- holds an earlier embedded table:
 -- [names/state] -> source, checksum, rows; nothing more when they match
