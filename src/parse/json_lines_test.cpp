@@ -35,5 +35,35 @@ TEST(JsonLines, EmptyContentHasNoLines) {
   EXPECT_EQ(for_each_json_line("\n\r\n ", [](std::int64_t, std::string_view) {}), 0);
 }
 
+// Parsing the parts in order sees what parsing the whole object sees, for every
+// part size: the same lines with the same numbers (BOM, CRLF, blank lines, no
+// final newline, a line longer than a part).
+TEST(JsonLines, PartsSeeTheLinesOfTheWhole) {
+  const std::string content =
+      "\xEF\xBB\xBF{\"a\":1}\r\n\n  \n{\"b\":\"a much longer line than the "
+      "others\"}\n{}\r\n\n{\"c\":3}";
+  const auto whole = lines_of(content);
+  ASSERT_EQ(whole.size(), 4U);
+  for (std::size_t target = 1; target <= content.size() + 1; ++target) {
+    const auto parts = split_json_lines(content, target);
+    std::string joined;
+    std::vector<std::pair<std::int64_t, std::string>> seen;
+    for (std::size_t i = 0; i < parts.size(); ++i) {
+      joined.append(parts[i].text);
+      EXPECT_EQ(parts[i].at_object_start, i == 0);
+      if (i + 1 < parts.size()) {
+        EXPECT_EQ(parts[i].text.back(), '\n') << target;
+      }
+      for_each_json_line(parts[i], [&](std::int64_t n, std::string_view line) {
+        seen.emplace_back(n, std::string(line));
+      });
+    }
+    EXPECT_EQ(joined, content) << target;
+    EXPECT_EQ(seen, whole) << target;
+  }
+  EXPECT_EQ(split_json_lines(content, content.size()).size(), 1U);
+  EXPECT_EQ(split_json_lines("", 8).size(), 1U);
+}
+
 }  // namespace
 }  // namespace sparkify

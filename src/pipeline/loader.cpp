@@ -90,7 +90,41 @@ struct ParsedObject {
   std::vector<Reject> rejects;
   std::uint64_t bytes = 0;
   bool unreadable = false;
+  // A large event log, read but not parsed: the writer parses it in parts.
+  std::string unparsed;
+  bool parse_in_parts = false;
 };
+
+struct StagedCounts {
+  std::size_t records = 0;
+  std::size_t rejects = 0;
+};
+
+// Parses a large event log in line-aligned parts on `parsers.size()` threads and
+// stages each part's records and rejects in order, as soon as it is parsed.
+StagedCounts stage_event_log_in_parts(std::string_view content, const std::string& key,
+                                      std::size_t part_bytes, std::vector<EventLogParser>& parsers,
+                                      StagingWriter& staging) {
+  const auto parts = split_json_lines(content, part_bytes);
+  StagedCounts counts;
+  ordered_parallel<Parsed<EventRecord>>(
+      parts.size(), ParallelLimits{parsers.size(), 2 * parsers.size(), 2 * part_bytes},
+      [&](std::size_t i) { return parts[i].text.size(); },
+      [&](std::size_t worker, std::size_t i) { return parsers[worker].parse_part(parts[i], key); },
+      [&](std::size_t, Parsed<EventRecord>&& parsed) {
+        for (const auto& e : parsed.records)
+          staging.add(e);
+        for (const auto& r : parsed.rejects)
+          staging.add(r);
+        counts.records += parsed.records.size();
+        counts.rejects += parsed.rejects.size();
+      });
+  if (counts.records == 0 && counts.rejects == 0) {
+    staging.add(make_reject(key, 0, "", "empty object", content));
+    counts.rejects = 1;
+  }
+  return counts;
+}
 
 struct WorkerParsers {
   SongParser songs;
@@ -207,6 +241,8 @@ void Loader::run_batch(std::vector<SourceSpec>& sources, const std::vector<Pendi
     for (const auto& s : sources)
       jobs = std::max(jobs, s.source->read_concurrency());
     std::vector<WorkerParsers> parsers(jobs);
+    // The writer's helpers for large event logs (the readers above keep reading ahead).
+    std::vector<EventLogParser> part_parsers(options_.jobs);
     std::size_t loaded = 0;
     std::size_t unreadable = 0;
     std::uint64_t bytes_read = 0;
@@ -226,7 +262,11 @@ void Loader::run_batch(std::vector<SourceSpec>& sources, const std::vector<Pendi
             return out;
           }
           out.bytes = content.size();
-          if (sources[p.source].kind == ObjectKind::song) {
+          if (sources[p.source].kind == ObjectKind::event &&
+              content.size() > options_.event_part_bytes) {
+            out.unparsed = std::move(content);
+            out.parse_in_parts = true;
+          } else if (sources[p.source].kind == ObjectKind::song) {
             auto parsed = parsers[worker].songs.parse(content, p.object.key);
             out.songs = std::move(parsed.records);
             out.rejects = std::move(parsed.rejects);
@@ -239,6 +279,15 @@ void Loader::run_batch(std::vector<SourceSpec>& sources, const std::vector<Pendi
         },
         [&](std::size_t i, ParsedObject&& parsed) {
           const Pending& p = read_here[i];
+          std::size_t records = parsed.songs.size() + parsed.events.size();
+          std::size_t rejects = parsed.rejects.size();
+          if (parsed.parse_in_parts) {
+            const auto staged = stage_event_log_in_parts(
+                parsed.unparsed, p.object.key, options_.event_part_bytes, part_parsers, *staging);
+            records = staged.records;
+            rejects = staged.rejects;
+            parsed.unparsed = std::string();
+          }
           for (const auto& s : parsed.songs)
             staging->add(s);
           for (const auto& e : parsed.events)
@@ -251,9 +300,8 @@ void Loader::run_batch(std::vector<SourceSpec>& sources, const std::vector<Pendi
           } else {
             staging->add(LoadedObject{
                 p.object.key, p.object.version, std::string(to_string(sources[p.source].kind)),
-                static_cast<std::int64_t>(p.object.size),
-                static_cast<std::int64_t>(parsed.songs.size() + parsed.events.size()),
-                static_cast<std::int64_t>(parsed.rejects.size())});
+                static_cast<std::int64_t>(p.object.size), static_cast<std::int64_t>(records),
+                static_cast<std::int64_t>(rejects)});
             ++loaded;
           }
           bytes_read += parsed.bytes;

@@ -32,6 +32,10 @@ struct LoadOptions {
   std::size_t jobs = 0;                        // parser threads; 0 = one per core
   std::size_t batch_max_objects = 50'000;      // objects per batch (transaction)
   std::uint64_t batch_max_bytes = 1ULL << 30;  // input bytes per batch
+  // An event log larger than this is parsed in line-aligned parts of about this
+  // size, on every core, and staged part by part: the records of a 30 MB daily
+  // log never sit in memory at once (memory follows this, not the file size).
+  std::size_t event_part_bytes = 4ULL << 20;
   FaultPoint fault = FaultPoint::none;
   std::int64_t fault_batch = 1;         // the nth batch of this run hits the fault
   FaultPoint pause = FaultPoint::none;  // at fault_batch: create pause_file and wait

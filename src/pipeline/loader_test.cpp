@@ -145,5 +145,72 @@ TEST(Loader, StagesItsOwnRowsAlreadyProcessedAndMarksNothingElse) {
   EXPECT_EQ(again.events_processed, 0);
 }
 
+// A large event log is parsed in line-aligned parts on every core and staged part
+// by part. The parts must see exactly the lines, numbers and rejects that parsing
+// the whole file sees: the sample plus a log with bad, blank and CRLF lines, and
+// one of blank lines only, loaded whole and in parts of 700 bytes, give the same
+// staging rows (with line numbers), rejects, ledger and star schema.
+TEST(Loader, ParsesLargeEventLogsInPartsWithTheSameRowsLinesAndRejects) {
+  TempFolder folder;
+  fs::copy(kSample, folder.path() / "data", fs::copy_options::recursive);
+  {
+    std::ifstream in(kSample / "log_data/2018/11/2018-11-30-events.json", std::ios::binary);
+    const std::string day((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    std::string mixed = "\xEF\xBB\xBF";
+    std::size_t line = 0;
+    std::size_t begin = 0;
+    while (begin < day.size()) {
+      std::size_t end = day.find('\n', begin);
+      end = end == std::string::npos ? day.size() : end;
+      const std::string text = day.substr(begin, end - begin);
+      ++line;
+      // Every 7th line is cut short, every 5th ends in CRLF, every 11th is followed by a blank one.
+      mixed += line % 7 == 0 ? text.substr(0, text.size() / 2) : text;
+      mixed += line % 5 == 0 ? "\r\n" : "\n";
+      if (line % 11 == 0)
+        mixed += "   \n";
+      begin = end + 1;
+    }
+    std::ofstream(folder.path() / "data/log_data/mixed-events.json", std::ios::binary) << mixed;
+    std::ofstream(folder.path() / "data/log_data/blank-events.json", std::ios::binary)
+        << std::string(3000, '\n');
+  }
+  const auto rows_of = [](Warehouse& wh) {
+    std::vector<std::string> out = star_rows(wh);
+    for (const char* sql :
+         {"SELECT event_id, source_key, line_number, page, ts FROM s_songplay_event ORDER BY 1",
+          "SELECT source_key, line_number, field, reason, raw_text FROM etl_reject "
+          "ORDER BY 1, 2",
+          "SELECT source_key, records, rejects FROM etl_object ORDER BY 1"}) {
+      for (const auto& row : wh.query(sql).rows) {
+        std::string line;
+        for (const auto& v : row)
+          line.append("|").append(to_text(v).value_or("NULL"));
+        out.push_back(std::move(line));
+      }
+    }
+    return out;
+  };
+  SqliteWarehouse whole(folder.path() / "whole.db");
+  whole.migrate();
+  testing::load_folder(whole, folder.path() / "data");
+  LoadOptions in_parts;
+  in_parts.event_part_bytes = 700;
+  SqliteWarehouse parts(folder.path() / "parts.db");
+  parts.migrate();
+  testing::load_folder(parts, folder.path() / "data", in_parts);
+
+  EXPECT_EQ(rows_of(parts), rows_of(whole));
+  // The mixed file's cut lines are rejects at their own line numbers; the blank file is empty.
+  EXPECT_GT(count(parts,
+                  "SELECT COUNT(*) FROM etl_reject WHERE source_key LIKE '%mixed%' "
+                  "AND line_number > 100"),
+            0);
+  EXPECT_EQ(count(parts,
+                  "SELECT COUNT(*) FROM etl_reject WHERE source_key LIKE '%blank%' "
+                  "AND line_number = 0 AND reason = 'empty object'"),
+            1);
+}
+
 }  // namespace
 }  // namespace sparkify
