@@ -12,6 +12,7 @@
 #include <optional>
 #include <thread>
 #include <unordered_set>
+#include <utility>
 
 #include "core/phase_timer.hpp"
 #include "parse/event_parser.hpp"
@@ -138,7 +139,7 @@ std::string_view to_string(ObjectKind kind) {
 }
 
 Loader::Loader(Warehouse& warehouse, LoadOptions options, ProgressCallback progress)
-    : warehouse_(warehouse), options_(options), progress_(std::move(progress)) {
+    : warehouse_(warehouse), options_(std::move(options)), progress_(std::move(progress)) {
   if (options_.jobs == 0)
     options_.jobs = std::max(1U, std::thread::hardware_concurrency());
 }
