@@ -88,9 +88,10 @@ for t in "${targets[@]}"; do
     result="FAILED (see $log)"
     status=1
   fi
-  runs=$(grep -oE 'stat::number_of_executed_units: *[0-9]+' "$log" | grep -oE '[0-9]+$' | tail -1)
-  rate=$(grep -oE 'stat::average_exec_per_sec: *[0-9]+' "$log" | grep -oE '[0-9]+$' | tail -1)
-  cov=$(grep -oE 'cov: [0-9]+' "$log" | tail -1 | grep -oE '[0-9]+')
+  # A crashed run prints no final stats: the line is still printed, with '?'.
+  runs=$(grep -oE 'stat::number_of_executed_units: *[0-9]+' "$log" | grep -oE '[0-9]+$' | tail -1 || true)
+  rate=$(grep -oE 'stat::average_exec_per_sec: *[0-9]+' "$log" | grep -oE '[0-9]+$' | tail -1 || true)
+  cov=$(grep -oE 'cov: [0-9]+' "$log" | tail -1 | grep -oE '[0-9]+' || true)
   size=$(find "$corpus/$t" -type f | wc -l)
   printf '%-20s %8s %12s %10s %8s %6s %s\n' "$t" "$seconds" "${runs:-?}" "${rate:-?}" "$size" \
     "${cov:-?}" "$result"
