@@ -30,7 +30,8 @@ FROM (
          differing || ' of ' || facts || ' facts name another artist than their staged event'
   FROM (SELECT COUNT(*) AS facts,
                COALESCE(SUM(CASE WHEN e.artist <> f.artist_name
-                                   OR (e.artist IS NULL) <> (f.artist_name IS NULL)
+                                   OR (e.artist IS NULL AND f.artist_name IS NOT NULL)
+                                   OR (e.artist IS NOT NULL AND f.artist_name IS NULL)
                                  THEN 1 ELSE 0 END), 0) AS differing
         FROM f_songplay AS f
         JOIN s_songplay_event AS e ON e.event_id = f.songplay_id) AS n
