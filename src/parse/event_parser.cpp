@@ -113,9 +113,11 @@ Parsed<EventRecord> EventLogParser::parse(std::string_view content, const std::s
 
 Parsed<EventRecord> EventLogParser::parse_part(JsonLinesPart part, const std::string& source_key) {
   Parsed<EventRecord> out;
-  // One record per line, as a rule: sized once, not grown by doubling.
-  out.records.reserve(
-      static_cast<std::size_t>(std::count(part.text.begin(), part.text.end(), '\n')) + 1);
+  // One record per line, as a rule: sized once rather than grown by doubling. Capped at a
+  // record per 200 bytes (the sample's shortest line has 282, the mean is 467), so that a
+  // body of blank or tiny lines does not reserve a 650-byte record per byte it holds.
+  const auto lines = static_cast<std::size_t>(std::count(part.text.begin(), part.text.end(), '\n'));
+  out.records.reserve(std::min(lines, part.text.size() / 200) + 1);
   for_each_json_line(part, [&](std::int64_t line_number, std::string_view line) {
     EventRecord event;
     Reject reject;

@@ -203,5 +203,18 @@ TEST(EventLogParser, RejectsOverLongText) {
   EXPECT_EQ(parsed.records[0].location, longest);
 }
 
+
+// Records are reserved by line count, capped by the bytes: 16 MiB of blank lines (a
+// POST body within the default limit) once reserved 16 M records of ~650 bytes.
+TEST(EventLogParser, BlankLinesDoNotReserveARecordEach) {
+  const std::string blank(16U << 20, '\n');
+  EventLogParser parser;
+  const auto parsed = parser.parse(blank, "blank.json");
+  EXPECT_TRUE(parsed.records.empty());
+  ASSERT_EQ(parsed.rejects.size(), 1U);
+  EXPECT_EQ(parsed.rejects[0].reason, "empty object");
+  EXPECT_LE(parsed.records.capacity(), blank.size() / 200 + 1);
+}
+
 }  // namespace
 }  // namespace sparkify

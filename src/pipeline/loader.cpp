@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <fstream>
 #include <functional>
+#include <limits>
 #include <memory>
 #include <optional>
 #include <thread>
@@ -108,8 +109,11 @@ StagedCounts stage_event_log_in_parts(std::string_view content, const std::strin
                                       StagingWriter& staging) {
   const auto parts = split_json_lines(content, part_bytes);
   StagedCounts counts;
+  // Two parts per helper in flight; the window alone bounds them (a part is at least
+  // part_bytes long, so a byte budget of a few parts would let only one run at a time).
   ordered_parallel<Parsed<EventRecord>>(
-      parts.size(), ParallelLimits{parsers.size(), 2 * parsers.size(), 2 * part_bytes},
+      parts.size(),
+      ParallelLimits{parsers.size(), 2 * parsers.size(), std::numeric_limits<std::uint64_t>::max()},
       [&](std::size_t i) { return parts[i].text.size(); },
       [&](std::size_t worker, std::size_t i) { return parsers[worker].parse_part(parts[i], key); },
       [&](std::size_t, Parsed<EventRecord>&& parsed) {

@@ -34,8 +34,8 @@ struct LoadOptions {
   std::uint64_t batch_max_bytes = 1ULL << 30;  // input bytes per batch
   // An event log larger than this is parsed in line-aligned parts of about this
   // size, on every core, and staged part by part: the records of a 30 MB daily
-  // log never sit in memory at once (memory follows this, not the file size).
-  std::size_t event_part_bytes = 4ULL << 20;
+  // log never sit in memory at once (its raw bytes do, until its last part is staged).
+  std::size_t event_part_bytes = 2ULL << 20;
   FaultPoint fault = FaultPoint::none;
   std::int64_t fault_batch = 1;         // the nth batch of this run hits the fault
   FaultPoint pause = FaultPoint::none;  // at fault_batch: create pause_file and wait

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <charconv>
 
 #include "warehouse/warehouse.hpp"
 
@@ -29,6 +30,31 @@ std::vector<std::string> engine_statement_names(std::string_view engine_dir,
   }
   std::sort(names.begin(), names.end());
   return names;
+}
+
+int schema_file_version(std::string_view file_name) {
+  const auto slash = file_name.rfind('/');
+  if (slash != std::string_view::npos)
+    file_name.remove_prefix(slash + 1);
+  int version = 0;
+  std::from_chars(file_name.data(), file_name.data() + file_name.size(), version);
+  return version;
+}
+
+void require_known_schema(std::string_view engine_dir, int warehouse_version,
+                          std::string_view warehouse) {
+  const std::string prefix = fmt::format("{}/sql/schema/", engine_dir);
+  int newest = 0;
+  for (const auto& file : embedded_sql()) {
+    if (file.name.starts_with(prefix))
+      newest = std::max(newest, schema_file_version(file.name));
+  }
+  if (warehouse_version > newest) {
+    throw WarehouseError(fmt::format(
+        "{} has schema version {}, newer than this sparkify knows ({}): it was upgraded by a "
+        "newer sparkify; use that one to write to it",
+        warehouse, warehouse_version, newest));
+  }
 }
 
 }  // namespace sparkify

@@ -34,4 +34,13 @@ std::string_view engine_statement(std::string_view engine_dir, std::string_view 
 std::vector<std::string> engine_statement_names(std::string_view engine_dir,
                                                 std::string_view folder);
 
+// "postgres/sql/schema/004_play_artist_name.sql" -> 4: the number the file name starts with.
+int schema_file_version(std::string_view file_name);
+
+// Throws WarehouseError when the warehouse's schema version is newer than the newest of
+// the engine's embedded schema files: it was upgraded by a newer sparkify, and this one
+// would write rows that the newer schema does not expect (a column left empty, say).
+void require_known_schema(std::string_view engine_dir, int warehouse_version,
+                          std::string_view warehouse);
+
 }  // namespace sparkify

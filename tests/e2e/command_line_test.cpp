@@ -45,6 +45,27 @@ TEST(CommandLine, UnopenableWarehouseExitsFive) {
   EXPECT_EQ(r.exit_code, 5) << r.err;
 }
 
+// A warehouse upgraded by a newer sparkify is not written by an older one: it would
+// leave the newer schema's columns empty. Reading it is allowed.
+TEST(CommandLine, RefusesToWriteAWarehouseOfANewerSchema) {
+  TempDir dir;
+  const auto db = dir / "w.db";
+  ASSERT_EQ(run_sparkify({"load", "--db", db.string(), "--quiet"}).exit_code, 0);
+  ASSERT_EQ(sqlite_execute(db,
+                           "INSERT INTO etl_schema_version (version, name, applied_at) "
+                           "VALUES (99, '099_future.sql', '2030-01-01 00:00:00')"),
+            "");
+  for (const char* command : {"init", "load", "replay"}) {
+    const auto r = run_sparkify({command, "--db", db.string()});
+    EXPECT_EQ(r.exit_code, 5) << command << ": " << r.err;
+    EXPECT_NE(r.err.find("has schema version 99, newer than this sparkify knows"),
+              std::string::npos)
+        << command << ": " << r.err;
+  }
+  const auto status = run_sparkify({"status", "--db", db.string()});
+  EXPECT_EQ(status.exit_code, 0) << status.err;
+}
+
 TEST(CommandLine, InitIsIdempotentAndStatusReports) {
   TempDir dir;
   const std::string db = (dir / "w.db").string();

@@ -23,13 +23,6 @@ constexpr std::string_view kSchemaPrefix = "postgres/sql/schema/";
 constexpr std::int64_t kWriterLock = pg::advisory_lock_key("sparkify-dwh: single writer");
 constexpr std::int64_t kMigrateLock = pg::advisory_lock_key("sparkify-dwh: schema migration");
 
-int schema_file_version(std::string_view name) {
-  name.remove_prefix(kSchemaPrefix.size());
-  int version = 0;
-  std::from_chars(name.data(), name.data() + name.size(), version);
-  return version;
-}
-
 std::vector<Value> first_params(const std::vector<Value>& params, int count) {
   const auto n = std::min(params.size(), static_cast<std::size_t>(std::max(count, 0)));
   return {params.begin(), params.begin() + static_cast<std::ptrdiff_t>(n)};
@@ -78,6 +71,7 @@ int PostgresWarehouse::migrate() {
         "CREATE TABLE IF NOT EXISTS etl_schema_version ("
         " version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL)");
     int current = schema_version();
+    require_known_schema("postgres", current, describe());
     for (const auto& file : embedded_sql()) {
       if (!file.name.starts_with(kSchemaPrefix))
         continue;

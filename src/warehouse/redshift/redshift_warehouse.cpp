@@ -40,13 +40,6 @@ constexpr std::string_view kEmulationFunctions =
     "AS 'SELECT CASE WHEN $2 IN (0, 256) THEN encode(sha256(convert_to($1, ''UTF8'')), ''hex'') "
     "ELSE '''' END'";
 
-int schema_file_version(std::string_view name) {
-  name.remove_prefix(kSchemaPrefix.size());
-  int version = 0;
-  std::from_chars(name.data(), name.data() + name.size(), version);
-  return version;
-}
-
 std::vector<Value> first_params(const std::vector<Value>& params, int count) {
   const auto n = std::min(params.size(), static_cast<std::size_t>(std::max(count, 0)));
   return {params.begin(), params.begin() + static_cast<std::ptrdiff_t>(n)};
@@ -98,6 +91,7 @@ int RedshiftWarehouse::migrate() {
     if (options_.postgres_emulation)
       conn_.execute_script(kEmulationFunctions);
     int current = schema_version();
+    require_known_schema("redshift", current, describe());
     for (const auto& file : embedded_sql()) {
       if (!file.name.starts_with(kSchemaPrefix))
         continue;

@@ -15,14 +15,6 @@ namespace {
 
 constexpr std::string_view kSchemaPrefix = "sqlite/sql/schema/";
 
-// "sqlite/sql/schema/001_init.sql" -> 1
-int schema_file_version(std::string_view name) {
-  name.remove_prefix(kSchemaPrefix.size());
-  int version = 0;
-  std::from_chars(name.data(), name.data() + name.size(), version);
-  return version;
-}
-
 }  // namespace
 
 SqliteWarehouse::SqliteWarehouse(std::filesystem::path path, SqliteOptions options)
@@ -88,6 +80,7 @@ int SqliteWarehouse::migrate() {
         "CREATE TABLE IF NOT EXISTS etl_schema_version ("
         " version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)");
     int current = schema_version();
+    require_known_schema("sqlite", current, describe());
     for (const auto& file : embedded_sql()) {
       if (!file.name.starts_with(kSchemaPrefix))
         continue;

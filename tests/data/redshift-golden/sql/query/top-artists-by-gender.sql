@@ -1,5 +1,6 @@
 -- description: The 10 artists (by artist id, matched plays only) with most plays by female users, then by male users.
--- Matched plays only, counted by artist id; the names are looked up for the 20 ranked rows.
+-- Matched plays of known artists only, counted by artist id; the names are looked up for the
+-- 20 ranked rows.
 SELECT ranked.gender, ranked.rank, ranked.artist_id, a.name AS artist_name, ranked.plays
 FROM (
   SELECT gender,
@@ -8,7 +9,7 @@ FROM (
   FROM (SELECT u.gender, f.artist_id, COUNT(*) AS plays
         FROM f_songplay AS f
         JOIN d_user AS u ON u.user_id = f.user_id
-        WHERE f.artist_id IS NOT NULL AND u.gender IN ('F', 'M')
+        WHERE f.artist_id IN (SELECT artist_id FROM d_artist) AND u.gender IN ('F', 'M')
         GROUP BY u.gender, f.artist_id) AS counted
 ) AS ranked
 JOIN d_artist AS a ON a.artist_id = ranked.artist_id
