@@ -1,9 +1,9 @@
 #include "cli/command_context.hpp"
 
-#include <cstdlib>
 #include <filesystem>
 
 #include "config/conninfo.hpp"
+#include "warehouse/embedded_sql.hpp"
 #include "warehouse/name_gender_sync.hpp"
 #include "warehouse/open_warehouse.hpp"
 #include "warehouse/redshift/open_redshift.hpp"
@@ -124,7 +124,7 @@ std::unique_ptr<Warehouse> open_target_read_only(CommandContext& context) {
   }
   // The newest schema this binary knows: "schema/002_name_gender" -> 2.
   const auto schemas = warehouse->statement_names("schema");
-  const int known = schemas.empty() ? 0 : std::atoi(schemas.back().substr(7).c_str());
+  const int known = schemas.empty() ? 0 : schema_file_version(schemas.back());
   if (version < known) {
     throw WarehouseError(fmt::format(
         "{} has schema version {}, this sparkify needs {}: run `sparkify init` to upgrade it",

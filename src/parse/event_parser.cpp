@@ -107,7 +107,7 @@ bool EventLogParser::parse_line(std::string_view line, const std::string& source
 Parsed<EventRecord> EventLogParser::parse(std::string_view content, const std::string& source_key) {
   Parsed<EventRecord> out = parse_part(JsonLinesPart{content, 1, true}, source_key);
   if (out.records.empty() && out.rejects.empty())
-    out.rejects.push_back(make_reject(source_key, 0, "", "empty object", content));
+    out.rejects.push_back(make_empty_object_reject(source_key, content));
   return out;
 }
 

@@ -203,7 +203,6 @@ TEST(EventLogParser, RejectsOverLongText) {
   EXPECT_EQ(parsed.records[0].location, longest);
 }
 
-
 // Records are reserved by line count, capped by the bytes: 16 MiB of blank lines (a
 // POST body within the default limit) once reserved 16 M records of ~650 bytes.
 TEST(EventLogParser, BlankLinesDoNotReserveARecordEach) {

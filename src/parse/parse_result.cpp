@@ -10,4 +10,8 @@ Reject make_reject(const std::string& source_key, std::int64_t line_number, std:
                 sanitize_utf8(truncate_utf8(raw, kMaxRawRejectBytes))};
 }
 
+Reject make_empty_object_reject(const std::string& source_key, std::string_view content) {
+  return make_reject(source_key, 0, "", "empty object", content);
+}
+
 }  // namespace sparkify

@@ -19,4 +19,7 @@ struct Parsed {
 Reject make_reject(const std::string& source_key, std::int64_t line_number, std::string field,
                    std::string reason, std::string_view raw);
 
+// The reject of an object with nothing in it (no line, or only blank ones): line 0.
+Reject make_empty_object_reject(const std::string& source_key, std::string_view content);
+
 }  // namespace sparkify

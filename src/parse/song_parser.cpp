@@ -87,7 +87,7 @@ Parsed<SongRecord> SongParser::parse(std::string_view content, const std::string
   if (text.starts_with("\xEF\xBB\xBF"))
     text.remove_prefix(3);
   if (text.find_first_not_of(" \t\r\n") == std::string_view::npos) {
-    out.rejects.push_back(make_reject(source_key, 0, "", "empty object", content));
+    out.rejects.push_back(make_empty_object_reject(source_key, content));
     return out;
   }
   // The usual case: the whole file is one JSON document (possibly pretty-printed).

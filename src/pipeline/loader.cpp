@@ -93,8 +93,7 @@ struct ParsedObject {
   std::uint64_t bytes = 0;
   bool unreadable = false;
   // A large event log, read but not parsed: the writer parses it in parts.
-  std::string unparsed;
-  bool parse_in_parts = false;
+  std::optional<std::string> unparsed;
 };
 
 struct StagedCounts {
@@ -125,7 +124,7 @@ StagedCounts stage_event_log_in_parts(std::string_view content, const std::strin
         counts.rejects += parsed.rejects.size();
       });
   if (counts.records == 0 && counts.rejects == 0) {
-    staging.add(make_reject(key, 0, "", "empty object", content));
+    staging.add(make_empty_object_reject(key, content));
     counts.rejects = 1;
   }
   return counts;
@@ -270,7 +269,6 @@ void Loader::run_batch(std::vector<SourceSpec>& sources, const std::vector<Pendi
           if (sources[p.source].kind == ObjectKind::event &&
               content.size() > options_.event_part_bytes) {
             out.unparsed = std::move(content);
-            out.parse_in_parts = true;
           } else if (sources[p.source].kind == ObjectKind::song) {
             auto parsed = parsers[worker].songs.parse(content, p.object.key);
             out.songs = std::move(parsed.records);
@@ -286,12 +284,12 @@ void Loader::run_batch(std::vector<SourceSpec>& sources, const std::vector<Pendi
           const Pending& p = read_here[i];
           std::size_t records = parsed.songs.size() + parsed.events.size();
           std::size_t rejects = parsed.rejects.size();
-          if (parsed.parse_in_parts) {
+          if (parsed.unparsed) {
             const auto staged = stage_event_log_in_parts(
-                parsed.unparsed, p.object.key, options_.event_part_bytes, part_parsers, *staging);
+                *parsed.unparsed, p.object.key, options_.event_part_bytes, part_parsers, *staging);
             records = staged.records;
             rejects = staged.rejects;
-            parsed.unparsed = std::string();
+            parsed.unparsed.reset();
           }
           for (const auto& s : parsed.songs)
             staging->add(s);

@@ -46,19 +46,22 @@ LoadReport load_sample(Warehouse& wh) {
   return testing::load_folder(wh, kSample);
 }
 
+// Every row of a query as "label|cell|cell...", appended to out.
+void append_rows(Warehouse& wh, const std::string& sql, const std::string& label,
+                 std::vector<std::string>& out) {
+  for (const auto& row : wh.query(sql).rows) {
+    std::string line = label;
+    for (const auto& v : row)
+      line.append("|").append(to_text(v).value_or("NULL"));
+    out.push_back(std::move(line));
+  }
+}
+
 std::vector<std::string> star_rows(Warehouse& wh) {
   std::vector<std::string> out;
-  for (const char* table :
+  for (const std::string table :
        {"f_songplay", "d_time", "d_user", "d_user_level", "d_song", "d_artist"}) {
-    std::string sql = "SELECT * FROM ";
-    sql.append(table).append(" ORDER BY 1, 2, 3");
-    const Table t = wh.query(sql);
-    for (const auto& row : t.rows) {
-      std::string line = table;
-      for (const auto& v : row)
-        line.append("|").append(to_text(v).value_or("NULL"));
-      out.push_back(std::move(line));
-    }
+    append_rows(wh, "SELECT * FROM " + table + " ORDER BY 1, 2, 3", table, out);
   }
   return out;
 }
@@ -182,12 +185,7 @@ TEST(Loader, ParsesLargeEventLogsInPartsWithTheSameRowsLinesAndRejects) {
           "SELECT source_key, line_number, field, reason, raw_text FROM etl_reject "
           "ORDER BY 1, 2",
           "SELECT source_key, records, rejects FROM etl_object ORDER BY 1"}) {
-      for (const auto& row : wh.query(sql).rows) {
-        std::string line;
-        for (const auto& v : row)
-          line.append("|").append(to_text(v).value_or("NULL"));
-        out.push_back(std::move(line));
-      }
+      append_rows(wh, sql, "", out);
     }
     return out;
   };

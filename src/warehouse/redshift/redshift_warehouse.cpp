@@ -3,7 +3,6 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <charconv>
 
 #include "core/clock.hpp"
 #include "warehouse/embedded_sql.hpp"
