@@ -50,6 +50,10 @@ NameSyncResult sync_name_gender(Warehouse& warehouse, const NameGenderReference&
       warehouse.statement("names/record"),
       {reference.source, checksum, static_cast<std::int64_t>(table.size()), utc_now_text()});
   result.users_updated = warehouse.execute(warehouse.statement("names/refresh_users"));
+  // The engine's summaries by gender (SQLite, PostgreSQL: counts of plays) follow
+  // the users' new genders, as after a transform.
+  for (const auto& step : warehouse.statement_names("summary"))
+    warehouse.execute(warehouse.statement(step));
   result.changed = true;
   result.rows = table.size();
   result.source = reference.source;

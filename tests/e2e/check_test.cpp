@@ -65,7 +65,7 @@ TempDir* Checks::dir_ = nullptr;
 TEST_F(Checks, TheLoadedSamplePassesEveryCheck) {
   const auto r = run_sparkify({"check", "--db", loaded().string()});
   EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
-  EXPECT_NE(r.out.find("All 27 checks passed."), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("All 30 checks passed."), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("plays:matched-share"), std::string::npos);
   EXPECT_NE(r.out.find("1 of 6820 plays matched a song"), std::string::npos) << r.out;
   EXPECT_EQ(failing(loaded()), Names{});
@@ -104,7 +104,10 @@ TEST_F(Checks, FactsPointingAtMissingDimensionRows) {
   break_with(db,
              "DELETE FROM d_user_level WHERE user_id = 15;"
              "DELETE FROM d_user WHERE user_id = 15");
-  EXPECT_EQ(failing(db), Names{"references:f_songplay.user_id"});
+  // User 15's plays and counted gender no longer meet a d_user row.
+  EXPECT_EQ(failing(db),
+            (Names{"references:f_songplay.user_id", "counts:plays-by-gender-and-artist-name",
+                   "counts:users-under-their-gender"}));
   db = copy();
   break_with(db, "DELETE FROM d_song WHERE song_id IN (SELECT song_id FROM f_songplay)");
   EXPECT_EQ(failing(db), Names{"references:f_songplay.song_id"});
@@ -128,24 +131,59 @@ TEST_F(Checks, StagedPlaysAndFactsDisagree) {
   break_with(db,
              "DELETE FROM f_songplay WHERE songplay_id = (SELECT MIN(songplay_id) FROM "
              "f_songplay)");
-  EXPECT_EQ(failing(db), Names{"plays:staged-events-are-facts"});
+  // A fact changed behind the transforms' back: the running play counts disagree too.
+  const Names counts{"counts:plays-by-artist-name", "counts:plays-by-gender-and-artist-name"};
+  const auto with_counts = [&](const std::string& name) {
+    Names names{name};
+    names.insert(names.end(), counts.begin(), counts.end());
+    return names;
+  };
+  EXPECT_EQ(failing(db), with_counts("plays:staged-events-are-facts"));
   db = copy();
   break_with(db,
              "INSERT INTO f_songplay (songplay_id, start_time, user_id, level, session_id, "
              "item_in_session) SELECT 'not-an-event', start_time, user_id, level, "
              "session_id, item_in_session FROM f_songplay LIMIT 1");
-  EXPECT_EQ(failing(db), Names{"plays:facts-are-staged-events"});
+  EXPECT_EQ(failing(db), with_counts("plays:facts-are-staged-events"));
   // The play's artist name is a copy of its event's: another name, or a lost one, fails.
   db = copy();
   break_with(db,
              "UPDATE f_songplay SET artist_name = 'Someone Else' WHERE songplay_id = "
              "(SELECT MIN(songplay_id) FROM f_songplay)");
-  EXPECT_EQ(failing(db), Names{"plays:artist-names-as-logged"});
+  EXPECT_EQ(failing(db), with_counts("plays:artist-names-as-logged"));
   db = copy();
   break_with(db,
              "UPDATE f_songplay SET artist_name = NULL WHERE songplay_id = "
              "(SELECT MIN(songplay_id) FROM f_songplay WHERE artist_name IS NOT NULL)");
-  EXPECT_EQ(failing(db), Names{"plays:artist-names-as-logged"});
+  EXPECT_EQ(failing(db), with_counts("plays:artist-names-as-logged"));
+}
+
+// The running play counts (schema 6) must be a recount of the facts.
+TEST_F(Checks, PlayCountsThatAreNotARecountOfTheFacts) {
+  auto db = copy();
+  break_with(db,
+             "UPDATE a_artist_name_plays SET plays = plays + 1 WHERE artist_name = "
+             "(SELECT MIN(artist_name) FROM a_artist_name_plays)");
+  EXPECT_EQ(failing(db), Names{"counts:plays-by-artist-name"});
+  db = copy();
+  break_with(db,
+             "DELETE FROM a_artist_name_gender_plays WHERE artist_name = "
+             "(SELECT MAX(artist_name) FROM a_artist_name_gender_plays)");
+  EXPECT_EQ(failing(db), Names{"counts:plays-by-gender-and-artist-name"});
+  // A pair with no plays at all is a difference too.
+  db = copy();
+  break_with(db, "INSERT INTO a_artist_name_gender_plays VALUES ('F', 'Nobody Played', 0)");
+  EXPECT_EQ(failing(db), Names{"counts:plays-by-gender-and-artist-name"});
+  db = copy();
+  break_with(db,
+             "UPDATE a_user_counted_gender SET gender = NULL WHERE user_id = "
+             "(SELECT MIN(user_id) FROM a_user_counted_gender)");
+  EXPECT_EQ(failing(db), Names{"counts:users-under-their-gender"});
+  db = copy();
+  break_with(db,
+             "DELETE FROM a_user_counted_gender WHERE user_id = "
+             "(SELECT MAX(user_id) FROM a_user_counted_gender)");
+  EXPECT_EQ(failing(db), Names{"counts:users-under-their-gender"});
 }
 
 TEST_F(Checks, StagedRowsLeftUnprocessed) {

@@ -13,6 +13,9 @@ INSERT INTO etl_batch (batch_id, kind, status, started_at) VALUES ($1, $2, 'runn
 -- Empties the star schema and marks every staged row unprocessed, so the
 -- transform steps rebuild it from the retained staging tables. Runs inside the
 -- replay's transaction: readers keep seeing the old star schema until commit.
+DELETE FROM a_artist_name_gender_plays;
+DELETE FROM a_artist_name_plays;
+DELETE FROM a_user_counted_gender;
 DELETE FROM f_songplay;
 DELETE FROM d_user_level;
 DELETE FROM d_user;
@@ -165,6 +168,57 @@ LEFT JOIN (
 LEFT JOIN f_songplay AS f ON f.songplay_id = p.event_id
 WHERE NOT p.processed AND p.batch_id <= $1 AND p.page = 'NextSong' AND f.songplay_id IS NULL;
 
+-- [transform/65_a_artist_name_plays] $1 = the batch id
+-- The plays this batch added (the NextSong events staged up to batch $1 and not
+-- yet processed, as 60_f_songplay.sql took them) are added to the counts by
+-- artist name, and by gender and artist name. A user's plays are counted under
+-- the gender the counts already have for them (a_user_counted_gender), a new
+-- user's under their gender in d_user; summary/regender_users.sql, run after the
+-- transform steps, moves the plays of users whose gender changed. (No upsert in
+-- Redshift: known keys are updated, then new keys inserted.)
+CREATE TEMP TABLE batch_artist_plays (
+  gender      VARCHAR(256),
+  artist_name VARCHAR(65535) NOT NULL,
+  plays       BIGINT         NOT NULL
+);
+
+INSERT INTO batch_artist_plays (gender, artist_name, plays)
+SELECT CASE WHEN c.user_id IS NULL THEN u.gender ELSE c.gender END,
+       p.artist, COUNT(*)
+FROM s_songplay_event AS p
+JOIN d_user AS u ON u.user_id = p.user_id
+LEFT JOIN a_user_counted_gender AS c ON c.user_id = p.user_id
+WHERE NOT p.processed AND p.batch_id <= $1 AND p.page = 'NextSong'
+GROUP BY 1, p.artist;
+
+UPDATE a_artist_name_plays
+SET plays = a_artist_name_plays.plays + b.plays
+FROM (SELECT artist_name, SUM(plays) AS plays
+      FROM batch_artist_plays GROUP BY artist_name) AS b
+WHERE b.artist_name = a_artist_name_plays.artist_name;
+
+INSERT INTO a_artist_name_plays (artist_name, plays)
+SELECT b.artist_name, SUM(b.plays)
+FROM batch_artist_plays AS b
+LEFT JOIN a_artist_name_plays AS a ON a.artist_name = b.artist_name
+WHERE a.artist_name IS NULL
+GROUP BY b.artist_name;
+
+UPDATE a_artist_name_gender_plays
+SET plays = a_artist_name_gender_plays.plays + b.plays
+FROM batch_artist_plays AS b
+WHERE b.gender = a_artist_name_gender_plays.gender
+  AND b.artist_name = a_artist_name_gender_plays.artist_name;
+
+INSERT INTO a_artist_name_gender_plays (gender, artist_name, plays)
+SELECT b.gender, b.artist_name, b.plays
+FROM batch_artist_plays AS b
+LEFT JOIN a_artist_name_gender_plays AS a
+  ON a.gender = b.gender AND a.artist_name = b.artist_name
+WHERE b.gender IS NOT NULL AND a.artist_name IS NULL;
+
+DROP TABLE batch_artist_plays;
+
 -- [transform/70_f_songplay_rematch] $1 = the batch id
 -- Songs staged after their plays, or changed since: plays already in f_songplay
 -- whose song and artist name equal those of a song staged up to batch $1 and not
@@ -202,6 +256,82 @@ WHERE f_songplay.songplay_id = ranked.event_id AND ranked.rn = 1
 -- Everything staged up to batch $1 is now in the star schema.
 UPDATE s_song SET processed = true WHERE NOT processed AND batch_id <= $1;
 UPDATE s_songplay_event SET processed = true WHERE NOT processed AND batch_id <= $1;
+
+-- [summary/regender_users]
+-- Brings the counts by gender up to date with d_user: the plays of a user whose
+-- gender in d_user is not the one they are counted under move to it (a later
+-- event gave another gender or first name, or a new name-to-gender table said
+-- otherwise), and users the counts have not seen yet are recorded under their
+-- gender. Runs after the transform steps and after names/refresh_users; the
+-- cost follows the users (one pass) and the plays of those who changed.
+-- (Redshift has neither IS DISTINCT FROM nor an upsert: both are spelled out.)
+CREATE TEMP TABLE moved_user (
+  user_id    BIGINT NOT NULL,
+  old_gender VARCHAR(256),
+  new_gender VARCHAR(256)
+);
+
+INSERT INTO moved_user (user_id, old_gender, new_gender)
+SELECT c.user_id, c.gender, u.gender
+FROM a_user_counted_gender AS c
+JOIN d_user AS u ON u.user_id = c.user_id
+WHERE c.gender <> u.gender
+   OR (c.gender IS NULL AND u.gender IS NOT NULL)
+   OR (c.gender IS NOT NULL AND u.gender IS NULL);
+
+CREATE TEMP TABLE moved_plays (
+  gender      VARCHAR(256)   NOT NULL,
+  artist_name VARCHAR(65535) NOT NULL,
+  plays       BIGINT         NOT NULL
+);
+
+INSERT INTO moved_plays (gender, artist_name, plays)
+SELECT gender, artist_name, SUM(plays)
+FROM (SELECT m.old_gender AS gender, f.artist_name, -COUNT(*) AS plays
+      FROM moved_user AS m
+      JOIN f_songplay AS f ON f.user_id = m.user_id
+      WHERE m.old_gender IS NOT NULL
+      GROUP BY m.old_gender, f.artist_name
+      UNION ALL
+      SELECT m.new_gender, f.artist_name, COUNT(*)
+      FROM moved_user AS m
+      JOIN f_songplay AS f ON f.user_id = m.user_id
+      WHERE m.new_gender IS NOT NULL
+      GROUP BY m.new_gender, f.artist_name) AS d
+GROUP BY gender, artist_name;
+
+UPDATE a_artist_name_gender_plays
+SET plays = a_artist_name_gender_plays.plays + m.plays
+FROM moved_plays AS m
+WHERE m.gender = a_artist_name_gender_plays.gender
+  AND m.artist_name = a_artist_name_gender_plays.artist_name;
+
+INSERT INTO a_artist_name_gender_plays (gender, artist_name, plays)
+SELECT m.gender, m.artist_name, m.plays
+FROM moved_plays AS m
+LEFT JOIN a_artist_name_gender_plays AS a
+  ON a.gender = m.gender AND a.artist_name = m.artist_name
+WHERE m.plays <> 0 AND a.artist_name IS NULL;
+
+DELETE FROM a_artist_name_gender_plays
+USING moved_plays AS m
+WHERE a_artist_name_gender_plays.plays = 0 AND m.plays < 0
+  AND m.gender = a_artist_name_gender_plays.gender
+  AND m.artist_name = a_artist_name_gender_plays.artist_name;
+
+UPDATE a_user_counted_gender
+SET gender = m.new_gender
+FROM moved_user AS m
+WHERE m.user_id = a_user_counted_gender.user_id;
+
+INSERT INTO a_user_counted_gender (user_id, gender)
+SELECT u.user_id, u.gender
+FROM d_user AS u
+LEFT JOIN a_user_counted_gender AS c ON c.user_id = u.user_id
+WHERE c.user_id IS NULL;
+
+DROP TABLE moved_plays;
+DROP TABLE moved_user;
 
 -- [ledger/finish_batch] $1 = the batch id, $2 = 'committed', $3 = now, $4.. = the batch's counts
 -- $1 batch_id, $2 status, $3 finished_at, $4 objects, $5 songs_staged, $6 events_staged,

@@ -62,6 +62,9 @@ const std::vector<std::pair<std::string, std::string>> kTables = {
     {"f_songplay",
      "songplay_id, start_time, user_id, level, song_id, artist_id, session_id, item_in_session, "
      "location, user_agent, artist_name"},
+    {"a_artist_name_plays", "artist_name, plays"},
+    {"a_artist_name_gender_plays", "gender, artist_name, plays"},
+    {"a_user_counted_gender", "user_id, gender"},
     {"etl_object", "source_key, version, kind, size_bytes, batch_id, records, rejects"},
     {"etl_batch",
      "batch_id, kind, status, objects, songs_staged, events_staged, duplicates, rejects, "
@@ -143,9 +146,9 @@ TEST_F(PgWarehouseTest, SchemaMigratesOnceAndMirrorsTheSqliteStatements) {
   PostgresWarehouse wh(conninfo_);
   EXPECT_EQ(wh.engine(), "postgresql");
   EXPECT_EQ(wh.schema_version(), 0);
-  EXPECT_EQ(wh.migrate(), 5);
-  EXPECT_EQ(wh.migrate(), 5);
-  EXPECT_EQ(wh.schema_version(), 5);
+  EXPECT_EQ(wh.migrate(), 6);
+  EXPECT_EQ(wh.migrate(), 6);
+  EXPECT_EQ(wh.schema_version(), 6);
   // Schema 2 came with the embedded name-to-gender table, filled once.
   EXPECT_EQ(to_int(wh.query("SELECT COUNT(*) FROM ref_name_gender").rows.at(0).at(0)), 15788);
   EXPECT_EQ(to_int(wh.query("SELECT row_count FROM etl_reference").rows.at(0).at(0)), 15788);
@@ -208,16 +211,21 @@ TEST_F(PgWarehouseTest, UpgradeFromVersionThreeGivesEarlierPlaysTheirArtistName)
     PostgresWarehouse pg(conninfo_);
     load(pg);
     pg.execute("ALTER TABLE f_songplay DROP COLUMN artist_name");
+    pg.execute("DROP TABLE a_artist_name_plays, a_artist_name_gender_plays, a_user_counted_gender");
     pg.execute("DELETE FROM etl_schema_version WHERE version >= 4");
     EXPECT_EQ(pg.schema_version(), 3);
   }
   PostgresWarehouse pg(conninfo_);
-  EXPECT_EQ(pg.migrate(), 5);
+  EXPECT_EQ(pg.migrate(), 6);
   EXPECT_EQ(scalar(pg, "SELECT COUNT(*) FROM f_songplay WHERE artist_name IS NULL"), 0);
+  // The play counts (6) are counted from the plays version 4 named.
   auto lite = sqlite_reference();
-  const auto it = std::find_if(kTables.begin(), kTables.end(),
-                               [](const auto& t) { return t.first == "f_songplay"; });
-  EXPECT_EQ(rows_of(pg, it->first, it->second), rows_of(*lite, it->first, it->second));
+  for (const auto* table : {"f_songplay", "a_artist_name_plays", "a_artist_name_gender_plays",
+                            "a_user_counted_gender"}) {
+    const auto it = std::find_if(kTables.begin(), kTables.end(),
+                                 [&](const auto& t) { return t.first == table; });
+    EXPECT_EQ(rows_of(pg, it->first, it->second), rows_of(*lite, it->first, it->second)) << table;
+  }
 }
 
 TEST_F(PgWarehouseTest, ReRunIsIdempotentAndSmallBatchesAgree) {

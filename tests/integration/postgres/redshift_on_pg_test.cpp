@@ -61,6 +61,9 @@ const std::vector<std::pair<std::string, std::string>> kTables = {
     {"f_songplay",
      "songplay_id, start_time, user_id, level, song_id, artist_id, session_id, item_in_session, "
      "location, user_agent, artist_name"},
+    {"a_artist_name_plays", "artist_name, plays"},
+    {"a_artist_name_gender_plays", "gender, artist_name, plays"},
+    {"a_user_counted_gender", "user_id, gender"},
     {"etl_object", "source_key, version, kind, size_bytes, batch_id, records, rejects"},
     {"etl_batch",
      "batch_id, kind, status, objects, songs_staged, events_staged, duplicates, rejects, "

@@ -1,6 +1,9 @@
 -- Empties the star schema and marks every staged row unprocessed, so the
 -- transform steps rebuild it from the retained staging tables. Runs inside the
 -- replay's transaction: readers keep seeing the old star schema until commit.
+DELETE FROM a_artist_name_gender_plays;
+DELETE FROM a_artist_name_plays;
+DELETE FROM a_user_counted_gender;
 DELETE FROM f_songplay;
 DELETE FROM d_user_level;
 DELETE FROM d_user;

@@ -1,0 +1,43 @@
+-- description: The running counts of plays by artist name, and by gender and artist name, equal a recount of the facts; every user is counted under their gender in d_user.
+-- (UNION ALL keeps no order by itself: ord does.)
+SELECT check_name, passed, observed, detail
+FROM (
+  SELECT 1 AS ord, 'counts:plays-by-artist-name' AS check_name,
+         CASE WHEN differing = 0 THEN 1 ELSE 0 END AS passed,
+         differing AS observed,
+         differing || ' of ' || names || ' artist names are counted otherwise than f_songplay has them'
+           AS detail
+  FROM (SELECT COUNT(*) AS names,
+               COALESCE(SUM(CASE WHEN a.plays IS NOT r.plays THEN 1 ELSE 0 END), 0) AS differing
+        FROM a_artist_name_plays AS a
+        FULL JOIN (SELECT artist_name, COUNT(*) AS plays
+                   FROM f_songplay GROUP BY artist_name) AS r
+          ON r.artist_name = a.artist_name) AS n
+  UNION ALL
+  SELECT 2, 'counts:plays-by-gender-and-artist-name',
+         CASE WHEN differing = 0 THEN 1 ELSE 0 END,
+         differing,
+         differing || ' of ' || pairs
+           || ' (gender, artist name) pairs are counted otherwise than f_songplay and d_user have them'
+  FROM (SELECT COUNT(*) AS pairs,
+               COALESCE(SUM(CASE WHEN a.plays IS NOT r.plays THEN 1 ELSE 0 END), 0) AS differing
+        FROM a_artist_name_gender_plays AS a
+        FULL JOIN (SELECT u.gender, f.artist_name, COUNT(*) AS plays
+                   FROM f_songplay AS f
+                   JOIN d_user AS u ON u.user_id = f.user_id
+                   WHERE u.gender IS NOT NULL
+                   GROUP BY u.gender, f.artist_name) AS r
+          ON r.gender = a.gender AND r.artist_name = a.artist_name) AS g
+  UNION ALL
+  SELECT 3, 'counts:users-under-their-gender',
+         CASE WHEN differing = 0 THEN 1 ELSE 0 END,
+         differing,
+         differing || ' of ' || users || ' users are counted under another gender than d_user has'
+  FROM (SELECT COUNT(*) AS users,
+               COALESCE(SUM(CASE WHEN u.user_id IS NULL OR c.user_id IS NULL
+                                   OR c.gender IS NOT u.gender
+                                 THEN 1 ELSE 0 END), 0) AS differing
+        FROM d_user AS u
+        FULL JOIN a_user_counted_gender AS c ON c.user_id = u.user_id) AS u
+) AS c
+ORDER BY ord;

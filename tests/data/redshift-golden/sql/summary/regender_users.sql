@@ -1,0 +1,74 @@
+-- Brings the counts by gender up to date with d_user: the plays of a user whose
+-- gender in d_user is not the one they are counted under move to it (a later
+-- event gave another gender or first name, or a new name-to-gender table said
+-- otherwise), and users the counts have not seen yet are recorded under their
+-- gender. Runs after the transform steps and after names/refresh_users; the
+-- cost follows the users (one pass) and the plays of those who changed.
+-- (Redshift has neither IS DISTINCT FROM nor an upsert: both are spelled out.)
+CREATE TEMP TABLE moved_user (
+  user_id    BIGINT NOT NULL,
+  old_gender VARCHAR(256),
+  new_gender VARCHAR(256)
+);
+
+INSERT INTO moved_user (user_id, old_gender, new_gender)
+SELECT c.user_id, c.gender, u.gender
+FROM a_user_counted_gender AS c
+JOIN d_user AS u ON u.user_id = c.user_id
+WHERE c.gender <> u.gender
+   OR (c.gender IS NULL AND u.gender IS NOT NULL)
+   OR (c.gender IS NOT NULL AND u.gender IS NULL);
+
+CREATE TEMP TABLE moved_plays (
+  gender      VARCHAR(256)   NOT NULL,
+  artist_name VARCHAR(65535) NOT NULL,
+  plays       BIGINT         NOT NULL
+);
+
+INSERT INTO moved_plays (gender, artist_name, plays)
+SELECT gender, artist_name, SUM(plays)
+FROM (SELECT m.old_gender AS gender, f.artist_name, -COUNT(*) AS plays
+      FROM moved_user AS m
+      JOIN f_songplay AS f ON f.user_id = m.user_id
+      WHERE m.old_gender IS NOT NULL
+      GROUP BY m.old_gender, f.artist_name
+      UNION ALL
+      SELECT m.new_gender, f.artist_name, COUNT(*)
+      FROM moved_user AS m
+      JOIN f_songplay AS f ON f.user_id = m.user_id
+      WHERE m.new_gender IS NOT NULL
+      GROUP BY m.new_gender, f.artist_name) AS d
+GROUP BY gender, artist_name;
+
+UPDATE a_artist_name_gender_plays
+SET plays = a_artist_name_gender_plays.plays + m.plays
+FROM moved_plays AS m
+WHERE m.gender = a_artist_name_gender_plays.gender
+  AND m.artist_name = a_artist_name_gender_plays.artist_name;
+
+INSERT INTO a_artist_name_gender_plays (gender, artist_name, plays)
+SELECT m.gender, m.artist_name, m.plays
+FROM moved_plays AS m
+LEFT JOIN a_artist_name_gender_plays AS a
+  ON a.gender = m.gender AND a.artist_name = m.artist_name
+WHERE m.plays <> 0 AND a.artist_name IS NULL;
+
+DELETE FROM a_artist_name_gender_plays
+USING moved_plays AS m
+WHERE a_artist_name_gender_plays.plays = 0 AND m.plays < 0
+  AND m.gender = a_artist_name_gender_plays.gender
+  AND m.artist_name = a_artist_name_gender_plays.artist_name;
+
+UPDATE a_user_counted_gender
+SET gender = m.new_gender
+FROM moved_user AS m
+WHERE m.user_id = a_user_counted_gender.user_id;
+
+INSERT INTO a_user_counted_gender (user_id, gender)
+SELECT u.user_id, u.gender
+FROM d_user AS u
+LEFT JOIN a_user_counted_gender AS c ON c.user_id = u.user_id
+WHERE c.user_id IS NULL;
+
+DROP TABLE moved_plays;
+DROP TABLE moved_user;
