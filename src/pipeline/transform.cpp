@@ -18,11 +18,6 @@ std::pair<std::int64_t, std::int64_t> transform_staged(Warehouse& wh, std::int64
     const PhaseTimer timer(step);
     wh.execute(wh.statement(step), params);
   }
-  // Genders may have changed: the engine's summaries by gender follow.
-  for (const auto& step : wh.statement_names("summary")) {
-    const PhaseTimer timer(step);
-    wh.execute(wh.statement(step));
-  }
   return {songs, events};
 }
 

@@ -9,6 +9,10 @@
 
 namespace sparkify {
 
+namespace {
+constexpr std::string_view kRegenderStep = "transform/80_a_regender_users";
+}  // namespace
+
 NameGenderReference embedded_name_gender_reference() {
   return {"embedded", std::string(names::embedded_name_gender_csv())};
 }
@@ -50,10 +54,9 @@ NameSyncResult sync_name_gender(Warehouse& warehouse, const NameGenderReference&
       warehouse.statement("names/record"),
       {reference.source, checksum, static_cast<std::int64_t>(table.size()), utc_now_text()});
   result.users_updated = warehouse.execute(warehouse.statement("names/refresh_users"));
-  // The engine's summaries by gender (SQLite, PostgreSQL: counts of plays) follow
-  // the users' new genders, as after a transform.
-  for (const auto& step : warehouse.statement_names("summary"))
-    warehouse.execute(warehouse.statement(step));
+  // The play counts by gender follow the users' new genders: the transform step
+  // that does it for a batch's users, here for every user (no batch: NULL).
+  warehouse.execute(warehouse.statement(kRegenderStep), {Value{}});
   result.changed = true;
   result.rows = table.size();
   result.source = reference.source;

@@ -56,6 +56,14 @@ TEST(RedshiftGolden, EveryEmbeddedStatement) {
     ++count;
   }
   EXPECT_GT(count, 30);
+  // And no golden file of a statement that is gone (a stale copy would look reviewed).
+  for (const auto& entry : fs::recursive_directory_iterator(kGolden / "sql")) {
+    if (!entry.is_regular_file())
+      continue;
+    const std::string name = fs::relative(entry.path(), kGolden / "sql").generic_string();
+    EXPECT_TRUE(find_embedded_sql("redshift/sql/" + name).has_value())
+        << "golden file without an embedded statement: " << entry.path();
+  }
 }
 
 TEST(RedshiftGolden, SchemaPlansAndCopy) {

@@ -29,12 +29,6 @@ void step(std::string& out, std::string_view name, std::string_view params = {})
   out += "\n\n";
 }
 
-// After anything that may change users' genders (transforms, a new names table).
-void summaries(std::string& out) {
-  for (const auto& name : engine_statement_names("redshift", "summary"))
-    step(out, name);
-}
-
 void transforms(std::string& out) {
   std::vector<std::string> steps;
   for (const auto& file : embedded_sql()) {
@@ -47,7 +41,6 @@ void transforms(std::string& out) {
   std::sort(steps.begin(), steps.end());
   for (const auto& s : steps)
     step(out, s, "$1 = the batch id");
-  summaries(out);
 }
 
 void begin_batch(std::string& out, std::string_view kind) {
@@ -85,7 +78,7 @@ std::string init_plan(const RedshiftOptions& options) {
       kMaxBoundParameters, insert);
   step(out, "names/record", "$1 = source, $2 = SHA-256 of the table, $3 = rows, $4 = now");
   step(out, "names/refresh_users");
-  summaries(out);
+  step(out, "transform/80_a_regender_users", "$1 = NULL: every user");
   out += "COMMIT;\n";
   return out;
 }

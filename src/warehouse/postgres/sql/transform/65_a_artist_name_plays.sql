@@ -2,8 +2,7 @@
 -- are added to the counts by artist name, and by gender and artist name. A
 -- user's plays are counted under the gender the counts already have for them
 -- (a_user_counted_gender), a new user's under their gender in d_user;
--- summary/regender_users.sql, run after the transform steps, moves the plays of
--- users whose gender changed.
+-- 80_a_regender_users.sql then moves the plays of users whose gender changed.
 CREATE TEMP TABLE batch_artist_plays AS
 SELECT CASE WHEN c.user_id IS NULL THEN u.gender ELSE c.gender END AS gender,
        p.artist AS artist_name, COUNT(*) AS plays

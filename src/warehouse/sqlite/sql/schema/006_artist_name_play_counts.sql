@@ -4,7 +4,7 @@
 -- Counting 1.7 M plays by 215 k names (and by the player's gender) on every
 -- query took 1.2 s and 2.4 s at large; reading these counts takes milliseconds.
 -- They change only when plays are added (transform/65_a_artist_name_plays.sql)
--- and when a player's gender changes (summary/regender_users.sql, after every
+-- and when a player's gender changes (transform/80_a_regender_users.sql, in every
 -- transform and after a new name-to-gender table). `sparkify check` recounts
 -- them from f_songplay and d_user (check/80_play_counts.sql).
 

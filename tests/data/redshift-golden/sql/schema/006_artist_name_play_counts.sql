@@ -4,7 +4,7 @@
 -- Counting every play by artist name (and by the player's gender) on every
 -- query grows with the facts; these counts grow with the names. They change
 -- only when plays are added (transform/65_a_artist_name_plays.sql) and when a
--- player's gender changes (summary/regender_users.sql, after every transform
+-- player's gender changes (transform/80_a_regender_users.sql, in every transform
 -- and after a new name-to-gender table). `sparkify check` recounts them from
 -- f_songplay and d_user (check/80_play_counts.sql). Keys are informational here.
 

@@ -2,9 +2,9 @@
 -- yet processed, as 60_f_songplay.sql took them) are added to the counts by
 -- artist name, and by gender and artist name. A user's plays are counted under
 -- the gender the counts already have for them (a_user_counted_gender), a new
--- user's under their gender in d_user; summary/regender_users.sql, run after the
--- transform steps, moves the plays of users whose gender changed. (No upsert in
--- Redshift: known keys are updated, then new keys inserted.)
+-- user's under their gender in d_user; 80_a_regender_users.sql then moves the
+-- plays of users whose gender changed. (No upsert in Redshift: known keys are
+-- updated, then new keys inserted.)
 CREATE TEMP TABLE batch_artist_plays (
   gender      VARCHAR(256),
   artist_name VARCHAR(65535) NOT NULL,
