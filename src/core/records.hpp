@@ -78,9 +78,10 @@ inline constexpr std::size_t kMaxRawRejectBytes = 4096;
 // The longest text a field may hold: Redshift's VARCHAR limit. Longer text is rejected, so
 // every engine can store what one engine accepted.
 inline constexpr std::size_t kMaxTextBytes = 65535;
-// Fields that identify or match records (ids, titles, artist names) are indexed on every
-// engine, and a PostgreSQL B-tree entry holds at most about 2.7 kB (8 kB compressed); a
-// longer value there failed the whole batch. These fields hold at most 1 KiB.
+// Fields that identify or match records (ids, titles, artist names) and the user's gender
+// (a key of the play counts by gender, schema 6) are indexed on every engine, and a
+// PostgreSQL B-tree entry holds at most about 2.7 kB (8 kB compressed); a longer value
+// there failed the whole batch. These fields hold at most 1 KiB.
 inline constexpr std::size_t kMaxKeyTextBytes = 1024;
 
 // One object read by a load, as recorded in the ledger (etl_object).

@@ -73,9 +73,10 @@ bool EventLogParser::parse_line(std::string_view line, const std::string& source
       read_user_id(r, event.user_id, raw_user_id) &&
       r.optional_string("artist", event.artist, kMaxKeyTextBytes) &&
       r.optional_string("auth", event.auth) && r.optional_string("firstName", event.first_name) &&
-      r.optional_string("gender", event.gender) && r.optional_string("lastName", event.last_name) &&
-      r.optional_double("length", event.length) && r.optional_string("level", event.level) &&
-      r.optional_string("location", event.location) && r.optional_string("method", event.method) &&
+      r.optional_string("gender", event.gender, kMaxKeyTextBytes) &&
+      r.optional_string("lastName", event.last_name) && r.optional_double("length", event.length) &&
+      r.optional_string("level", event.level) && r.optional_string("location", event.location) &&
+      r.optional_string("method", event.method) &&
       r.optional_double("registration", event.registration) &&
       r.optional_string("song", event.song, kMaxKeyTextBytes) &&
       r.optional_int("status", event.status) && r.optional_string("userAgent", event.user_agent);

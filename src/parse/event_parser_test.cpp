@@ -189,6 +189,10 @@ TEST(EventLogParser, RejectsOverLongText) {
   auto r = only_reject(with(kPlay, R"("song":"You Gotta Be")", "\"song\":\"" + long_key + "\""));
   EXPECT_EQ(r.field, "song");
   EXPECT_EQ(r.reason, "longer than 1024 bytes");
+  // The gender is a key of the play counts by gender (schema 6).
+  r = only_reject(with(kPlay, R"("gender":"F")", "\"gender\":\"" + long_key + "\""));
+  EXPECT_EQ(r.field, "gender");
+  EXPECT_EQ(r.reason, "longer than 1024 bytes");
   const std::string long_text(kMaxTextBytes + 1, 'y');
   r = only_reject(with(kPlay, R"("location":"Phoenix-Mesa-Scottsdale, AZ")",
                        "\"location\":\"" + long_text + "\""));

@@ -23,10 +23,11 @@ struct TextValue {
   std::optional<std::string> value;  // decoded; nullopt when it cannot be stored as given
 };
 
-// Fields that identify or match records: at most 1 KiB (see kMaxKeyTextBytes).
+// Fields that identify or match records, and the gender (a key of the play counts by
+// gender): at most 1 KiB (see kMaxKeyTextBytes).
 bool key_field(const std::string& field) {
   return field == "artist" || field == "song" || field == "song_id" || field == "title" ||
-         field == "artist_id" || field == "artist_name";
+         field == "artist_id" || field == "artist_name" || field == "gender";
 }
 
 bool storable_as_given(const std::string& field, const std::optional<std::string>& value) {
