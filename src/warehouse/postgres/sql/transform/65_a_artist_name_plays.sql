@@ -14,6 +14,9 @@ JOIN d_user AS u ON u.user_id = p.user_id
 LEFT JOIN a_user_counted_gender AS c ON c.user_id = p.user_id
 GROUP BY 1, p.artist;
 
+-- Temporary tables are never analysed by autovacuum: statistics for the upserts.
+ANALYZE batch_artist_plays;
+
 INSERT INTO a_artist_name_plays AS a (artist_name, plays)
 SELECT artist_name, SUM(plays) FROM batch_artist_plays GROUP BY artist_name
 ON CONFLICT (artist_name) DO UPDATE SET plays = a.plays + excluded.plays;

@@ -15,12 +15,18 @@ UNION
 SELECT user_id FROM s_songplay_event
 WHERE NOT processed AND batch_id < $1 AND user_id IS NOT NULL;
 
+-- Temporary tables are never analysed by autovacuum; without statistics the
+-- planner takes a few touched users for thousands and may scan f_songplay.
+ANALYZE touched_user;
+
 CREATE TEMP TABLE moved_user AS
 SELECT c.user_id, c.gender AS old_gender, u.gender AS new_gender
 FROM touched_user AS t
 JOIN a_user_counted_gender AS c ON c.user_id = t.user_id
 JOIN d_user AS u ON u.user_id = t.user_id
 WHERE c.gender IS DISTINCT FROM u.gender;
+
+ANALYZE moved_user;
 
 CREATE TEMP TABLE moved_plays AS
 SELECT gender, artist_name, SUM(plays) AS plays

@@ -14,10 +14,10 @@ FROM (
                                    OR counted <> recounted
                                  THEN 1 ELSE 0 END), 0) AS differing
         FROM (SELECT artist_name, SUM(counted) AS counted, SUM(recounted) AS recounted
-              FROM (SELECT artist_name, plays AS counted, NULL AS recounted
+              FROM (SELECT artist_name, plays AS counted, CAST(NULL AS BIGINT) AS recounted
                     FROM a_artist_name_plays
                     UNION ALL
-                    SELECT artist_name, NULL, COUNT(*)
+                    SELECT artist_name, CAST(NULL AS BIGINT), COUNT(*)
                     FROM f_songplay GROUP BY artist_name) AS both_sides
               GROUP BY artist_name) AS k) AS n
   UNION ALL
@@ -31,10 +31,10 @@ FROM (
                                    OR counted <> recounted
                                  THEN 1 ELSE 0 END), 0) AS differing
         FROM (SELECT gender, artist_name, SUM(counted) AS counted, SUM(recounted) AS recounted
-              FROM (SELECT gender, artist_name, plays AS counted, NULL AS recounted
+              FROM (SELECT gender, artist_name, plays AS counted, CAST(NULL AS BIGINT) AS recounted
                     FROM a_artist_name_gender_plays
                     UNION ALL
-                    SELECT u.gender, f.artist_name, NULL, COUNT(*)
+                    SELECT u.gender, f.artist_name, CAST(NULL AS BIGINT), COUNT(*)
                     FROM f_songplay AS f
                     JOIN d_user AS u ON u.user_id = f.user_id
                     WHERE u.gender IS NOT NULL

@@ -1,4 +1,4 @@
--- description: Rows in every table: staging, star schema, reference and bookkeeping.
+-- description: Rows in every staging, star schema, reference and bookkeeping table (the running play counts are checked by `sparkify check`).
 SELECT table_name, row_count
 FROM (
   SELECT 1 AS ord, 's_song' AS table_name, COUNT(*) AS row_count FROM s_song
