@@ -31,6 +31,7 @@ WHERE c.gender <> u.gender
    OR (c.gender IS NULL AND u.gender IS NOT NULL)
    OR (c.gender IS NOT NULL AND u.gender IS NULL);
 
+-- Each moved user's plays count -1 under the old gender and +1 under the new one.
 CREATE TEMP TABLE moved_plays (
   gender      VARCHAR(256)   NOT NULL,
   artist_name VARCHAR(65535) NOT NULL,
@@ -38,19 +39,13 @@ CREATE TEMP TABLE moved_plays (
 );
 
 INSERT INTO moved_plays (gender, artist_name, plays)
-SELECT gender, artist_name, SUM(plays)
-FROM (SELECT m.old_gender AS gender, f.artist_name, -COUNT(*) AS plays
-      FROM moved_user AS m
-      JOIN f_songplay AS f ON f.user_id = m.user_id
-      WHERE m.old_gender IS NOT NULL
-      GROUP BY m.old_gender, f.artist_name
+SELECT side.gender, f.artist_name, SUM(side.sign) AS plays
+FROM (SELECT user_id, old_gender AS gender, -1 AS sign FROM moved_user
+      WHERE old_gender IS NOT NULL
       UNION ALL
-      SELECT m.new_gender, f.artist_name, COUNT(*)
-      FROM moved_user AS m
-      JOIN f_songplay AS f ON f.user_id = m.user_id
-      WHERE m.new_gender IS NOT NULL
-      GROUP BY m.new_gender, f.artist_name) AS d
-GROUP BY gender, artist_name;
+      SELECT user_id, new_gender, 1 FROM moved_user WHERE new_gender IS NOT NULL) AS side
+JOIN f_songplay AS f ON f.user_id = side.user_id
+GROUP BY side.gender, f.artist_name;
 
 UPDATE a_artist_name_gender_plays
 SET plays = a_artist_name_gender_plays.plays + m.plays
