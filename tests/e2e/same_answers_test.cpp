@@ -4,7 +4,6 @@
 // the library: the command line cannot select it); then every check and every
 // named query (default parameters, plus artist-locations for Kings Of Leon) must
 // print the same JSON on all three, and the report the same page.
-#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include <fstream>
@@ -20,6 +19,7 @@
 #include "support/pg_server.hpp"
 #include "tests/support/cli_runner.hpp"
 #include "tests/support/folder_load.hpp"
+#include "tests/support/play_counts.hpp"
 #include "warehouse/name_gender_sync.hpp"
 #include "warehouse/open_warehouse.hpp"
 #include "warehouse/redshift/redshift_warehouse.hpp"
@@ -81,19 +81,9 @@ std::vector<Engine> load_everywhere(const fs::path& root, const TempDir& dir,
 
 // The running play counts (schema 6) equal a recount of the facts, and every check passes.
 void expect_counts_as_recounted(Warehouse& wh, const std::string& name) {
-  const std::string by_name =
-      "SELECT artist_name, COUNT(*) FROM f_songplay GROUP BY artist_name ORDER BY 1";
-  const std::string by_gender =
-      "SELECT u.gender, f.artist_name, COUNT(*) FROM f_songplay f JOIN d_user u "
-      "ON u.user_id = f.user_id WHERE u.gender IS NOT NULL GROUP BY u.gender, f.artist_name "
-      "ORDER BY 1, 2";
-  EXPECT_EQ(wh.query("SELECT artist_name, plays FROM a_artist_name_plays ORDER BY 1").rows,
-            wh.query(by_name).rows)
-      << name;
-  EXPECT_EQ(
-      wh.query("SELECT gender, artist_name, plays FROM a_artist_name_gender_plays ORDER BY 1, 2")
-          .rows,
-      wh.query(by_gender).rows)
+  EXPECT_EQ(wh.query(kPlaysByArtistName).rows, wh.query(kRecountByArtistName).rows) << name;
+  EXPECT_EQ(wh.query(kPlaysByGenderAndArtistName).rows,
+            wh.query(kRecountByGenderAndArtistName).rows)
       << name;
   const auto checks = analytics::run_checks(wh, {});
   for (const auto& c : checks)
@@ -261,21 +251,12 @@ TEST(SameAnswers, GendersChangedByLaterEventsMoveTheirPlaysOnEveryEngine) {
   const fs::path root = dir / "data";
   copy_tree(source_dir() / "tests" / "data" / "missing-gender", root);
   auto engines = load_everywhere(root, dir, "regender");
-  const auto event = [](int user, const std::string& first, const std::string& gender,
-                        const std::string& artist, int item, long long ts) {
-    return fmt::format(
-        R"({{"artist":"{}","auth":"Logged In","itemInSession":{},"length":200.5,"level":"free",)"
-        R"("location":"Red Bluff, CA","method":"PUT","page":"NextSong","registration":1540919166796.0,)"
-        R"("song":"Yellow","status":200,"userAgent":"Mozilla/5.0","sessionId":{},"firstName":"{}",)"
-        R"("lastName":"Later","gender":{},"userId":"{}","ts":{}}})",
-        artist, item, 900 + user, first, gender, user, ts);
-  };
   std::ofstream(root / "log_data" / "2018" / "11" / "2018-11-02-events.json")
-      << event(106, "Sean", R"("M")", "Coldplay", 0, 1541200000000) << "\n"
-      << event(106, "Sean", R"("M")", "Muse", 1, 1541200060000) << "\n"
-      << event(103, "Zzyzxq", R"("F")", "Keane", 0, 1541200120000) << "\n"
-      << event(101, "John", "null", "Coldplay", 0, 1541200180000) << "\n"
-      << event(108, "Ann", R"("F")", "Keane", 0, 1541200240000);
+      << later_play_event(106, "Sean", R"("M")", "Coldplay", 0, 1541200000000) << "\n"
+      << later_play_event(106, "Sean", R"("M")", "Muse", 1, 1541200060000) << "\n"
+      << later_play_event(103, "Zzyzxq", R"("F")", "Keane", 0, 1541200120000) << "\n"
+      << later_play_event(101, "John", "null", "Coldplay", 0, 1541200180000) << "\n"
+      << later_play_event(108, "Ann", R"("F")", "Keane", 0, 1541200240000);
   for (auto& e : engines) {
     SCOPED_TRACE(e.name);
     if (!e.target.empty()) {

@@ -14,6 +14,7 @@
 #include <thread>
 
 #include "tests/support/sqlite_reader.hpp"
+#include "tests/support/warehouse_tables.hpp"
 
 namespace sparkify::testing {
 namespace fs = std::filesystem;
@@ -170,26 +171,19 @@ std::vector<std::string> pg_rows(const std::string& conninfo, const std::string&
 }
 
 const std::vector<std::string>& warehouse_tables() {
-  static const std::vector<std::string> kTables{"s_song",
-                                                "s_songplay_event",
-                                                "d_artist",
-                                                "d_song",
-                                                "d_time",
-                                                "d_user",
-                                                "d_user_level",
-                                                "f_songplay",
-                                                "etl_object",
-                                                "etl_reject",
-                                                "etl_batch",
-                                                "a_artist_name_plays",
-                                                "a_artist_name_gender_plays",
-                                                "a_user_counted_gender"};
-  return kTables;
+  static const std::vector<std::string> kNames = [] {
+    std::vector<std::string> names;
+    for (const auto& table : kWarehouseTables)
+      names.emplace_back(table.name);
+    return names;
+  }();
+  return kNames;
 }
 
 std::vector<std::string> pg_canonical_dump(const std::string& conninfo) {
   std::vector<std::string> out;
-  for (const auto& table : warehouse_tables()) {
+  for (const auto& [name, order] : kWarehouseTables) {
+    const std::string table = name;
     // Columns in table order, minus the wall-clock ones; the table name is a constant above.
     const auto columns =
         pg_rows(conninfo,
@@ -198,9 +192,6 @@ std::vector<std::string> pg_canonical_dump(const std::string& conninfo) {
                 "table_name = $1 AND column_name NOT IN ('staged_at', 'loaded_at', 'rejected_at', "
                 "'started_at', 'finished_at')",
                 {table});
-    // Two-column tables (the play counts by name, the users' counted genders) sort by both.
-    const bool two_columns = table == "a_artist_name_plays" || table == "a_user_counted_gender";
-    const std::string order = two_columns ? "1, 2" : "1, 2, 3";
     for (const auto& row :
          pg_rows(conninfo, "SELECT " + columns.at(0) + " FROM " + table + " ORDER BY " + order)) {
       out.push_back(table + "|" + row);

@@ -10,6 +10,8 @@
 #include <string>
 #include <vector>
 
+#include "tests/support/warehouse_tables.hpp"
+
 namespace sparkify::testing {
 
 class SqliteReader {
@@ -50,17 +52,8 @@ class SqliteReader {
   // Every table of the warehouse in a canonical order, without the columns that
   // record wall-clock times, one line per row: what two equal warehouses share.
   std::vector<std::string> canonical_dump() const {
-    // Each table with an ORDER BY that sorts its rows completely.
-    static const std::pair<const char*, const char*> kTables[] = {
-        {"s_song", "1, 2, 3"},          {"s_songplay_event", "1, 2, 3"},
-        {"d_artist", "1, 2, 3"},        {"d_song", "1, 2, 3"},
-        {"d_time", "1, 2, 3"},          {"d_user", "1, 2, 3"},
-        {"d_user_level", "1, 2, 3"},    {"f_songplay", "1, 2, 3"},
-        {"a_artist_name_plays", "1"},   {"a_artist_name_gender_plays", "1, 2"},
-        {"a_user_counted_gender", "1"}, {"etl_object", "1, 2, 3"},
-        {"etl_reject", "1, 2, 3"},      {"etl_batch", "1, 2, 3"}};
     std::vector<std::string> out;
-    for (const auto& [table, order] : kTables) {
+    for (const auto& [table, order] : kWarehouseTables) {
       sqlite3_stmt* stmt = nullptr;
       const std::string sql = std::string("SELECT * FROM ") + table + " ORDER BY " + order;
       if (sqlite3_prepare_v2(db_, sql.c_str(), -1, &stmt, nullptr) != SQLITE_OK) {

@@ -12,6 +12,7 @@
 
 #include "support/pg_server.hpp"
 #include "tests/support/cli_runner.hpp"
+#include "tests/support/play_counts.hpp"
 #include "tests/support/server_process.hpp"
 #include "tests/support/sqlite_reader.hpp"
 #include "warehouse/open_warehouse.hpp"
@@ -168,13 +169,7 @@ TEST_P(ServerTest, GendersChangedByPostedEventsKeepThePlayCountsARecount) {
   // 106 (F by her events) now logs M; 103 (unknown) logs F; 101 (F by her name) is John.
   const auto event = [](int user, const std::string& first, const std::string& gender, int item,
                         long long ts) {
-    return R"({"artist":"Muse","auth":"Logged In","itemInSession":)" + std::to_string(item) +
-           R"(,"length":200.5,"level":"free","location":"Red Bluff, CA","method":"PUT",)"
-           R"("page":"NextSong","registration":1540919166796.0,"song":"Yellow","status":200,)"
-           R"("userAgent":"Mozilla/5.0","sessionId":)" +
-           std::to_string(900 + user) + R"(,"firstName":")" + first +
-           R"(","lastName":"Later","gender":)" + gender + R"(,"userId":")" + std::to_string(user) +
-           R"(","ts":)" + std::to_string(ts) + "}\n";
+    return later_play_event(user, first, gender, "Muse", item, ts) + "\n";
   };
   res = client.Post("/v1/events",
                     event(106, "Sean", R"("M")", 0, 1541200000000) +
@@ -192,13 +187,8 @@ TEST_P(ServerTest, GendersChangedByPostedEventsKeepThePlayCountsARecount) {
       (std::vector<std::vector<Value>>{{std::int64_t{101}, std::string("M")},
                                        {std::int64_t{103}, std::string("F")},
                                        {std::int64_t{106}, std::string("M")}}));
-  EXPECT_EQ(
-      wh->query("SELECT gender, artist_name, plays FROM a_artist_name_gender_plays ORDER BY 1, 2")
-          .rows,
-      wh->query("SELECT u.gender, f.artist_name, COUNT(*) FROM f_songplay f JOIN d_user u "
-                "ON u.user_id = f.user_id WHERE u.gender IS NOT NULL "
-                "GROUP BY u.gender, f.artist_name ORDER BY 1, 2")
-          .rows);
+  EXPECT_EQ(wh->query(kPlaysByGenderAndArtistName).rows,
+            wh->query(kRecountByGenderAndArtistName).rows);
   const auto check = run_sparkify({"check", "--target", target_});
   EXPECT_EQ(check.exit_code, 0) << check.out;
   EXPECT_NE(check.out.find("All 30 checks passed."), std::string::npos) << check.out;
