@@ -30,7 +30,7 @@ ProgressBar::~ProgressBar() {
 }
 
 void ProgressBar::update(std::string_view phase, std::uint64_t done, std::uint64_t total,
-                         std::uint64_t bytes_done, std::uint64_t bytes_total) {
+                         std::uint64_t bytes_done, std::uint64_t bytes_total, bool totals_final) {
   if (!enabled_)
     return;
   const auto now = std::chrono::steady_clock::now();
@@ -45,9 +45,10 @@ void ProgressBar::update(std::string_view phase, std::uint64_t done, std::uint64
   const double fraction = total == 0 ? 0.0 : static_cast<double>(done) / static_cast<double>(total);
   const int filled = static_cast<int>(fraction * kWidth);
   const double seconds = std::chrono::duration<double>(now - started_).count();
-  fmt::print(stderr, "\r\033[K{:<12} [{:=<{}}{:<{}}] {}/{} objects, {} of {}, {:.1f} s", phase, "",
-             filled, "", kWidth - filled, done, total, human_bytes(bytes_done),
-             human_bytes(bytes_total), seconds);
+  const char* more = totals_final ? "" : "+";
+  fmt::print(stderr, "\r\033[K{:<12} [{:=<{}}{:<{}}] {}/{}{} objects, {} of {}{}, {:.1f} s", phase,
+             "", filled, "", kWidth - filled, done, total, more, human_bytes(bytes_done),
+             human_bytes(bytes_total), more, seconds);
   std::fflush(stderr);
 }
 

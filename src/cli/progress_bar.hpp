@@ -15,8 +15,10 @@ class ProgressBar {
   ProgressBar(const ProgressBar&) = delete;
   ProgressBar& operator=(const ProgressBar&) = delete;
 
+  // total and bytes_total so far; while totals_final is false (the sources are still
+  // being listed) they are shown with a "+" after them.
   void update(std::string_view phase, std::uint64_t done, std::uint64_t total,
-              std::uint64_t bytes_done, std::uint64_t bytes_total);
+              std::uint64_t bytes_done, std::uint64_t bytes_total, bool totals_final = true);
   // Clears the line.
   void finish();
 

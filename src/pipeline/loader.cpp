@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <fstream>
 #include <functional>
+#include <iterator>
 #include <limits>
 #include <memory>
 #include <optional>
@@ -33,34 +34,17 @@ std::string ledger_key(std::string_view key, std::string_view version) {
   return out;
 }
 
-std::unordered_set<std::string> loaded_objects(Warehouse& wh) {
+// The ledger's (key, version) pairs for keys from first to last (byte order): one
+// range of a listing, so a lookup costs what the range holds, not the whole ledger.
+std::unordered_set<std::string> ledger_between(Warehouse& wh, const std::string& first,
+                                               const std::string& last) {
   std::unordered_set<std::string> out;
-  const Table t = wh.query(wh.statement("ledger/loaded_objects"));
+  const Table t = wh.query(wh.statement("ledger/loaded_between"), {first, last});
   out.reserve(t.rows.size());
   for (const auto& row : t.rows) {
     out.insert(ledger_key(*to_text(row.at(0)), *to_text(row.at(1))));
   }
   return out;
-}
-
-// Which listed objects the ledger already holds (same key and version). A short
-// listing (a small update) asks for each object by key, so its cost does not grow
-// with the ledger; a long one reads the whole ledger once.
-template <typename Listed>
-std::function<bool(const ObjectInfo&)> ledger_lookup(Warehouse& wh, const Listed& listed) {
-  constexpr std::size_t kPerObjectLimit = 2000;
-  if (listed.size() > kPerObjectLimit) {
-    auto loaded = std::make_shared<std::unordered_set<std::string>>(loaded_objects(wh));
-    return [loaded](const ObjectInfo& o) { return loaded->contains(ledger_key(o.key, o.version)); };
-  }
-  auto found = std::make_shared<std::unordered_set<std::string>>();
-  const std::string_view find = wh.statement("ledger/find_object");
-  for (const auto& p : listed) {
-    if (!wh.query(find, {p.object.key, p.object.version}).rows.empty()) {
-      found->insert(ledger_key(p.object.key, p.object.version));
-    }
-  }
-  return [found](const ObjectInfo& o) { return found->contains(ledger_key(o.key, o.version)); };
 }
 
 std::int64_t latest_batch(Warehouse& wh) {
@@ -155,58 +139,89 @@ LoadReport Loader::run(std::vector<SourceSpec>& sources) {
   if (progress_)
     progress_(progress);
 
+  // The listing is read a window at a time and looked up in the ledger as it goes;
+  // the objects not yet loaded fill batches of bounded size, each run as soon as it
+  // is full. Memory follows the window and the batch, not the number of objects.
+  std::vector<Pending> batch;
+  std::uint64_t batch_bytes = 0;
+  // The newest ledger batch when the batch's first object was looked up: if the
+  // ledger moved since (another writer, or this run's previous batch), the batch is
+  // looked up again before it runs.
+  std::int64_t batch_looked_up_at = 0;
+  std::int64_t batch_number = 0;
+  bool any_pending = false;
+
+  const auto run_pending = [&] {
+    if (batch.empty())
+      return;
+    if (latest_batch(warehouse_) != batch_looked_up_at) {
+      // One lookup per run of a source's objects (each run is in key order).
+      std::size_t begin = 0;
+      while (begin < batch.size()) {
+        std::size_t end = begin + 1;
+        while (end < batch.size() && batch[end].source == batch[begin].source)
+          ++end;
+        const auto now_loaded =
+            ledger_between(warehouse_, batch[begin].object.key, batch[end - 1].object.key);
+        for (std::size_t i = begin; i < end; ++i) {
+          if (now_loaded.contains(ledger_key(batch[i].object.key, batch[i].object.version)))
+            batch[i].source = kAlreadyLoaded;
+        }
+        begin = end;
+      }
+      std::erase_if(batch, [](const Pending& p) { return p.source == kAlreadyLoaded; });
+    }
+    progress.phase = "loading";
+    run_batch(sources, batch, ++batch_number, report, progress);
+    batch.clear();
+    batch_bytes = 0;
+  };
+
   // Songs first, so that plays in the same batch can match them.
-  std::vector<Pending> listed;
-  std::optional<PhaseTimer> listing_timer(std::in_place, "listing");
-  std::int64_t ledger_batch = latest_batch(warehouse_);
+  std::vector<ObjectInfo> window;
   for (ObjectKind kind : {ObjectKind::song, ObjectKind::event}) {
     for (std::size_t i = 0; i < sources.size(); ++i) {
       if (sources[i].kind != kind)
         continue;
-      for (auto& object : sources[i].source->list()) {
-        listed.push_back(Pending{i, std::move(object)});
+      const auto listing = sources[i].source->open_listing();
+      std::optional<PhaseTimer> window_timer;
+      for (bool more = true; more;) {
+        if (!window_timer)
+          window_timer.emplace("listing+ledger (one window)");
+        auto page = listing->next_page();
+        more = !page.empty();
+        std::move(page.begin(), page.end(), std::back_inserter(window));
+        if (window.empty() || (more && window.size() < options_.listing_window))
+          continue;
+        report.objects_listed += window.size();
+        const std::int64_t looked_up_at = latest_batch(warehouse_);
+        const auto loaded = ledger_between(warehouse_, window.front().key, window.back().key);
+        window_timer.reset();
+        for (auto& object : window) {
+          if (loaded.contains(ledger_key(object.key, object.version))) {
+            ++report.objects_skipped;
+            continue;
+          }
+          if (!batch.empty() && (batch.size() >= options_.batch_max_objects ||
+                                 batch_bytes + object.size > options_.batch_max_bytes)) {
+            run_pending();
+          }
+          if (batch.empty())
+            batch_looked_up_at = looked_up_at;
+          any_pending = true;
+          progress.objects_total++;
+          progress.bytes_total += object.size;
+          batch_bytes += object.size;
+          batch.push_back(Pending{i, std::move(object)});
+        }
+        window.clear();
       }
     }
   }
-  report.objects_listed = listed.size();
-  const auto is_loaded = ledger_lookup(warehouse_, listed);
-  std::vector<Pending> pending;
-  for (auto& p : listed) {
-    if (is_loaded(p.object)) {
-      ++report.objects_skipped;
-      continue;
-    }
-    progress.objects_total++;
-    progress.bytes_total += p.object.size;
-    pending.push_back(std::move(p));
-  }
-  listing_timer.reset();
-
-  // Cut the work into batches of bounded size.
-  progress.phase = "loading";
-  std::int64_t batch_number = 0;
-  std::size_t begin = 0;
-  while (begin < pending.size()) {
-    std::size_t end = begin;
-    std::uint64_t bytes = 0;
-    while (end < pending.size() && end - begin < options_.batch_max_objects &&
-           (end == begin || bytes + pending[end].object.size <= options_.batch_max_bytes)) {
-      bytes += pending[end].object.size;
-      ++end;
-    }
-    std::vector<Pending> batch(pending.begin() + static_cast<std::ptrdiff_t>(begin),
-                               pending.begin() + static_cast<std::ptrdiff_t>(end));
-    // Another writer may have committed since the ledger was read: drop what it loaded.
-    if (latest_batch(warehouse_) != ledger_batch) {
-      const auto now_loaded = ledger_lookup(warehouse_, batch);
-      std::erase_if(batch, [&](const Pending& p) { return now_loaded(p.object); });
-    }
-    run_batch(sources, batch, ++batch_number, report, progress);
-    ledger_batch = report.batches.empty() ? ledger_batch : report.batches.back();
-    begin = end;
-  }
+  progress.listed_all = true;
+  run_pending();
   // Rows staged by someone else (the server's ingest) and never transformed.
-  if (pending.empty())
+  if (!any_pending)
     run_batch(sources, {}, ++batch_number, report, progress);
 
   report.elapsed = std::chrono::steady_clock::now() - started;

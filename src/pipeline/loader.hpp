@@ -1,4 +1,4 @@
-// One incremental ETL run: discover the objects not yet in the ledger, read
+// One incremental ETL run: list the objects not yet in the ledger, read
 // and parse them in parallel, stage them, transform the unprocessed staged rows
 // into the star schema and mark them processed. One transaction per batch: a
 // crash at any moment leaves the warehouse as if the batch had never started.
@@ -32,6 +32,8 @@ struct LoadOptions {
   std::size_t jobs = 0;                        // parser threads; 0 = one per core
   std::size_t batch_max_objects = 50'000;      // objects per batch (transaction)
   std::uint64_t batch_max_bytes = 1ULL << 30;  // input bytes per batch
+  // Objects listed, then looked up in the ledger, at a time (one range query each).
+  std::size_t listing_window = 10'000;
   // An event log larger than this is parsed in line-aligned parts of about this
   // size, on every core, and staged part by part: the records of a 30 MB daily
   // log never sit in memory at once (its raw bytes do, until its last part is staged).
@@ -48,6 +50,9 @@ struct LoadProgress {
   std::uint64_t bytes_total = 0;
   std::uint64_t bytes_done = 0;
   std::string phase;  // "listing", "loading", "transforming", "committing"
+  // The totals grow while the sources are being listed (batches run as the listing
+  // goes); true once every object has been listed.
+  bool listed_all = false;
 };
 using ProgressCallback = std::function<void(const LoadProgress&)>;
 
@@ -72,9 +77,10 @@ class Loader {
 
  private:
   struct Pending {
-    std::size_t source;
+    std::size_t source;  // index into the sources
     ObjectInfo object;
   };
+  static constexpr std::size_t kAlreadyLoaded = static_cast<std::size_t>(-1);
   void run_batch(std::vector<SourceSpec>& sources, const std::vector<Pending>& objects,
                  std::int64_t batch_number, LoadReport& report, LoadProgress& progress);
 

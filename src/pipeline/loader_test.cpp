@@ -210,5 +210,44 @@ TEST(Loader, ParsesLargeEventLogsInPartsWithTheSameRowsLinesAndRejects) {
             1);
 }
 
+// The listing is looked up in the ledger a window at a time while batches run: small
+// windows and batches load what one whole listing loads, and a later run loads only
+// what is new or changed.
+TEST(Loader, LooksTheListingUpAWindowAtATimeAndLoadsOnlyWhatTheLedgerLacks) {
+  TempFolder folder;
+  fs::copy(kSample, folder.path() / "data", fs::copy_options::recursive);
+  SqliteWarehouse whole(folder.path() / "whole.db");
+  whole.migrate();
+  const LoadReport one_window = testing::load_folder(whole, folder.path() / "data");
+  EXPECT_EQ(one_window.objects_listed, 101U);
+  EXPECT_EQ(one_window.batches.size(), 1U);
+
+  LoadOptions small;
+  small.listing_window = 7;
+  small.batch_max_objects = 5;
+  SqliteWarehouse windows(folder.path() / "windows.db");
+  windows.migrate();
+  const LoadReport first = testing::load_folder(windows, folder.path() / "data", small);
+  EXPECT_EQ(first.objects_listed, 101U);
+  EXPECT_EQ(first.objects_loaded, 101U);
+  EXPECT_EQ(first.batches.size(), 21U);  // 71 songs and 30 logs, 5 objects a batch
+  EXPECT_EQ(star_rows(windows), star_rows(whole));
+
+  // One new song file and one changed log; the other 100 are in the ledger.
+  fs::copy_file(folder.path() / "data/song_data/A/A/A/TRAAAAW128F429D538.json",
+                folder.path() / "data/song_data/A/A/A/TRAAAAW128F429D538-copy.json");
+  std::ofstream(folder.path() / "data/log_data/2018/11/2018-11-05-events.json",
+                std::ios::app | std::ios::binary)
+      << "\n";
+  const LoadReport second = testing::load_folder(windows, folder.path() / "data", small);
+  EXPECT_EQ(second.objects_listed, 102U);
+  EXPECT_EQ(second.objects_skipped, 100U);
+  EXPECT_EQ(second.objects_loaded, 2U);
+  const LoadReport third = testing::load_folder(windows, folder.path() / "data", small);
+  EXPECT_EQ(third.objects_skipped, 102U);
+  EXPECT_EQ(third.objects_loaded, 0U);
+  EXPECT_EQ(count(windows, "SELECT COUNT(*) FROM etl_object"), 103);
+}
+
 }  // namespace
 }  // namespace sparkify

@@ -6,6 +6,7 @@
 #include <cerrno>
 #include <cstring>
 #include <fstream>
+#include <optional>
 #include <system_error>
 
 namespace sparkify {
@@ -26,48 +27,110 @@ ObjectInfo describe_file(const fs::path& path, std::uint64_t size) {
   return ObjectInfo{path.string(), size, fmt::format("{}-{}", ns, size)};
 }
 
+// Walks a folder tree in the lexicographic order of the files' full paths, one
+// directory's sorted entries per level. A folder sorts as its name followed by '/',
+// which puts its files exactly where the full paths sort them ("a-b" < "a/x", since
+// '-' < '/'). Folders reached through a symbolic link are not entered.
+class FolderListing final : public ObjectListing {
+ public:
+  FolderListing(fs::path root, std::string suffix, std::string start_after)
+      : suffix_(std::move(suffix)), start_after_(std::move(start_after)) {
+    std::error_code ec;
+    const auto status = fs::status(root, ec);
+    if (ec || !fs::exists(status)) {
+      throw SourceError(fmt::format("{}: no such file or folder", root.string()));
+    }
+    if (fs::is_regular_file(status)) {
+      single_file_ = std::move(root);
+    } else {
+      open_folder(root);
+    }
+  }
+
+  std::vector<ObjectInfo> next_page() override {
+    constexpr std::size_t kPageObjects = 1000;
+    std::vector<ObjectInfo> page;
+    if (single_file_) {
+      std::error_code ec;
+      const auto size = fs::file_size(*single_file_, ec);
+      if (after_start(single_file_->string()))
+        page.push_back(describe_file(*single_file_, ec ? 0 : size));
+      single_file_.reset();
+      return page;
+    }
+    while (!open_.empty() && page.size() < kPageObjects) {
+      Folder& folder = open_.back();
+      if (folder.next == folder.entries.size()) {
+        open_.pop_back();
+        continue;
+      }
+      Entry entry = std::move(folder.entries[folder.next++]);
+      if (entry.is_folder) {
+        open_folder(entry.path);  // invalidates `folder`
+      } else if (after_start(entry.path.string())) {
+        page.push_back(describe_file(entry.path, entry.size));
+      }
+    }
+    return page;
+  }
+
+ private:
+  struct Entry {
+    std::string sort_key;
+    fs::path path;
+    bool is_folder = false;
+    std::uint64_t size = 0;
+  };
+  struct Folder {
+    std::vector<Entry> entries;  // sorted by sort_key
+    std::size_t next = 0;
+  };
+
+  bool after_start(const std::string& key) const {
+    return start_after_.empty() || key > start_after_;
+  }
+
+  void open_folder(const fs::path& path) {
+    std::error_code ec;
+    fs::directory_iterator it(path, ec);
+    if (ec)
+      throw SourceError(fmt::format("{}: {}", path.string(), ec.message()));
+    Folder folder;
+    for (const fs::directory_iterator end; it != end; it.increment(ec)) {
+      if (ec)
+        throw SourceError(fmt::format("{}: {}", path.string(), ec.message()));
+      const fs::directory_entry& entry = *it;
+      // Hidden files and folders (.ipynb_checkpoints/, .DS_Store) are copies, not data.
+      if (is_hidden(entry.path()))
+        continue;
+      std::string name = entry.path().filename().string();
+      if (entry.is_directory(ec) && !entry.is_symlink(ec)) {
+        folder.entries.push_back(Entry{name + '/', entry.path(), true, 0});
+      } else if (entry.is_regular_file(ec) && name.ends_with(suffix_)) {
+        const auto size = entry.file_size(ec);
+        folder.entries.push_back(Entry{std::move(name), entry.path(), false, ec ? 0 : size});
+      }
+    }
+    if (ec)
+      throw SourceError(fmt::format("{}: {}", path.string(), ec.message()));
+    std::sort(folder.entries.begin(), folder.entries.end(),
+              [](const Entry& a, const Entry& b) { return a.sort_key < b.sort_key; });
+    open_.push_back(std::move(folder));
+  }
+
+  std::string suffix_;
+  std::string start_after_;
+  std::optional<fs::path> single_file_;
+  std::vector<Folder> open_;  // the folders being walked, outermost first
+};
+
 }  // namespace
 
 LocalFolderSource::LocalFolderSource(fs::path root, std::string suffix)
     : root_(fs::absolute(std::move(root)).lexically_normal()), suffix_(std::move(suffix)) {}
 
-std::vector<ObjectInfo> LocalFolderSource::list(const std::string& start_after) {
-  std::vector<ObjectInfo> out;
-  std::error_code ec;
-  const auto status = fs::status(root_, ec);
-  if (ec || !fs::exists(status)) {
-    throw SourceError(fmt::format("{}: no such file or folder", root_.string()));
-  }
-  if (fs::is_regular_file(status)) {
-    out.push_back(describe_file(root_, fs::file_size(root_, ec)));
-  } else {
-    fs::recursive_directory_iterator it(root_, fs::directory_options::none, ec);
-    if (ec)
-      throw SourceError(fmt::format("{}: {}", root_.string(), ec.message()));
-    for (const fs::recursive_directory_iterator end; it != end; it.increment(ec)) {
-      if (ec)
-        throw SourceError(fmt::format("{}: {}", root_.string(), ec.message()));
-      const fs::directory_entry& entry = *it;
-      if (is_hidden(entry.path())) {
-        // Hidden files and folders (.ipynb_checkpoints/, .DS_Store) are copies, not data.
-        if (entry.is_directory(ec))
-          it.disable_recursion_pending();
-        continue;
-      }
-      if (!entry.is_regular_file(ec))
-        continue;
-      const std::string name = entry.path().filename().string();
-      if (!name.ends_with(suffix_))
-        continue;
-      out.push_back(describe_file(entry.path(), entry.file_size(ec)));
-    }
-  }
-  std::sort(out.begin(), out.end(),
-            [](const ObjectInfo& a, const ObjectInfo& b) { return a.key < b.key; });
-  if (!start_after.empty()) {
-    std::erase_if(out, [&](const ObjectInfo& o) { return o.key <= start_after; });
-  }
-  return out;
+std::unique_ptr<ObjectListing> LocalFolderSource::open_listing(const std::string& start_after) {
+  return std::make_unique<FolderListing>(root_, suffix_, start_after);
 }
 
 std::string LocalFolderSource::read(const ObjectInfo& object) {

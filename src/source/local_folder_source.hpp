@@ -2,6 +2,7 @@
 #pragma once
 
 #include <filesystem>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -15,7 +16,9 @@ class LocalFolderSource final : public Source {
   explicit LocalFolderSource(std::filesystem::path root, std::string suffix = ".json");
 
   // Keys are absolute, lexically normal paths; the version is "<mtime ns>-<size>".
-  std::vector<ObjectInfo> list(const std::string& start_after = {}) override;
+  // The folder is walked in key order, one directory at a time: memory follows the
+  // largest directory, not the number of files.
+  std::unique_ptr<ObjectListing> open_listing(const std::string& start_after = {}) override;
   std::string read(const ObjectInfo& object) override;
   std::string describe() const override;
 

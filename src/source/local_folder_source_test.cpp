@@ -1,9 +1,13 @@
 #include "source/local_folder_source.hpp"
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <string>
+#include <vector>
 
 namespace sparkify {
 namespace {
@@ -44,6 +48,61 @@ TEST_F(LocalFolderSourceTest, ListsJsonFilesRecursivelyInStableOrderSkippingHidd
   const auto after = source.list(objects[0].key);
   ASSERT_EQ(after.size(), 1U);
   EXPECT_EQ(after[0].key, objects[1].key);
+}
+
+// The folder is walked one directory at a time, yet the keys come out in the byte
+// order of the full paths (S3's order, the ledger's), page after page.
+TEST_F(LocalFolderSourceTest, WalksInTheByteOrderOfTheFullPathsAPageAtATime) {
+  // '-' (0x2D) and '.' (0x2E) sort before '/' (0x2F): "a-b.json" and "a.json" come
+  // before the files in folder "a/", and "a0/" (0x30) after them.
+  write("a/x.json", "{}");
+  write("a-b.json", "{}");
+  write("a.json", "{}");
+  write("a0/y.json", "{}");
+  write("A/z.json", "{}");
+  write("a/b/c.json", "{}");
+  write("ab.json", "{}");
+  std::vector<std::string> many;
+  for (int i = 0; i < 2500; ++i) {
+    many.push_back(fmt::format("m/{:04}.json", (i * 7919) % 2500));
+    write(many.back(), "{}");
+  }
+  LocalFolderSource source(root_);
+  const auto listing = source.open_listing();
+  std::vector<std::string> keys;
+  std::size_t pages = 0;
+  for (auto page = listing->next_page(); !page.empty(); page = listing->next_page()) {
+    ++pages;
+    for (const auto& object : page)
+      keys.push_back(object.key);
+  }
+  EXPECT_GE(pages, 3U) << "2,507 files come in pages, not all at once";
+  ASSERT_EQ(keys.size(), 2507U);
+  EXPECT_TRUE(std::is_sorted(keys.begin(), keys.end()));
+  EXPECT_EQ(std::adjacent_find(keys.begin(), keys.end()), keys.end());
+  const std::string r = root_.string() + "/";
+  EXPECT_EQ(std::vector<std::string>(keys.begin(), keys.begin() + 6),
+            (std::vector<std::string>{r + "A/z.json", r + "a-b.json", r + "a.json",
+                                      r + "a/b/c.json", r + "a/x.json", r + "a0/y.json"}));
+  EXPECT_EQ(keys[6], r + "ab.json");
+  EXPECT_EQ(keys[7], r + "m/0000.json");
+  EXPECT_EQ(keys.back(), r + "m/2499.json");
+  // Resuming after a key in the middle of a folder.
+  const auto after = source.list(r + "m/1234.json");
+  ASSERT_EQ(after.size(), 1265U);
+  EXPECT_EQ(after.front().key, r + "m/1235.json");
+}
+
+TEST_F(LocalFolderSourceTest, DoesNotEnterFoldersReachedThroughALink) {
+  write("data/a.json", "{}");
+  write("elsewhere/b.json", "{}");
+  fs::create_directory_symlink(root_ / "elsewhere", root_ / "data" / "linked");
+  fs::create_symlink(root_ / "elsewhere" / "b.json", root_ / "data" / "c.json");
+  LocalFolderSource source(root_ / "data");
+  const auto objects = source.list();
+  ASSERT_EQ(objects.size(), 2U);
+  EXPECT_EQ(objects[0].key, (root_ / "data/a.json").string());
+  EXPECT_EQ(objects[1].key, (root_ / "data/c.json").string()) << "a linked file is read";
 }
 
 TEST_F(LocalFolderSourceTest, VersionChangesWithContent) {

@@ -16,12 +16,24 @@ struct ObjectInfo {
   std::string version;  // changes when the content changes: mtime+size locally, ETag on S3
 };
 
+// The objects of a source in a stable (lexicographic by key) order, a page at a
+// time: a listing of a million objects is never in memory at once.
+class ObjectListing {
+ public:
+  virtual ~ObjectListing() = default;
+  // The next objects in key order; empty once every object has been returned.
+  // Throws SourceError when the source cannot be listed.
+  virtual std::vector<ObjectInfo> next_page() = 0;
+};
+
 class Source {
  public:
   virtual ~Source() = default;
-  // Every object under the source, in a stable (lexicographic by key) order,
-  // skipping hidden files and folders. Keys greater than start_after only, when given.
-  virtual std::vector<ObjectInfo> list(const std::string& start_after = {}) = 0;
+  // Every object under the source, in key order, skipping hidden files and folders.
+  // Keys greater than start_after only, when given.
+  virtual std::unique_ptr<ObjectListing> open_listing(const std::string& start_after = {}) = 0;
+  // The whole listing at once, for small sources and tests.
+  std::vector<ObjectInfo> list(const std::string& start_after = {});
   // The whole content of one listed object. Throws SourceError when it cannot be read.
   // Safe to call from several threads at once.
   virtual std::string read(const ObjectInfo& object) = 0;

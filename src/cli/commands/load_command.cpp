@@ -270,7 +270,8 @@ void register_load_command(CLI::App& app, CommandContext& context) {
     read_fault(options);
     ProgressBar bar(context.console.verbosity() != Verbosity::quiet && stderr_is_terminal());
     Loader loader(*warehouse, options, [&bar](const LoadProgress& p) {
-      bar.update(p.phase, p.objects_done, p.objects_total, p.bytes_done, p.bytes_total);
+      bar.update(p.phase, p.objects_done, p.objects_total, p.bytes_done, p.bytes_total,
+                 p.listed_all);
     });
     const LoadReport report = loader.run(sources);
     bar.finish();

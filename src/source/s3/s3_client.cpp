@@ -332,27 +332,6 @@ ListPage S3Client::list_objects_v2(std::string_view bucket, const ListRequest& r
   return page;
 }
 
-std::vector<S3Object> S3Client::list_all(std::string_view bucket, std::string_view prefix,
-                                         std::string_view start_after) {
-  std::vector<S3Object> out;
-  ListRequest request{.prefix = std::string(prefix),
-                      .start_after = std::string(start_after),
-                      .max_keys = config_.options.max_keys};
-  for (;;) {
-    ListPage page = list_objects_v2(bucket, request);
-    std::move(page.objects.begin(), page.objects.end(), std::back_inserter(out));
-    if (!page.truncated)
-      break;
-    if (page.next_continuation_token.empty()) {
-      throw S3Error(S3Error::Kind::kOther, 200, "",
-                    "S3 listing of s3://" + std::string(bucket) + "/" + std::string(prefix) +
-                        " is truncated but has no continuation token");
-    }
-    request.continuation_token = std::move(page.next_continuation_token);
-  }
-  return out;
-}
-
 GetResult S3Client::get_object(std::string_view bucket, std::string_view key) {
   HttpResponse response = execute(Call{.method = "GET", .bucket = bucket, .key = key});
   ++objects_fetched_;

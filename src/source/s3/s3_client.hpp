@@ -93,10 +93,6 @@ class S3Client {
 
   // One page of a listing.
   ListPage list_objects_v2(std::string_view bucket, const ListRequest& request);
-  // Every object under prefix (after start_after), following continuation tokens; page size
-  // from the options' max_keys.
-  std::vector<S3Object> list_all(std::string_view bucket, std::string_view prefix,
-                                 std::string_view start_after = {});
   GetResult get_object(std::string_view bucket, std::string_view key);
   // Returns the new object's ETag (without quotes).
   std::string put_object(std::string_view bucket, std::string_view key, std::string_view body,

@@ -62,33 +62,70 @@ S3Url parse_s3_url(std::string_view text) {
 S3Source::S3Source(S3Url url, const S3Options& options, const Environment& environment)
     : url_(std::move(url)), client_(resolve_config(options, environment)) {}
 
-std::vector<ObjectInfo> S3Source::list(const std::string& start_after) {
-  // Keys here are "s3://bucket/key"; S3 orders by key, and so does this prefix-sharing form.
-  const std::string base = "s3://" + url_.bucket + "/";
-  std::string s3_start_after;
-  if (start_after.starts_with(base)) {
-    s3_start_after = start_after.substr(base.size());
-  } else if (!start_after.empty() && start_after > base) {
-    return {};  // every key of this bucket sorts before start_after
+namespace {
+
+// One ListObjectsV2 page per next_page() (the options' max_keys, 1,000 by default), following
+// continuation tokens. Keys here are "s3://bucket/key"; S3 orders by key, and so does this
+// prefix-sharing form.
+class BucketListing final : public ObjectListing {
+ public:
+  BucketListing(S3Client& client, const S3Url& url, const std::string& start_after)
+      : client_(client), url_(url), base_("s3://" + url.bucket + "/"), start_after_(start_after) {
+    request_.prefix = url_.prefix;
+    request_.max_keys = client_.config().options.max_keys;
+    if (start_after.starts_with(base_)) {
+      request_.start_after = start_after.substr(base_.size());
+    } else if (!start_after.empty() && start_after > base_) {
+      done_ = true;  // every key of this bucket sorts before start_after
+    }
   }
-  std::vector<ObjectInfo> out;
-  for (S3Object& object : client_.list_all(url_.bucket, url_.prefix, s3_start_after)) {
-    if (!object.key.starts_with(url_.prefix))
-      continue;  // a server that ignores prefix
-    const std::string_view relative = std::string_view(object.key).substr(url_.prefix.size());
-    if (relative.empty() || relative.back() == '/' || has_hidden_segment(relative))
-      continue;
-    ObjectInfo info;
-    info.key = base + object.key;
-    if (!start_after.empty() && info.key <= start_after)
-      continue;
-    info.size = object.size;
-    info.version = std::move(object.etag);
-    out.push_back(std::move(info));
+
+  std::vector<ObjectInfo> next_page() override {
+    std::vector<ObjectInfo> out;
+    while (out.empty() && !done_) {
+      ListPage page = client_.list_objects_v2(url_.bucket, request_);
+      for (S3Object& object : page.objects) {
+        if (!object.key.starts_with(url_.prefix))
+          continue;  // a server that ignores prefix
+        const std::string_view relative = std::string_view(object.key).substr(url_.prefix.size());
+        if (relative.empty() || relative.back() == '/' || has_hidden_segment(relative))
+          continue;
+        ObjectInfo info;
+        info.key = base_ + object.key;
+        if (!start_after_.empty() && info.key <= start_after_)
+          continue;
+        info.size = object.size;
+        info.version = std::move(object.etag);
+        out.push_back(std::move(info));
+      }
+      std::sort(out.begin(), out.end(),
+                [](const ObjectInfo& a, const ObjectInfo& b) { return a.key < b.key; });
+      if (!page.truncated) {
+        done_ = true;
+      } else if (page.next_continuation_token.empty()) {
+        throw S3Error(
+            S3Error::Kind::kOther, 200, "",
+            "S3 listing of " + url_.to_string() + " is truncated but has no continuation token");
+      } else {
+        request_.continuation_token = std::move(page.next_continuation_token);
+      }
+    }
+    return out;
   }
-  std::sort(out.begin(), out.end(),
-            [](const ObjectInfo& a, const ObjectInfo& b) { return a.key < b.key; });
-  return out;
+
+ private:
+  S3Client& client_;
+  S3Url url_;
+  std::string base_;
+  std::string start_after_;
+  ListRequest request_;
+  bool done_ = false;
+};
+
+}  // namespace
+
+std::unique_ptr<ObjectListing> S3Source::open_listing(const std::string& start_after) {
+  return std::make_unique<BucketListing>(client_, url_, start_after);
 }
 
 std::string S3Source::key_of(const ObjectInfo& object) const {

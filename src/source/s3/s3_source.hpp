@@ -43,7 +43,8 @@ class S3Source : public Source {
   // when no credentials are found and options.no_sign_request is false. Nothing is sent yet.
   S3Source(S3Url url, const S3Options& options, const Environment& environment);
 
-  std::vector<ObjectInfo> list(const std::string& start_after = {}) override;
+  // Pages of the bucket's listing under the prefix; the listing uses this source's client.
+  std::unique_ptr<ObjectListing> open_listing(const std::string& start_after = {}) override;
   std::string read(const ObjectInfo& object) override;
   std::string describe() const override;
   std::size_t read_concurrency() const override;

@@ -86,7 +86,8 @@ std::string init_plan(const RedshiftOptions& options) {
 std::string load_plan(const RedshiftOptions& options, const std::optional<CopySpec>& copy) {
   std::string out =
       "-- sparkify load, Redshift dialect. Per batch of new objects (one transaction):\n";
-  step(out, "ledger/loaded_objects", "(before the batches: what is already loaded)");
+  step(out, "ledger/loaded_between",
+       "$1, $2 = the first and last key of each window of the listing, as it is listed");
   begin_batch(out, "load");
   step(out, "staging/create_temp");
   step(out, "staging/clear_songs");

@@ -352,6 +352,14 @@ SELECT user_id, gender FROM d_user;
 
 INSERT INTO etl_schema_version (version, name, applied_at) VALUES ($1, $2, $3);  -- 6, '006_artist_name_play_counts.sql', now (UTC)
 
+-- Schema version 7: the ledger's keys compare as bytes.
+-- A load looks each window of a listing up by its first and last key
+-- (ledger/loaded_between.sql); listings are in byte order. Redshift compares
+-- text by its UTF-8 bytes already (it has no locale collations): nothing changes
+-- here. The version keeps the engines' schemas in step.
+
+INSERT INTO etl_schema_version (version, name, applied_at) VALUES ($1, $2, $3);  -- 7, '007_ledger_keys_in_byte_order.sql', now (UTC)
+
 -- The name-to-gender table (schema 2 and later), filled when it is empty or
 -- holds an earlier embedded table:
 -- [names/state] -> source, checksum, rows; nothing more when they match

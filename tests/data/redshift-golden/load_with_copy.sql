@@ -1,7 +1,9 @@
 -- sparkify load, Redshift dialect. Per batch of new objects (one transaction):
--- [ledger/loaded_objects] (before the batches: what is already loaded)
--- Every (key, version) already loaded, so a load reads only new or changed objects.
-SELECT source_key, version FROM etl_object;
+-- [ledger/loaded_between] $1, $2 = the first and last key of each window of the listing, as it is listed
+-- The (key, version) pairs the ledger holds for keys from $1 to $2: a range of a
+-- listing, looked up as it is listed, so a load reads only new or changed objects
+-- and never holds the whole ledger.
+SELECT source_key, version FROM etl_object WHERE source_key >= $1 AND source_key <= $2;
 
 BEGIN;
 LOCK etl_batch;

@@ -146,9 +146,9 @@ TEST_F(PgWarehouseTest, SchemaMigratesOnceAndMirrorsTheSqliteStatements) {
   PostgresWarehouse wh(conninfo_);
   EXPECT_EQ(wh.engine(), "postgresql");
   EXPECT_EQ(wh.schema_version(), 0);
-  EXPECT_EQ(wh.migrate(), 6);
-  EXPECT_EQ(wh.migrate(), 6);
-  EXPECT_EQ(wh.schema_version(), 6);
+  EXPECT_EQ(wh.migrate(), 7);
+  EXPECT_EQ(wh.migrate(), 7);
+  EXPECT_EQ(wh.schema_version(), 7);
   // Schema 2 came with the embedded name-to-gender table, filled once.
   EXPECT_EQ(to_int(wh.query("SELECT COUNT(*) FROM ref_name_gender").rows.at(0).at(0)), 15788);
   EXPECT_EQ(to_int(wh.query("SELECT row_count FROM etl_reference").rows.at(0).at(0)), 15788);
@@ -157,7 +157,7 @@ TEST_F(PgWarehouseTest, SchemaMigratesOnceAndMirrorsTheSqliteStatements) {
   for (const char* folder : {"check", "query", "names"})
     EXPECT_EQ(wh.statement_names(folder), lite.statement_names(folder)) << folder;
   for (const auto* name :
-       {"ledger/begin_batch", "ledger/finish_batch", "ledger/loaded_objects",
+       {"ledger/begin_batch", "ledger/finish_batch", "ledger/loaded_between",
         "ledger/next_batch_id", "ledger/record_failed_batch", "ledger/record_object",
         "ledger/unprocessed_counts", "staging/insert_event", "staging/insert_reject",
         "staging/insert_song", "status/objects_by_kind", "status/recent_batches",
@@ -216,7 +216,7 @@ TEST_F(PgWarehouseTest, UpgradeFromVersionThreeGivesEarlierPlaysTheirArtistName)
     EXPECT_EQ(pg.schema_version(), 3);
   }
   PostgresWarehouse pg(conninfo_);
-  EXPECT_EQ(pg.migrate(), 6);
+  EXPECT_EQ(pg.migrate(), 7);
   EXPECT_EQ(scalar(pg, "SELECT COUNT(*) FROM f_songplay WHERE artist_name IS NULL"), 0);
   // The play counts (6) are counted from the plays version 4 named.
   auto lite = sqlite_reference();
