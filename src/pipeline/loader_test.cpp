@@ -4,6 +4,7 @@
 // unprocessed.
 #include "pipeline/loader.hpp"
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 #include <unistd.h>
 
@@ -40,6 +41,20 @@ class TempFolder {
 
  private:
   fs::path path_;
+};
+
+// A folder that only reads whole objects, as S3 does (no reader a piece at a time).
+class WholeObjectsOnly final : public Source {
+ public:
+  explicit WholeObjectsOnly(const fs::path& root) : folder_(root) {}
+  std::unique_ptr<ObjectListing> open_listing(const std::string& start_after) override {
+    return folder_.open_listing(start_after);
+  }
+  std::string read(const ObjectInfo& object) override { return folder_.read(object); }
+  std::string describe() const override { return folder_.describe(); }
+
+ private:
+  LocalFolderSource folder_;
 };
 
 LoadReport load_sample(Warehouse& wh) {
@@ -192,13 +207,30 @@ TEST(Loader, ParsesLargeEventLogsInPartsWithTheSameRowsLinesAndRejects) {
   SqliteWarehouse whole(folder.path() / "whole.db");
   whole.migrate();
   testing::load_folder(whole, folder.path() / "data");
+  const auto expected = rows_of(whole);
+  // Read a part at a time from the folder (parts of several sizes, one shorter than
+  // most lines), and read whole from a source that only reads whole objects (S3).
+  for (const std::size_t part_bytes : {64, 700, 5000}) {
+    LoadOptions in_parts;
+    in_parts.event_part_bytes = part_bytes;
+    SqliteWarehouse streamed(folder.path() / fmt::format("streamed-{}.db", part_bytes));
+    streamed.migrate();
+    testing::load_folder(streamed, folder.path() / "data", in_parts);
+    EXPECT_EQ(rows_of(streamed), expected) << "parts of " << part_bytes << " bytes";
+  }
   LoadOptions in_parts;
   in_parts.event_part_bytes = 700;
   SqliteWarehouse parts(folder.path() / "parts.db");
   parts.migrate();
-  testing::load_folder(parts, folder.path() / "data", in_parts);
-
-  EXPECT_EQ(rows_of(parts), rows_of(whole));
+  {
+    std::vector<SourceSpec> sources;
+    sources.push_back(SourceSpec{
+        std::make_unique<WholeObjectsOnly>(folder.path() / "data/song_data"), ObjectKind::song});
+    sources.push_back(SourceSpec{
+        std::make_unique<WholeObjectsOnly>(folder.path() / "data/log_data"), ObjectKind::event});
+    Loader(parts, in_parts).run(sources);
+  }
+  EXPECT_EQ(rows_of(parts), expected) << "read whole, parsed in parts";
   // The mixed file's cut lines are rejects at their own line numbers; the blank file is empty.
   EXPECT_GT(count(parts,
                   "SELECT COUNT(*) FROM etl_reject WHERE source_key LIKE '%mixed%' "

@@ -151,6 +151,38 @@ std::string LocalFolderSource::read(const ObjectInfo& object) {
   return content;
 }
 
+namespace {
+
+class FileReader final : public ObjectReader {
+ public:
+  explicit FileReader(const std::string& path) : path_(path), in_(path, std::ios::binary) {
+    if (!in_) {
+      throw SourceError(fmt::format("{}: cannot open: {}", path_, std::strerror(errno)));
+    }
+  }
+
+  std::size_t read_some(std::string& out, std::size_t max_bytes) override {
+    const std::size_t old_size = out.size();
+    out.resize(old_size + max_bytes);
+    in_.read(out.data() + old_size, static_cast<std::streamsize>(max_bytes));
+    if (in_.bad())
+      throw SourceError(fmt::format("{}: read failed", path_));
+    const auto got = static_cast<std::size_t>(in_.gcount());
+    out.resize(old_size + got);
+    return got;
+  }
+
+ private:
+  std::string path_;
+  std::ifstream in_;
+};
+
+}  // namespace
+
+std::unique_ptr<ObjectReader> LocalFolderSource::open_reader(const ObjectInfo& object) {
+  return std::make_unique<FileReader>(object.key);
+}
+
 std::string LocalFolderSource::describe() const {
   return "folder " + root_.string();
 }

@@ -2,6 +2,7 @@
 // objects and reads one object's bytes; it knows nothing of their format.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <memory>
 #include <stdexcept>
@@ -26,6 +27,15 @@ class ObjectListing {
   virtual std::vector<ObjectInfo> next_page() = 0;
 };
 
+// One object's bytes, read in order a piece at a time.
+class ObjectReader {
+ public:
+  virtual ~ObjectReader() = default;
+  // Appends up to max_bytes of the object's next bytes to out; returns how many
+  // were appended, 0 at the end. Throws SourceError when the bytes cannot be read.
+  virtual std::size_t read_some(std::string& out, std::size_t max_bytes) = 0;
+};
+
 class Source {
  public:
   virtual ~Source() = default;
@@ -37,6 +47,12 @@ class Source {
   // The whole content of one listed object. Throws SourceError when it cannot be read.
   // Safe to call from several threads at once.
   virtual std::string read(const ObjectInfo& object) = 0;
+  // A reader of one listed object's bytes, a piece at a time, for a source that reads
+  // that way without holding the whole object (a local file); nullptr when the source
+  // reads whole objects only (then use read()). Throws SourceError when it cannot be opened.
+  virtual std::unique_ptr<ObjectReader> open_reader(const ObjectInfo& /*object*/) {
+    return nullptr;
+  }
   // A human-readable description for messages ("folder data/sample/log_data").
   virtual std::string describe() const = 0;
   // How many read() calls the source serves well at once (network sources
