@@ -1,18 +1,16 @@
 #include "pipeline/loader.hpp"
 
 #include <fmt/format.h>
+#include <malloc.h>
 #include <signal.h>
 #include <unistd.h>
 
 #include <algorithm>
-#include <condition_variable>
 #include <filesystem>
 #include <fstream>
 #include <functional>
 #include <iterator>
-#include <limits>
 #include <memory>
-#include <mutex>
 #include <optional>
 #include <thread>
 #include <unordered_set>
@@ -22,6 +20,7 @@
 #include "parse/event_parser.hpp"
 #include "parse/song_parser.hpp"
 #include "pipeline/batch_transaction.hpp"
+#include "pipeline/event_log_parts.hpp"
 #include "pipeline/ordered_parallel.hpp"
 #include "pipeline/transform.hpp"
 
@@ -82,153 +81,8 @@ struct ParsedObject {
   std::optional<std::string> unparsed;
   // A large event log not read yet, from a source that reads a piece at a time: the
   // writer reads and parses it in parts.
-  std::unique_ptr<ObjectReader> unread;
+  std::unique_ptr<ObjectStream> unread;
 };
-
-struct StagedCounts {
-  std::size_t records = 0;
-  std::size_t rejects = 0;
-  std::uint64_t bytes = 0;
-};
-
-// Parses a large event log in line-aligned parts on `parsers.size()` threads and
-// stages each part's records and rejects in order, as soon as it is parsed.
-StagedCounts stage_event_log_in_parts(std::string_view content, const std::string& key,
-                                      std::size_t part_bytes, std::vector<EventLogParser>& parsers,
-                                      StagingWriter& staging) {
-  const auto parts = split_json_lines(content, part_bytes);
-  StagedCounts counts;
-  // Two parts per helper in flight; the window alone bounds them (a part is at least
-  // part_bytes long, so a byte budget of a few parts would let only one run at a time).
-  ordered_parallel<Parsed<EventRecord>>(
-      parts.size(),
-      ParallelLimits{parsers.size(), 2 * parsers.size(), std::numeric_limits<std::uint64_t>::max()},
-      [&](std::size_t i) { return parts[i].text.size(); },
-      [&](std::size_t worker, std::size_t i) { return parsers[worker].parse_part(parts[i], key); },
-      [&](std::size_t, Parsed<EventRecord>&& parsed) {
-        for (const auto& e : parsed.records)
-          staging.add(e);
-        for (const auto& r : parsed.rejects)
-          staging.add(r);
-        counts.records += parsed.records.size();
-        counts.rejects += parsed.rejects.size();
-      });
-  if (counts.records == 0 && counts.rejects == 0) {
-    staging.add(make_empty_object_reject(key, content));
-    counts.rejects = 1;
-  }
-  return counts;
-}
-
-// Cuts a large event log into the parts split_json_lines would cut from its whole
-// content (each at least part_bytes long, ending just after a line end), reading
-// only as far as the part being cut. Parts are cut in order, from any thread.
-class StreamedParts {
- public:
-  StreamedParts(ObjectReader& reader, std::size_t part_bytes)
-      : reader_(reader), part_bytes_(std::max<std::size_t>(part_bytes, 1)) {}
-
-  struct Part {
-    std::string text;
-    std::int64_t first_line = 1;
-    bool at_object_start = false;
-  };
-
-  // Part `index` (cut after part index - 1; waits for it). The last part takes the
-  // rest of the object. Parts past the end are empty.
-  Part cut(std::size_t index, bool last) {
-    std::unique_lock lock(mutex_);
-    turn_.wait(lock, [&] { return next_ == index; });
-    struct NextTurn {
-      StreamedParts& parts;
-      ~NextTurn() {
-        ++parts.next_;
-        parts.turn_.notify_all();
-      }
-    } next_turn{*this};
-    Part part;
-    part.text = std::move(carry_);
-    carry_.clear();
-    part.first_line = next_line_;
-    part.at_object_start = index == 0;
-    std::size_t newline = std::string::npos;
-    for (;;) {
-      if (!last && part.text.size() > part_bytes_) {
-        newline = part.text.find('\n', std::max(part_bytes_ - 1, searched_));
-        searched_ = part.text.size();
-        if (newline != std::string::npos)
-          break;
-      }
-      if (at_end_)
-        break;
-      if (reader_.read_some(part.text, part_bytes_) == 0)
-        at_end_ = true;
-    }
-    searched_ = 0;
-    if (newline != std::string::npos && newline + 1 < part.text.size()) {
-      carry_.assign(part.text, newline + 1);
-      part.text.resize(newline + 1);
-    }
-    if (head_.size() < kMaxRawRejectBytes)
-      head_.append(part.text, 0, std::min(part.text.size(), kMaxRawRejectBytes - head_.size()));
-    bytes_ += part.text.size();
-    next_line_ += std::count(part.text.begin(), part.text.end(), '\n');
-    return part;
-  }
-
-  // The object's first bytes (enough for a reject's raw text) and its size, once cut.
-  const std::string& head() const { return head_; }
-  std::uint64_t bytes() const { return bytes_; }
-
- private:
-  ObjectReader& reader_;
-  const std::size_t part_bytes_;
-  std::mutex mutex_;
-  std::condition_variable turn_;
-  std::size_t next_ = 0;      // the next part to cut
-  std::string carry_;         // bytes read past the last part cut
-  std::size_t searched_ = 0;  // how far the part being cut was searched for a line end
-  std::int64_t next_line_ = 1;
-  bool at_end_ = false;
-  std::string head_;
-  std::uint64_t bytes_ = 0;
-};
-
-// Reads a large event log a part at a time while the helpers parse the parts before
-// it, and stages each part's records and rejects in order: memory holds the parts in
-// flight, never the whole log. The same rows, lines and rejects as parsing it whole.
-StagedCounts stage_event_log_streamed(ObjectReader& reader, const ObjectInfo& object,
-                                      std::size_t part_bytes, std::vector<EventLogParser>& parsers,
-                                      StagingWriter& staging) {
-  StreamedParts parts(reader, part_bytes);
-  // Enough parts for the listed size; the last one takes whatever follows.
-  const std::size_t count =
-      static_cast<std::size_t>(object.size / std::max<std::size_t>(part_bytes, 1)) + 1;
-  StagedCounts counts;
-  ordered_parallel<Parsed<EventRecord>>(
-      count,
-      ParallelLimits{parsers.size(), 2 * parsers.size(), std::numeric_limits<std::uint64_t>::max()},
-      [](std::size_t) { return 0; },
-      [&](std::size_t worker, std::size_t i) {
-        const StreamedParts::Part part = parts.cut(i, i + 1 == count);
-        return parsers[worker].parse_part(
-            JsonLinesPart{part.text, part.first_line, part.at_object_start}, object.key);
-      },
-      [&](std::size_t, Parsed<EventRecord>&& parsed) {
-        for (const auto& e : parsed.records)
-          staging.add(e);
-        for (const auto& r : parsed.rejects)
-          staging.add(r);
-        counts.records += parsed.records.size();
-        counts.rejects += parsed.rejects.size();
-      });
-  if (counts.records == 0 && counts.rejects == 0) {
-    staging.add(make_empty_object_reject(object.key, parts.head()));
-    counts.rejects = 1;
-  }
-  counts.bytes = parts.bytes();
-  return counts;
-}
 
 struct WorkerParsers {
   SongParser songs;
@@ -390,13 +244,13 @@ void Loader::run_batch(std::vector<SourceSpec>& sources, const std::vector<Pendi
           std::string content;
           // A large event log from a source that reads a piece at a time is read
           // by the writer, part by part, when its turn comes.
-          std::unique_ptr<ObjectReader> reader;
-          const bool streamed = sources[p.source].kind == ObjectKind::event &&
+          std::unique_ptr<ObjectStream> stream;
+          const bool large_log = sources[p.source].kind == ObjectKind::event &&
                                 p.object.size > options_.event_part_bytes;
           try {
-            if (streamed)
-              reader = sources[p.source].source->open_reader(p.object);
-            if (!reader)
+            if (large_log)
+              stream = sources[p.source].source->open_stream(p.object);
+            if (!stream)
               content = sources[p.source].source->read(p.object);
           } catch (const SourceError& e) {
             out.unreadable = true;
@@ -405,8 +259,8 @@ void Loader::run_batch(std::vector<SourceSpec>& sources, const std::vector<Pendi
             return out;
           }
           out.bytes = content.size();
-          if (reader) {
-            out.unread = std::move(reader);
+          if (stream) {
+            out.unread = std::move(stream);
           } else if (sources[p.source].kind == ObjectKind::event &&
                      content.size() > options_.event_part_bytes) {
             out.unparsed = std::move(content);
@@ -480,6 +334,10 @@ void Loader::run_batch(std::vector<SourceSpec>& sources, const std::vector<Pendi
       if (progress_)
         progress_(progress);
     }
+    // The readers' and parsers' buffers are free now, but the allocator keeps them
+    // (one arena per thread): hand them back before the transforms' sorts take their
+    // share, so the peak is the engine's cache and sorter, not the two added up.
+    ::malloc_trim(0);
     stage_timer.reset();
     maybe_fault(options_, FaultPoint::after_stage, batch_number);
 

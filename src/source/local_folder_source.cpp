@@ -153,9 +153,9 @@ std::string LocalFolderSource::read(const ObjectInfo& object) {
 
 namespace {
 
-class FileReader final : public ObjectReader {
+class FileStream final : public ObjectStream {
  public:
-  explicit FileReader(const std::string& path) : path_(path), in_(path, std::ios::binary) {
+  explicit FileStream(const std::string& path) : path_(path), in_(path, std::ios::binary) {
     if (!in_) {
       throw SourceError(fmt::format("{}: cannot open: {}", path_, std::strerror(errno)));
     }
@@ -179,8 +179,8 @@ class FileReader final : public ObjectReader {
 
 }  // namespace
 
-std::unique_ptr<ObjectReader> LocalFolderSource::open_reader(const ObjectInfo& object) {
-  return std::make_unique<FileReader>(object.key);
+std::unique_ptr<ObjectStream> LocalFolderSource::open_stream(const ObjectInfo& object) {
+  return std::make_unique<FileStream>(object.key);
 }
 
 std::string LocalFolderSource::describe() const {

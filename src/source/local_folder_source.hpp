@@ -20,7 +20,7 @@ class LocalFolderSource final : public Source {
   // largest directory, not the number of files.
   std::unique_ptr<ObjectListing> open_listing(const std::string& start_after = {}) override;
   std::string read(const ObjectInfo& object) override;
-  std::unique_ptr<ObjectReader> open_reader(const ObjectInfo& object) override;
+  std::unique_ptr<ObjectStream> open_stream(const ObjectInfo& object) override;
   std::string describe() const override;
 
  private:

@@ -1,0 +1,37 @@
+// Staging a large event log in line-aligned parts: the writer's helpers parse the
+// parts in parallel and the writer stages each part's records and rejects in order,
+// as soon as it is parsed, so a daily log's records are never all in memory at once.
+// The rows, their line numbers and the rejects are those of parsing the log whole.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "parse/event_parser.hpp"
+#include "source/source.hpp"
+#include "warehouse/warehouse.hpp"
+
+namespace sparkify {
+
+struct StagedCounts {
+  std::size_t records = 0;
+  std::size_t rejects = 0;
+  std::uint64_t bytes = 0;  // of the log read (stage_event_log_streamed)
+};
+
+// A log already read whole (from a source that reads whole objects only), cut into
+// parts of about part_bytes, parsed on parsers.size() threads.
+StagedCounts stage_event_log_in_parts(std::string_view content, const std::string& key,
+                                      std::size_t part_bytes, std::vector<EventLogParser>& parsers,
+                                      StagingWriter& staging);
+
+// A log read a part at a time while the helpers parse the parts before it: memory holds
+// the parts in flight, never the whole log. Throws SourceError when the stream fails.
+StagedCounts stage_event_log_streamed(ObjectStream& stream, const ObjectInfo& object,
+                                      std::size_t part_bytes, std::vector<EventLogParser>& parsers,
+                                      StagingWriter& staging);
+
+}  // namespace sparkify
