@@ -28,9 +28,9 @@ class ObjectListing {
 };
 
 // One object's bytes, read in order a piece at a time.
-class ObjectReader {
+class ObjectStream {
  public:
-  virtual ~ObjectReader() = default;
+  virtual ~ObjectStream() = default;
   // Appends up to max_bytes of the object's next bytes to out; returns how many
   // were appended, 0 at the end. Throws SourceError when the bytes cannot be read.
   virtual std::size_t read_some(std::string& out, std::size_t max_bytes) = 0;
@@ -48,9 +48,9 @@ class Source {
   // Safe to call from several threads at once.
   virtual std::string read(const ObjectInfo& object) = 0;
   // A reader of one listed object's bytes, a piece at a time, for a source that reads
-  // that way without holding the whole object (a local file); nullptr when the source
+  // that way without holding the whole object (a file; S3 by ranges); nullptr when the source
   // reads whole objects only (then use read()). Throws SourceError when it cannot be opened.
-  virtual std::unique_ptr<ObjectReader> open_reader(const ObjectInfo& /*object*/) {
+  virtual std::unique_ptr<ObjectStream> open_stream(const ObjectInfo& /*object*/) {
     return nullptr;
   }
   // A human-readable description for messages ("folder data/sample/log_data").

@@ -1,5 +1,7 @@
 #include "source/s3/s3_client.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cmath>
 #include <exception>
@@ -258,6 +260,10 @@ void S3Client::fail(const Call& call, const HttpResponse& response) const {
     raise(Kind::kNoSuchBucket, "S3 bucket \"" + std::string(call.bucket) + "\" does not exist at " +
                                    config_.endpoint() + tag);
   }
+  if (code == "PreconditionFailed" || response.status == 412) {
+    raise(Kind::kChanged,
+          "S3 object " + object + " changed while it was read" + tag + "; list again");
+  }
   if (code == "NoSuchKey" || (code == "NotFound" && !call.key.empty())) {
     raise(Kind::kNoSuchKey, "S3 object " + object + " does not exist" + tag);
   }
@@ -335,6 +341,19 @@ ListPage S3Client::list_objects_v2(std::string_view bucket, const ListRequest& r
 GetResult S3Client::get_object(std::string_view bucket, std::string_view key) {
   HttpResponse response = execute(Call{.method = "GET", .bucket = bucket, .key = key});
   ++objects_fetched_;
+  return GetResult{std::move(response.body), strip_quotes(response.header("etag").value_or(""))};
+}
+
+GetResult S3Client::get_object_range(std::string_view bucket, std::string_view key,
+                                     std::uint64_t first, std::uint64_t last,
+                                     std::string_view if_match) {
+  Call call{.method = "GET", .bucket = bucket, .key = key};
+  call.headers.push_back(Header{"Range", fmt::format("bytes={}-{}", first, last)});
+  if (!if_match.empty())
+    call.headers.push_back(Header{"If-Match", fmt::format("\"{}\"", if_match)});
+  HttpResponse response = execute(call);
+  if (first == 0)
+    ++objects_fetched_;
   return GetResult{std::move(response.body), strip_quotes(response.header("etag").value_or(""))};
 }
 

@@ -94,6 +94,10 @@ class S3Client {
   // One page of a listing.
   ListPage list_objects_v2(std::string_view bucket, const ListRequest& request);
   GetResult get_object(std::string_view bucket, std::string_view key);
+  // Bytes first..last (inclusive) of an object, only while its ETag is if_match (when given;
+  // a changed object fails with kChanged).
+  GetResult get_object_range(std::string_view bucket, std::string_view key, std::uint64_t first,
+                             std::uint64_t last, std::string_view if_match = {});
   // Returns the new object's ETag (without quotes).
   std::string put_object(std::string_view bucket, std::string_view key, std::string_view body,
                          std::string_view content_type = "application/octet-stream");

@@ -146,6 +146,61 @@ void S3Source::check_version(const ObjectInfo& object, const std::string& etag) 
   }
 }
 
+namespace {
+
+// An object read by ranges of kRangeBytes, each only while the ETag is the listed one: a big
+// log is never in memory whole, and one that changes while it is read fails (kChanged).
+class RangedObjectStream final : public ObjectStream {
+ public:
+  RangedObjectStream(S3Client& client, std::string bucket, std::string key, ObjectInfo object,
+                     std::function<void(const std::string&)> check_version)
+      : client_(client),
+        bucket_(std::move(bucket)),
+        key_(std::move(key)),
+        object_(std::move(object)),
+        check_version_(std::move(check_version)) {}
+
+  std::size_t read_some(std::string& out, std::size_t max_bytes) override {
+    if (buffered_ == buffer_.size()) {
+      buffer_.clear();
+      buffered_ = 0;
+      if (offset_ >= object_.size)
+        return 0;
+      const std::uint64_t last = std::min(object_.size, offset_ + kRangeBytes) - 1;
+      GetResult result = client_.get_object_range(bucket_, key_, offset_, last, object_.version);
+      check_version_(result.etag);
+      if (result.body.empty())
+        return 0;
+      offset_ += result.body.size();
+      buffer_ = std::move(result.body);
+    }
+    const std::size_t n = std::min(max_bytes, buffer_.size() - buffered_);
+    out.append(buffer_, buffered_, n);
+    buffered_ += n;
+    return n;
+  }
+
+ private:
+  // Fewer, larger requests than the parts the reader asks for: 8 MiB per GET.
+  static constexpr std::uint64_t kRangeBytes = 8ULL << 20;
+  S3Client& client_;
+  std::string bucket_;
+  std::string key_;
+  ObjectInfo object_;
+  std::function<void(const std::string&)> check_version_;
+  std::uint64_t offset_ = 0;  // the next byte to request
+  std::string buffer_;        // the last range received
+  std::size_t buffered_ = 0;  // how much of it was handed out
+};
+
+}  // namespace
+
+std::unique_ptr<ObjectStream> S3Source::open_stream(const ObjectInfo& object) {
+  return std::make_unique<RangedObjectStream>(
+      client_, url_.bucket, key_of(object), object,
+      [this, object](const std::string& etag) { check_version(object, etag); });
+}
+
 std::string S3Source::read(const ObjectInfo& object) {
   GetResult result = client_.get_object(url_.bucket, key_of(object));
   check_version(object, result.etag);

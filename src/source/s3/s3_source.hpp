@@ -46,6 +46,8 @@ class S3Source : public Source {
   // Pages of the bucket's listing under the prefix; the listing uses this source's client.
   std::unique_ptr<ObjectListing> open_listing(const std::string& start_after = {}) override;
   std::string read(const ObjectInfo& object) override;
+  // Reads by ranges (8 MiB GETs, each with If-Match on the listed ETag).
+  std::unique_ptr<ObjectStream> open_stream(const ObjectInfo& object) override;
   std::string describe() const override;
   std::size_t read_concurrency() const override;
 
