@@ -2,7 +2,9 @@
 -- whose song and artist name equal those of a song staged up to batch $1 and not
 -- yet processed, or that point at such a song, are matched again with the rule
 -- of 60_f_songplay.sql (which may also leave them unmatched). Derived tables, not
--- WITH, and NULLs compared explicitly (Redshift has no IS DISTINCT FROM).
+-- WITH, and NULLs compared explicitly (Redshift has no IS DISTINCT FROM). It runs
+-- before 60_f_songplay.sql, which matches batch $1's plays against every song, so
+-- f_songplay holds only earlier plays here.
 UPDATE f_songplay
 SET song_id = ranked.song_id, artist_id = ranked.artist_id
 FROM (
