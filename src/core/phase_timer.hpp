@@ -24,6 +24,8 @@ class PhaseTimer {
       : name_(profiling_enabled() ? std::string(name) : std::string()),
         started_(std::chrono::steady_clock::now()),
         cpu_started_(thread_cpu_seconds()) {}
+  // Prints nothing for this phase after all (it turned out empty).
+  void discard() { name_.clear(); }
   PhaseTimer(const PhaseTimer&) = delete;
   PhaseTimer& operator=(const PhaseTimer&) = delete;
   ~PhaseTimer() {

@@ -1,5 +1,7 @@
 #include "pipeline/event_log_parts.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <condition_variable>
 #include <limits>
@@ -128,23 +130,33 @@ StagedCounts stage_event_log_streamed(ObjectStream& stream, const ObjectInfo& ob
   const std::size_t count =
       static_cast<std::size_t>(object.size / std::max<std::size_t>(part_bytes, 1)) + 1;
   StagedCounts counts;
-  ordered_parallel<Parsed<EventRecord>>(
-      count,
-      ParallelLimits{parsers.size(), 2 * parsers.size(), std::numeric_limits<std::uint64_t>::max()},
-      [](std::size_t) { return 0; },
-      [&](std::size_t worker, std::size_t i) {
-        const StreamedParts::Part part = parts.cut(i, i + 1 == count);
-        return parsers[worker].parse_part(
-            JsonLinesPart{part.text, part.first_line, part.at_object_start}, object.key);
-      },
-      [&](std::size_t, Parsed<EventRecord>&& parsed) {
-        for (const auto& e : parsed.records)
-          staging.add(e);
-        for (const auto& r : parsed.rejects)
-          staging.add(r);
-        counts.records += parsed.records.size();
-        counts.rejects += parsed.rejects.size();
-      });
+  try {
+    ordered_parallel<Parsed<EventRecord>>(
+        count,
+        ParallelLimits{parsers.size(), 2 * parsers.size(),
+                       std::numeric_limits<std::uint64_t>::max()},
+        [](std::size_t) { return 0; },
+        [&](std::size_t worker, std::size_t i) {
+          const StreamedParts::Part part = parts.cut(i, i + 1 == count);
+          return parsers[worker].parse_part(
+              JsonLinesPart{part.text, part.first_line, part.at_object_start}, object.key);
+        },
+        [&](std::size_t, Parsed<EventRecord>&& parsed) {
+          for (const auto& e : parsed.records)
+            staging.add(e);
+          for (const auto& r : parsed.rejects)
+            staging.add(r);
+          counts.records += parsed.records.size();
+          counts.rejects += parsed.rejects.size();
+        });
+  } catch (const SourceError& e) {
+    if (counts.records == 0 && counts.rejects == 0)
+      throw;  // nothing of it staged: the loader rejects it as unreadable
+    throw PartlyStagedLog(fmt::format(
+        "{}: reading failed after {} of its records and {} rejects were staged ({}); the batch "
+        "is rolled back so that no part of the log is kept: run the load again",
+        object.key, counts.records, counts.rejects, e.what()));
+  }
   if (counts.records == 0 && counts.rejects == 0) {
     staging.add(make_empty_object_reject(object.key, parts.head()));
     counts.rejects = 1;

@@ -6,6 +6,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -28,8 +29,17 @@ StagedCounts stage_event_log_in_parts(std::string_view content, const std::strin
                                       std::size_t part_bytes, std::vector<EventLogParser>& parsers,
                                       StagingWriter& staging);
 
+// A stream failed after part of its log was staged. Not a SourceError: the batch must
+// roll back rather than keep half a log (its rejects would be written again by the run
+// that reads it whole).
+class PartlyStagedLog : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
 // A log read a part at a time while the helpers parse the parts before it: memory holds
-// the parts in flight, never the whole log. Throws SourceError when the stream fails.
+// the parts in flight, never the whole log. Throws SourceError when the stream fails
+// before anything of the log was staged, PartlyStagedLog when it fails after.
 StagedCounts stage_event_log_streamed(ObjectStream& stream, const ObjectInfo& object,
                                       std::size_t part_bytes, std::vector<EventLogParser>& parsers,
                                       StagingWriter& staging);

@@ -114,9 +114,11 @@ LoadReport Loader::run(std::vector<SourceSpec>& sources) {
   // is full. Memory follows the window and the batch, not the number of objects.
   std::vector<Pending> batch;
   std::uint64_t batch_bytes = 0;
-  // The newest ledger batch when the batch's first object was looked up: if the
-  // ledger moved since (another writer, or this run's previous batch), the batch is
-  // looked up again before it runs.
+  // The newest ledger batch when the current window was looked up, moved on by this
+  // run's own commits while nobody else commits; and its value when the pending
+  // batch's first object was looked up. If the ledger moved since (another writer),
+  // the batch is looked up again before it runs.
+  std::int64_t window_looked_up_at = 0;
   std::int64_t batch_looked_up_at = 0;
   std::int64_t batch_number = 0;
   bool any_pending = false;
@@ -134,58 +136,83 @@ LoadReport Loader::run(std::vector<SourceSpec>& sources) {
         const auto now_loaded =
             ledger_between(warehouse_, batch[begin].object.key, batch[end - 1].object.key);
         for (std::size_t i = begin; i < end; ++i) {
-          if (now_loaded.contains(ledger_key(batch[i].object.key, batch[i].object.version)))
+          if (now_loaded.contains(ledger_key(batch[i].object.key, batch[i].object.version))) {
+            ++report.objects_skipped;
+            progress.objects_total--;
+            progress.bytes_total -= batch[i].object.size;
             batch[i].source = kAlreadyLoaded;
+          }
         }
         begin = end;
       }
       std::erase_if(batch, [](const Pending& p) { return p.source == kAlreadyLoaded; });
     }
     progress.phase = "loading";
+    const std::size_t committed = report.batches.size();
     run_batch(sources, batch, ++batch_number, report, progress);
+    // Nobody else committed between the window's lookup and this batch: what the
+    // window's lookup said about its other objects still holds.
+    if (report.batches.size() > committed && report.batches.back() == window_looked_up_at + 1)
+      window_looked_up_at = report.batches.back();
     batch.clear();
     batch_bytes = 0;
   };
 
-  // Songs first, so that plays in the same batch can match them.
-  std::vector<ObjectInfo> window;
+  // Every source is opened and its first page listed before the first batch, so a
+  // missing folder or bucket, or refused credentials, fail the run before it commits
+  // anything. Songs first, so that plays in the same batch can match them.
+  struct OpenListing {
+    std::size_t source;
+    std::unique_ptr<ObjectListing> listing;
+    std::vector<ObjectInfo> first_page;
+  };
+  std::vector<OpenListing> listings;
   for (ObjectKind kind : {ObjectKind::song, ObjectKind::event}) {
     for (std::size_t i = 0; i < sources.size(); ++i) {
       if (sources[i].kind != kind)
         continue;
-      const auto listing = sources[i].source->open_listing();
-      std::optional<PhaseTimer> window_timer;
-      for (bool more = true; more;) {
-        if (!window_timer)
-          window_timer.emplace("listing+ledger (one window)");
+      auto listing = sources[i].source->open_listing();
+      auto first_page = listing->next_page();
+      listings.push_back(OpenListing{i, std::move(listing), std::move(first_page)});
+    }
+  }
+
+  std::vector<ObjectInfo> window;
+  for (auto& [i, listing, first_page] : listings) {
+    window = std::move(first_page);
+    for (bool more = !window.empty(); more;) {
+      std::optional<PhaseTimer> window_timer(std::in_place, "listing+ledger (one window)");
+      while (more && window.size() < options_.listing_window) {
         auto page = listing->next_page();
         more = !page.empty();
         std::move(page.begin(), page.end(), std::back_inserter(window));
-        if (window.empty() || (more && window.size() < options_.listing_window))
-          continue;
-        report.objects_listed += window.size();
-        const std::int64_t looked_up_at = latest_batch(warehouse_);
-        const auto loaded = ledger_between(warehouse_, window.front().key, window.back().key);
-        window_timer.reset();
-        for (auto& object : window) {
-          if (loaded.contains(ledger_key(object.key, object.version))) {
-            ++report.objects_skipped;
-            continue;
-          }
-          if (!batch.empty() && (batch.size() >= options_.batch_max_objects ||
-                                 batch_bytes + object.size > options_.batch_max_bytes)) {
-            run_pending();
-          }
-          if (batch.empty())
-            batch_looked_up_at = looked_up_at;
-          any_pending = true;
-          progress.objects_total++;
-          progress.bytes_total += object.size;
-          batch_bytes += object.size;
-          batch.push_back(Pending{i, std::move(object)});
-        }
-        window.clear();
       }
+      if (window.empty()) {
+        window_timer->discard();
+        break;
+      }
+      report.objects_listed += window.size();
+      window_looked_up_at = latest_batch(warehouse_);
+      const auto loaded = ledger_between(warehouse_, window.front().key, window.back().key);
+      window_timer.reset();
+      for (auto& object : window) {
+        if (loaded.contains(ledger_key(object.key, object.version))) {
+          ++report.objects_skipped;
+          continue;
+        }
+        if (!batch.empty() && (batch.size() >= options_.batch_max_objects ||
+                               batch_bytes + object.size > options_.batch_max_bytes)) {
+          run_pending();
+        }
+        if (batch.empty())
+          batch_looked_up_at = window_looked_up_at;
+        any_pending = true;
+        progress.objects_total++;
+        progress.bytes_total += object.size;
+        batch_bytes += object.size;
+        batch.push_back(Pending{i, std::move(object)});
+      }
+      window.clear();
     }
   }
   progress.listed_all = true;
@@ -246,7 +273,7 @@ void Loader::run_batch(std::vector<SourceSpec>& sources, const std::vector<Pendi
           // by the writer, part by part, when its turn comes.
           std::unique_ptr<ObjectStream> stream;
           const bool large_log = sources[p.source].kind == ObjectKind::event &&
-                                p.object.size > options_.event_part_bytes;
+                                 p.object.size > options_.event_part_bytes;
           try {
             if (large_log)
               stream = sources[p.source].source->open_stream(p.object);
@@ -294,8 +321,8 @@ void Loader::run_batch(std::vector<SourceSpec>& sources, const std::vector<Pendi
               rejects = staged.rejects;
               parsed.bytes = staged.bytes;
             } catch (const SourceError& e) {
-              // Failed part-way: the rows staged stay (they are good), the object stays
-              // out of the ledger, and the next run reads it again.
+              // Failed before any of it was staged (after, it is PartlyStagedLog, which
+              // rolls the batch back): rejected, kept out of the ledger, read next run.
               parsed.unreadable = true;
               parsed.rejects.push_back(Reject{
                   p.object.key, 0, "", fmt::format("could not read the object: {}", e.what()), ""});
@@ -337,7 +364,9 @@ void Loader::run_batch(std::vector<SourceSpec>& sources, const std::vector<Pendi
     // The readers' and parsers' buffers are free now, but the allocator keeps them
     // (one arena per thread): hand them back before the transforms' sorts take their
     // share, so the peak is the engine's cache and sorter, not the two added up.
+#ifdef __GLIBC__
     ::malloc_trim(0);
+#endif
     stage_timer.reset();
     maybe_fault(options_, FaultPoint::after_stage, batch_number);
 

@@ -35,8 +35,9 @@ struct LoadOptions {
   // Objects listed, then looked up in the ledger, at a time (one range query each).
   std::size_t listing_window = 10'000;
   // An event log larger than this is parsed in line-aligned parts of about this
-  // size, on every core, and staged part by part: the records of a 30 MB daily
-  // log never sit in memory at once (its raw bytes do, until its last part is staged).
+  // size, on every core, and staged part by part, read part by part from sources
+  // that stream (folders, S3): neither the records nor the bytes of a 30 MB daily
+  // log sit in memory at once.
   std::size_t event_part_bytes = 2ULL << 20;
   FaultPoint fault = FaultPoint::none;
   std::int64_t fault_batch = 1;         // the nth batch of this run hits the fault

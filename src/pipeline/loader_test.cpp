@@ -57,6 +57,41 @@ class WholeObjectsOnly final : public Source {
   LocalFolderSource folder_;
 };
 
+// A folder whose streams fail once fail_after bytes have been read from them.
+class FailingStreams final : public Source {
+ public:
+  FailingStreams(const fs::path& root, std::size_t fail_after)
+      : folder_(root), fail_after_(fail_after) {}
+  std::unique_ptr<ObjectListing> open_listing(const std::string& start_after) override {
+    return folder_.open_listing(start_after);
+  }
+  std::string read(const ObjectInfo& object) override { return folder_.read(object); }
+  std::unique_ptr<ObjectStream> open_stream(const ObjectInfo& object) override {
+    return std::make_unique<Failing>(folder_.open_stream(object), fail_after_);
+  }
+  std::string describe() const override { return folder_.describe(); }
+
+ private:
+  class Failing final : public ObjectStream {
+   public:
+    Failing(std::unique_ptr<ObjectStream> inner, std::size_t fail_after)
+        : inner_(std::move(inner)), left_(fail_after) {}
+    std::size_t read_some(std::string& out, std::size_t max_bytes) override {
+      if (left_ == 0)
+        throw SourceError("the disk went away");
+      const std::size_t n = inner_->read_some(out, std::min(max_bytes, left_));
+      left_ -= n;
+      return n;
+    }
+
+   private:
+    std::unique_ptr<ObjectStream> inner_;
+    std::size_t left_;
+  };
+  LocalFolderSource folder_;
+  std::size_t fail_after_;
+};
+
 LoadReport load_sample(Warehouse& wh) {
   return testing::load_folder(wh, kSample);
 }
@@ -279,6 +314,74 @@ TEST(Loader, LooksTheListingUpAWindowAtATimeAndLoadsOnlyWhatTheLedgerLacks) {
   EXPECT_EQ(third.objects_skipped, 102U);
   EXPECT_EQ(third.objects_loaded, 0U);
   EXPECT_EQ(count(windows, "SELECT COUNT(*) FROM etl_object"), 103);
+}
+
+// A stream that fails before anything of its log is staged rejects that log as
+// unreadable and loads the rest; one that fails after part of the log was staged rolls
+// the whole batch back, so that no half log (and no rejects staged twice) is kept.
+TEST(Loader, AStreamFailingBeforeItsLogIsStagedRejectsItAndAfterRollsTheBatchBack) {
+  TempFolder folder;
+  fs::copy(kSample / "song_data", folder.path() / "song_data", fs::copy_options::recursive);
+  fs::create_directories(folder.path() / "log_data");
+  fs::copy(kSample / "log_data/2018/11/2018-11-05-events.json", folder.path() / "log_data");
+  fs::copy(kSample / "log_data/2018/11/2018-11-06-events.json", folder.path() / "log_data");
+  LoadOptions in_parts;
+  in_parts.event_part_bytes = 700;
+  const auto sources_failing_after = [&](std::size_t bytes) {
+    std::vector<SourceSpec> sources;
+    sources.push_back(SourceSpec{std::make_unique<LocalFolderSource>(folder.path() / "song_data"),
+                                 ObjectKind::song});
+    sources.push_back(SourceSpec{
+        std::make_unique<FailingStreams>(folder.path() / "log_data", bytes), ObjectKind::event});
+    return sources;
+  };
+
+  SqliteWarehouse at_once(folder.path() / "at-once.db");
+  at_once.migrate();
+  auto failing_at_once = sources_failing_after(0);
+  const LoadReport report = Loader(at_once, in_parts).run(failing_at_once);
+  EXPECT_EQ(report.objects_unreadable, 2U);
+  EXPECT_EQ(report.objects_loaded, 71U);
+  EXPECT_EQ(count(at_once, "SELECT COUNT(*) FROM s_songplay_event"), 0);
+  EXPECT_EQ(count(at_once,
+                  "SELECT COUNT(*) FROM etl_reject WHERE reason LIKE "
+                  "'could not read the object: %the disk went away%'"),
+            2);
+  EXPECT_EQ(count(at_once, "SELECT COUNT(*) FROM etl_object WHERE kind = 'event'"), 0);
+
+  SqliteWarehouse part_way(folder.path() / "part-way.db");
+  part_way.migrate();
+  auto failing_part_way = sources_failing_after(5000);
+  try {
+    Loader(part_way, in_parts).run(failing_part_way);
+    FAIL() << "expected the batch to fail";
+  } catch (const std::exception& e) {
+    EXPECT_NE(std::string(e.what()).find("2018-11-05-events.json: reading failed after"),
+              std::string::npos)
+        << e.what();
+    EXPECT_NE(std::string(e.what()).find("the disk went away"), std::string::npos) << e.what();
+  }
+  for (const char* table : {"s_song", "s_songplay_event", "etl_reject", "etl_object", "f_songplay"})
+    EXPECT_EQ(count(part_way, std::string("SELECT COUNT(*) FROM ") + table), 0) << table;
+  EXPECT_EQ(count(part_way, "SELECT COUNT(*) FROM etl_batch WHERE status = 'committed'"), 0);
+}
+
+// Every source is listed before the first batch: a missing event folder fails the run
+// before the song batches commit anything.
+TEST(Loader, AMissingSourceFailsTheRunBeforeAnyBatch) {
+  TempFolder folder;
+  SqliteWarehouse wh(folder.path() / "wh.db");
+  wh.migrate();
+  LoadOptions small;
+  small.batch_max_objects = 5;
+  std::vector<SourceSpec> sources;
+  sources.push_back(
+      SourceSpec{std::make_unique<LocalFolderSource>(kSample / "song_data"), ObjectKind::song});
+  sources.push_back(SourceSpec{std::make_unique<LocalFolderSource>(folder.path() / "no-logs"),
+                               ObjectKind::event});
+  EXPECT_THROW(Loader(wh, small).run(sources), SourceError);
+  EXPECT_EQ(count(wh, "SELECT COUNT(*) FROM etl_batch"), 0);
+  EXPECT_EQ(count(wh, "SELECT COUNT(*) FROM s_song"), 0);
 }
 
 }  // namespace

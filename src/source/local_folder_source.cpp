@@ -43,7 +43,7 @@ class FolderListing final : public ObjectListing {
     if (fs::is_regular_file(status)) {
       single_file_ = std::move(root);
     } else {
-      open_folder(root);
+      open_folder(root, true);
     }
   }
 
@@ -66,9 +66,9 @@ class FolderListing final : public ObjectListing {
       }
       Entry entry = std::move(folder.entries[folder.next++]);
       if (entry.is_folder) {
-        open_folder(entry.path);  // invalidates `folder`
-      } else if (after_start(entry.path.string())) {
-        page.push_back(describe_file(entry.path, entry.size));
+        open_folder(entry.path, false);  // invalidates `folder`
+      } else if (after_start(entry.object.key)) {
+        page.push_back(std::move(entry.object));
       }
     }
     return page;
@@ -79,7 +79,7 @@ class FolderListing final : public ObjectListing {
     std::string sort_key;
     fs::path path;
     bool is_folder = false;
-    std::uint64_t size = 0;
+    ObjectInfo object;  // a file's key, size and version, read together
   };
   struct Folder {
     std::vector<Entry> entries;  // sorted by sort_key
@@ -90,9 +90,12 @@ class FolderListing final : public ObjectListing {
     return start_after_.empty() || key > start_after_;
   }
 
-  void open_folder(const fs::path& path) {
+  void open_folder(const fs::path& path, bool root) {
     std::error_code ec;
     fs::directory_iterator it(path, ec);
+    // A subfolder removed since its parent was read holds nothing to load.
+    if (!root && ec == std::errc::no_such_file_or_directory)
+      return;
     if (ec)
       throw SourceError(fmt::format("{}: {}", path.string(), ec.message()));
     Folder folder;
@@ -105,10 +108,11 @@ class FolderListing final : public ObjectListing {
         continue;
       std::string name = entry.path().filename().string();
       if (entry.is_directory(ec) && !entry.is_symlink(ec)) {
-        folder.entries.push_back(Entry{name + '/', entry.path(), true, 0});
+        folder.entries.push_back(Entry{name + '/', entry.path(), true, {}});
       } else if (entry.is_regular_file(ec) && name.ends_with(suffix_)) {
         const auto size = entry.file_size(ec);
-        folder.entries.push_back(Entry{std::move(name), entry.path(), false, ec ? 0 : size});
+        folder.entries.push_back(Entry{std::move(name), entry.path(), false,
+                                       describe_file(entry.path(), ec ? 0 : size)});
       }
     }
     if (ec)

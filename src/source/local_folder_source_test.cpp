@@ -105,6 +105,22 @@ TEST_F(LocalFolderSourceTest, DoesNotEnterFoldersReachedThroughALink) {
   EXPECT_EQ(objects[1].key, (root_ / "data/c.json").string()) << "a linked file is read";
 }
 
+TEST_F(LocalFolderSourceTest, AFolderRemovedWhileTheListingWalksHoldsNothing) {
+  write("a/1.json", "{}");
+  write("b/2.json", "{}");
+  write("c/3.json", "{}");
+  LocalFolderSource source(root_);
+  const auto listing = source.open_listing();  // reads the root's entries
+  fs::remove_all(root_ / "b");
+  std::vector<std::string> keys;
+  for (auto page = listing->next_page(); !page.empty(); page = listing->next_page()) {
+    for (const auto& object : page)
+      keys.push_back(object.key);
+  }
+  EXPECT_EQ(keys, (std::vector<std::string>{(root_ / "a/1.json").string(),
+                                            (root_ / "c/3.json").string()}));
+}
+
 TEST_F(LocalFolderSourceTest, VersionChangesWithContent) {
   write("a.json", "{}");
   LocalFolderSource source(root_);

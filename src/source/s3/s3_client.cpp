@@ -352,6 +352,23 @@ GetResult S3Client::get_object_range(std::string_view bucket, std::string_view k
   if (!if_match.empty())
     call.headers.push_back(Header{"If-Match", fmt::format("\"{}\"", if_match)});
   HttpResponse response = execute(call);
+  const std::string asked = fmt::format("bytes={}-{}", first, last);
+  if (response.status == 200) {
+    // A server that ignores Range sends the whole object: usable for the first range only.
+    if (first != 0) {
+      throw S3Error(S3Error::Kind::kOther, response.status, "",
+                    "S3 server ignored the Range header (" + asked + ") of GET s3://" +
+                        std::string(bucket) + "/" + std::string(key) +
+                        " and sent the whole object");
+    }
+  } else {
+    const std::string range = response.header("content-range").value_or("");
+    if (!range.starts_with(fmt::format("bytes {}-", first))) {
+      throw S3Error(S3Error::Kind::kOther, response.status, "",
+                    "S3 server answered " + asked + " of s3://" + std::string(bucket) + "/" +
+                        std::string(key) + " with Content-Range \"" + range + "\"");
+    }
+  }
   if (first == 0)
     ++objects_fetched_;
   return GetResult{std::move(response.body), strip_quotes(response.header("etag").value_or(""))};

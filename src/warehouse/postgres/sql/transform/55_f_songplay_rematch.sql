@@ -3,8 +3,9 @@
 -- takes (staged by it, or earlier and waiting), or that point at such a song, are
 -- matched again with the rule of 60_f_songplay.sql (which may also leave them
 -- unmatched). It runs before 60_f_songplay.sql, which matches the plays batch $1
--- takes against every song: f_songplay holds only earlier plays here, so none of
--- this batch's is fetched only to be left alone.
+-- takes against every song: f_songplay holds only earlier plays here, so the
+-- branch that starts from the facts never reaches this batch's plays (the branch
+-- that starts from the staged events passes over them and drops them by batch).
 WITH new_song AS (
   SELECT song_id, title, artist_name FROM s_song WHERE batch_id = $1
   UNION ALL
