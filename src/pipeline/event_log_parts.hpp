@@ -6,7 +6,6 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -29,12 +28,13 @@ StagedCounts stage_event_log_in_parts(std::string_view content, const std::strin
                                       std::size_t part_bytes, std::vector<EventLogParser>& parsers,
                                       StagingWriter& staging);
 
-// A stream failed after part of its log was staged. Not a SourceError: the batch must
-// roll back rather than keep half a log (its rejects would be written again by the run
-// that reads it whole).
-class PartlyStagedLog : public std::runtime_error {
+// A stream failed after part of its log was staged: the batch must roll back rather
+// than keep half a log (its rejects would be written again by the run that reads it
+// whole). A SourceError (the command exits with the source code), but never one to
+// reject the object for and go on.
+class PartlyStagedLog : public SourceError {
  public:
-  using std::runtime_error::runtime_error;
+  using SourceError::SourceError;
 };
 
 // A log read a part at a time while the helpers parse the parts before it: memory holds

@@ -320,6 +320,8 @@ void Loader::run_batch(std::vector<SourceSpec>& sources, const std::vector<Pendi
               records = staged.records;
               rejects = staged.rejects;
               parsed.bytes = staged.bytes;
+            } catch (const PartlyStagedLog&) {
+              throw;  // the batch rolls back
             } catch (const SourceError& e) {
               // Failed before any of it was staged (after, it is PartlyStagedLog, which
               // rolls the batch back): rejected, kept out of the ledger, read next run.

@@ -355,7 +355,7 @@ TEST(Loader, AStreamFailingBeforeItsLogIsStagedRejectsItAndAfterRollsTheBatchBac
   try {
     Loader(part_way, in_parts).run(failing_part_way);
     FAIL() << "expected the batch to fail";
-  } catch (const std::exception& e) {
+  } catch (const SourceError& e) {
     EXPECT_NE(std::string(e.what()).find("2018-11-05-events.json: reading failed after"),
               std::string::npos)
         << e.what();
