@@ -88,6 +88,16 @@ class StreamedParts {
   std::uint64_t bytes_ = 0;
 };
 
+// One parsed part's records and rejects, staged in order.
+void stage_part(const Parsed<EventRecord>& parsed, StagingWriter& staging, StagedCounts& counts) {
+  for (const auto& e : parsed.records)
+    staging.add(e);
+  for (const auto& r : parsed.rejects)
+    staging.add(r);
+  counts.records += parsed.records.size();
+  counts.rejects += parsed.rejects.size();
+}
+
 }  // namespace
 
 // Parses a large event log in line-aligned parts on `parsers.size()` threads and
@@ -104,14 +114,7 @@ StagedCounts stage_event_log_in_parts(std::string_view content, const std::strin
       ParallelLimits{parsers.size(), 2 * parsers.size(), std::numeric_limits<std::uint64_t>::max()},
       [&](std::size_t i) { return parts[i].text.size(); },
       [&](std::size_t worker, std::size_t i) { return parsers[worker].parse_part(parts[i], key); },
-      [&](std::size_t, Parsed<EventRecord>&& parsed) {
-        for (const auto& e : parsed.records)
-          staging.add(e);
-        for (const auto& r : parsed.rejects)
-          staging.add(r);
-        counts.records += parsed.records.size();
-        counts.rejects += parsed.rejects.size();
-      });
+      [&](std::size_t, Parsed<EventRecord>&& parsed) { stage_part(parsed, staging, counts); });
   if (counts.records == 0 && counts.rejects == 0) {
     staging.add(make_empty_object_reject(key, content));
     counts.rejects = 1;
@@ -141,14 +144,7 @@ StagedCounts stage_event_log_streamed(ObjectStream& stream, const ObjectInfo& ob
           return parsers[worker].parse_part(
               JsonLinesPart{part.text, part.first_line, part.at_object_start}, object.key);
         },
-        [&](std::size_t, Parsed<EventRecord>&& parsed) {
-          for (const auto& e : parsed.records)
-            staging.add(e);
-          for (const auto& r : parsed.rejects)
-            staging.add(r);
-          counts.records += parsed.records.size();
-          counts.rejects += parsed.rejects.size();
-        });
+        [&](std::size_t, Parsed<EventRecord>&& parsed) { stage_part(parsed, staging, counts); });
   } catch (const SourceError& e) {
     if (counts.records == 0 && counts.rejects == 0)
       throw;  // nothing of it staged: the loader rejects it as unreadable

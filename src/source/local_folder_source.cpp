@@ -130,8 +130,8 @@ class FolderListing final : public ObjectListing {
 
 }  // namespace
 
-LocalFolderSource::LocalFolderSource(fs::path root, std::string suffix)
-    : root_(fs::absolute(std::move(root)).lexically_normal()), suffix_(std::move(suffix)) {}
+LocalFolderSource::LocalFolderSource(const fs::path& root, std::string suffix)
+    : root_(fs::absolute(root).lexically_normal()), suffix_(std::move(suffix)) {}
 
 std::unique_ptr<ObjectListing> LocalFolderSource::open_listing(const std::string& start_after) {
   return std::make_unique<FolderListing>(root_, suffix_, start_after);

@@ -13,7 +13,7 @@ namespace sparkify {
 class LocalFolderSource final : public Source {
  public:
   // root: a folder searched recursively for files ending in suffix, or one file.
-  explicit LocalFolderSource(std::filesystem::path root, std::string suffix = ".json");
+  explicit LocalFolderSource(const std::filesystem::path& root, std::string suffix = ".json");
 
   // Keys are absolute, lexically normal paths; the version is "<mtime ns>-<size>".
   // The folder is walked in key order, one directory at a time: memory follows the
