@@ -6,6 +6,13 @@
 -- written), those still waiting, and the earlier processed events of the touched
 -- users (by s_songplay_event_user, which holds batch_id: a first load of a long
 -- history fetches none of its own rows through it).
+--
+-- SQLite's sort takes as much memory as the page cache is allowed. The window sort
+-- of a first load's events runs with the cache at 96 MiB (what does not fit spills
+-- to a temporary file) and the cache goes back to its 256 MiB after it
+-- (sqlite_warehouse.cpp): both at their largest would pass 512 MB.
+PRAGMA cache_size = -98304;
+
 DELETE FROM d_user_level
 WHERE user_id IN (SELECT user_id FROM s_songplay_event
                   WHERE batch_id = ?1 AND user_id IS NOT NULL
@@ -37,3 +44,5 @@ FROM (
 ) AS events
 WHERE previous_level IS NULL OR previous_level <> level
 ON CONFLICT (user_id, start_time, level) DO NOTHING;
+
+PRAGMA cache_size = -262144;
