@@ -100,28 +100,6 @@ void stage_part(const Parsed<EventRecord>& parsed, StagingWriter& staging, Stage
 
 }  // namespace
 
-// Parses a large event log in line-aligned parts on `parsers.size()` threads and
-// stages each part's records and rejects in order, as soon as it is parsed.
-StagedCounts stage_event_log_in_parts(std::string_view content, const std::string& key,
-                                      std::size_t part_bytes, std::vector<EventLogParser>& parsers,
-                                      StagingWriter& staging) {
-  const auto parts = split_json_lines(content, part_bytes);
-  StagedCounts counts;
-  // Two parts per helper in flight; the window alone bounds them (a part is at least
-  // part_bytes long, so a byte budget of a few parts would let only one run at a time).
-  ordered_parallel<Parsed<EventRecord>>(
-      parts.size(),
-      ParallelLimits{parsers.size(), 2 * parsers.size(), std::numeric_limits<std::uint64_t>::max()},
-      [&](std::size_t i) { return parts[i].text.size(); },
-      [&](std::size_t worker, std::size_t i) { return parsers[worker].parse_part(parts[i], key); },
-      [&](std::size_t, Parsed<EventRecord>&& parsed) { stage_part(parsed, staging, counts); });
-  if (counts.records == 0 && counts.rejects == 0) {
-    staging.add(make_empty_object_reject(key, content));
-    counts.rejects = 1;
-  }
-  return counts;
-}
-
 // Reads a large event log a part at a time while the helpers parse the parts before
 // it, and stages each part's records and rejects in order: memory holds the parts in
 // flight, never the whole log. The same rows, lines and rejects as parsing it whole.

@@ -7,7 +7,6 @@
 #include <cstddef>
 #include <cstdint>
 #include <string>
-#include <string_view>
 #include <vector>
 
 #include "parse/event_parser.hpp"
@@ -21,12 +20,6 @@ struct StagedCounts {
   std::size_t rejects = 0;
   std::uint64_t bytes = 0;  // of the log read (stage_event_log_streamed)
 };
-
-// A log already read whole (from a source that reads whole objects only), cut into
-// parts of about part_bytes, parsed on parsers.size() threads.
-StagedCounts stage_event_log_in_parts(std::string_view content, const std::string& key,
-                                      std::size_t part_bytes, std::vector<EventLogParser>& parsers,
-                                      StagingWriter& staging);
 
 // A stream failed after part of its log was staged: the batch must roll back rather
 // than keep half a log (its rejects would be written again by the run that reads it

@@ -70,6 +70,11 @@ void maybe_fault(const LoadOptions& options, FaultPoint here, std::int64_t batch
   }
 }
 
+// An object that could not be read, rejected as a whole (it stays out of the ledger).
+Reject unreadable_reject(const std::string& key, const SourceError& error) {
+  return Reject{key, 0, "", fmt::format("could not read the object: {}", error.what()), ""};
+}
+
 // What one worker makes of one object.
 struct ParsedObject {
   std::vector<SongRecord> songs;
@@ -77,10 +82,7 @@ struct ParsedObject {
   std::vector<Reject> rejects;
   std::uint64_t bytes = 0;
   bool unreadable = false;
-  // A large event log, read but not parsed: the writer parses it in parts.
-  std::optional<std::string> unparsed;
-  // A large event log not read yet, from a source that reads a piece at a time: the
-  // writer reads and parses it in parts.
+  // A large event log, opened but not parsed: the writer reads and parses it in parts.
   std::unique_ptr<ObjectStream> unread;
 };
 
@@ -269,29 +271,23 @@ void Loader::run_batch(std::vector<SourceSpec>& sources, const std::vector<Pendi
           const Pending& p = read_here[i];
           ParsedObject out;
           std::string content;
-          // A large event log from a source that reads a piece at a time is read
-          // by the writer, part by part, when its turn comes.
-          std::unique_ptr<ObjectStream> stream;
+          // A large event log is only opened here: the writer reads and parses it
+          // part by part when its turn comes.
           const bool large_log = sources[p.source].kind == ObjectKind::event &&
                                  p.object.size > options_.event_part_bytes;
           try {
-            if (large_log)
-              stream = sources[p.source].source->open_stream(p.object);
-            if (!stream)
-              content = sources[p.source].source->read(p.object);
+            if (large_log) {
+              out.unread = sources[p.source].source->open_stream(p.object);
+              return out;
+            }
+            content = sources[p.source].source->read(p.object);
           } catch (const SourceError& e) {
             out.unreadable = true;
-            out.rejects.push_back(Reject{
-                p.object.key, 0, "", fmt::format("could not read the object: {}", e.what()), ""});
+            out.rejects.push_back(unreadable_reject(p.object.key, e));
             return out;
           }
           out.bytes = content.size();
-          if (stream) {
-            out.unread = std::move(stream);
-          } else if (sources[p.source].kind == ObjectKind::event &&
-                     content.size() > options_.event_part_bytes) {
-            out.unparsed = std::move(content);
-          } else if (sources[p.source].kind == ObjectKind::song) {
+          if (sources[p.source].kind == ObjectKind::song) {
             auto parsed = parsers[worker].songs.parse(content, p.object.key);
             out.songs = std::move(parsed.records);
             out.rejects = std::move(parsed.rejects);
@@ -306,13 +302,6 @@ void Loader::run_batch(std::vector<SourceSpec>& sources, const std::vector<Pendi
           const Pending& p = read_here[i];
           std::size_t records = parsed.songs.size() + parsed.events.size();
           std::size_t rejects = parsed.rejects.size();
-          if (parsed.unparsed) {
-            const auto staged = stage_event_log_in_parts(
-                *parsed.unparsed, p.object.key, options_.event_part_bytes, part_parsers, *staging);
-            records = staged.records;
-            rejects = staged.rejects;
-            parsed.unparsed.reset();
-          }
           if (parsed.unread) {
             try {
               const auto staged = stage_event_log_streamed(
@@ -326,8 +315,7 @@ void Loader::run_batch(std::vector<SourceSpec>& sources, const std::vector<Pendi
               // Failed before any of it was staged (after, it is PartlyStagedLog, which
               // rolls the batch back): rejected, kept out of the ledger, read next run.
               parsed.unreadable = true;
-              parsed.rejects.push_back(Reject{
-                  p.object.key, 0, "", fmt::format("could not read the object: {}", e.what()), ""});
+              parsed.rejects.push_back(unreadable_reject(p.object.key, e));
             }
             parsed.unread.reset();
           }

@@ -43,7 +43,7 @@ class TempFolder {
   fs::path path_;
 };
 
-// A folder that only reads whole objects, as S3 does (no reader a piece at a time).
+// A folder that only reads whole objects: the default stream hands out what read() returned.
 class WholeObjectsOnly final : public Source {
  public:
   explicit WholeObjectsOnly(const fs::path& root) : folder_(root) {}
@@ -244,7 +244,7 @@ TEST(Loader, ParsesLargeEventLogsInPartsWithTheSameRowsLinesAndRejects) {
   testing::load_folder(whole, folder.path() / "data");
   const auto expected = rows_of(whole);
   // Read a part at a time from the folder (parts of several sizes, one shorter than
-  // most lines), and read whole from a source that only reads whole objects (S3).
+  // most lines), and read whole from a source that only reads whole objects.
   for (const std::size_t part_bytes : {64, 700, 5000}) {
     LoadOptions in_parts;
     in_parts.event_part_bytes = part_bytes;

@@ -47,12 +47,11 @@ class Source {
   // The whole content of one listed object. Throws SourceError when it cannot be read.
   // Safe to call from several threads at once.
   virtual std::string read(const ObjectInfo& object) = 0;
-  // A reader of one listed object's bytes, a piece at a time, for a source that reads
-  // that way without holding the whole object (a file; S3 by ranges); nullptr when the source
-  // reads whole objects only (then use read()). Throws SourceError when it cannot be opened.
-  virtual std::unique_ptr<ObjectStream> open_stream(const ObjectInfo& /*object*/) {
-    return nullptr;
-  }
+  // One listed object's bytes, a piece at a time. By default the whole object is read
+  // here (read()) and handed out in pieces; a source that can read a piece at a time
+  // without holding the whole object overrides it (a file; S3 by ranges). Throws
+  // SourceError when the object cannot be opened.
+  virtual std::unique_ptr<ObjectStream> open_stream(const ObjectInfo& object);
   // A human-readable description for messages ("folder data/sample/log_data").
   virtual std::string describe() const = 0;
   // How many read() calls the source serves well at once (network sources

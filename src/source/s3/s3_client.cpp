@@ -347,12 +347,12 @@ GetResult S3Client::get_object(std::string_view bucket, std::string_view key) {
 GetResult S3Client::get_object_range(std::string_view bucket, std::string_view key,
                                      std::uint64_t first, std::uint64_t last,
                                      std::string_view if_match) {
+  const std::string asked = fmt::format("bytes={}-{}", first, last);
   Call call{.method = "GET", .bucket = bucket, .key = key};
-  call.headers.push_back(Header{"Range", fmt::format("bytes={}-{}", first, last)});
+  call.headers.push_back(Header{"Range", asked});
   if (!if_match.empty())
     call.headers.push_back(Header{"If-Match", fmt::format("\"{}\"", if_match)});
   HttpResponse response = execute(call);
-  const std::string asked = fmt::format("bytes={}-{}", first, last);
   if (response.status == 200) {
     // A server that ignores Range sends the whole object: usable for the first range only.
     if (first != 0) {
