@@ -3,32 +3,50 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 #include <charconv>
 
 #include "warehouse/warehouse.hpp"
 
 namespace sparkify {
 
+namespace {
+
+// Where an engine's statements are looked up, in order: its own folder, where a
+// dialect keeps the statements it writes differently, then the portable SQL.
+std::array<std::string, 2> statement_roots(std::string_view engine_dir) {
+  return {fmt::format("{}/sql/", engine_dir), std::string(kPortableRoot)};
+}
+
+}  // namespace
+
 std::string_view engine_statement(std::string_view engine_dir, std::string_view name) {
-  const auto text = find_embedded_sql(fmt::format("{}/sql/{}.sql", engine_dir, name));
-  if (!text)
-    throw WarehouseError(fmt::format("no SQL statement named {} for {}", name, engine_dir));
-  return *text;
+  for (const auto& root : statement_roots(engine_dir)) {
+    if (const auto text = find_embedded_sql(fmt::format("{}{}.sql", root, name)))
+      return *text;
+  }
+  throw WarehouseError(fmt::format("no SQL statement named {} for {}", name, engine_dir));
+}
+
+bool engine_overrides(std::string_view engine_dir, std::string_view name) {
+  return find_embedded_sql(fmt::format("{}/sql/{}.sql", engine_dir, name)).has_value();
 }
 
 std::vector<std::string> engine_statement_names(std::string_view engine_dir,
                                                 std::string_view folder) {
-  const std::string root = fmt::format("{}/sql/", engine_dir);
-  const std::string prefix = fmt::format("{}{}/", root, folder);
   std::vector<std::string> names;
-  for (const auto& file : embedded_sql()) {
-    if (file.name.starts_with(prefix) && file.name.ends_with(".sql")) {
-      std::string_view name = file.name.substr(root.size());
-      name.remove_suffix(4);  // ".sql"
-      names.emplace_back(name);
+  for (const auto& root : statement_roots(engine_dir)) {
+    const std::string prefix = folder.empty() ? root : fmt::format("{}{}/", root, folder);
+    for (const auto& file : embedded_sql()) {
+      if (file.name.starts_with(prefix) && file.name.ends_with(".sql")) {
+        std::string_view name = file.name.substr(root.size());
+        name.remove_suffix(4);  // ".sql"
+        names.emplace_back(name);
+      }
     }
   }
   std::sort(names.begin(), names.end());
+  names.erase(std::unique(names.begin(), names.end()), names.end());
   return names;
 }
 

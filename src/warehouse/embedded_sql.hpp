@@ -26,11 +26,19 @@ inline std::optional<std::string_view> find_embedded_sql(std::string_view name) 
   return std::nullopt;
 }
 
-// The text of an engine's named statement ("sqlite", "transform/10_d_artist" ->
-// sqlite/sql/transform/10_d_artist.sql); throws WarehouseError when there is none.
+// The portable SQL, written once for every engine with $N parameters: sql/<folder>/<name>.sql.
+inline constexpr std::string_view kPortableRoot = "sql/";
+
+// The text of an engine's named statement ("sqlite", "transform/10_d_artist"): the
+// engine's own sqlite/sql/transform/10_d_artist.sql when its dialect needs one, else
+// the portable sql/transform/10_d_artist.sql; throws WarehouseError when neither exists.
 std::string_view engine_statement(std::string_view engine_dir, std::string_view name);
 
-// The names of an engine's statements in one folder, sorted ("transform/10_d_artist", ...).
+// Whether the engine writes the named statement in its own dialect.
+bool engine_overrides(std::string_view engine_dir, std::string_view name);
+
+// The names of an engine's statements in one folder ("" for all), its own and the
+// portable ones, sorted and without repeats ("transform/10_d_artist", ...).
 std::vector<std::string> engine_statement_names(std::string_view engine_dir,
                                                 std::string_view folder);
 

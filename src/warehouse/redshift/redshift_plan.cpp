@@ -12,10 +12,7 @@ namespace sparkify::redshift {
 namespace {
 
 std::string_view sql(std::string_view name) {
-  const auto text = find_embedded_sql(fmt::format("redshift/sql/{}.sql", name));
-  if (!text)
-    throw std::logic_error(fmt::format("no embedded Redshift statement {}", name));
-  return *text;
+  return engine_statement("redshift", name);
 }
 
 void step(std::string& out, std::string_view name, std::string_view params = {}) {
@@ -30,16 +27,7 @@ void step(std::string& out, std::string_view name, std::string_view params = {})
 }
 
 void transforms(std::string& out) {
-  std::vector<std::string> steps;
-  for (const auto& file : embedded_sql()) {
-    if (file.name.starts_with("redshift/sql/transform/")) {
-      std::string_view name = file.name.substr(std::string_view("redshift/sql/").size());
-      name.remove_suffix(4);
-      steps.emplace_back(name);
-    }
-  }
-  std::sort(steps.begin(), steps.end());
-  for (const auto& s : steps)
+  for (const auto& s : engine_statement_names("redshift", "transform"))
     step(out, s, "$1 = the batch id");
 }
 

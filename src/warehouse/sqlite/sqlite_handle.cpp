@@ -2,6 +2,9 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <charconv>
+
 #include "warehouse/warehouse.hpp"
 
 namespace sparkify::sqlite {
@@ -35,6 +38,32 @@ Statement::Statement(sqlite3* db, std::string_view sql, std::string_view& tail) 
   }
   stmt_.reset(stmt);
   tail = sql.substr(static_cast<std::size_t>(end - sql.data()));
+  number_parameters();
+}
+
+void Statement::number_parameters() {
+  const int count = sqlite3_bind_parameter_count(stmt_.get());
+  for (int i = 1; i <= count; ++i) {
+    const char* name = sqlite3_bind_parameter_name(stmt_.get(), i);
+    int number = i;  // an anonymous ?, or ?N (whose slot is N)
+    if (name != nullptr && (name[0] == '$' || name[0] == '?')) {
+      const std::string_view digits(name + 1);
+      const auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), number);
+      if (ec != std::errc{} || end != digits.data() + digits.size() || number < 1)
+        throw WarehouseError(fmt::format("SQLite: parameter {} is not numbered", name));
+    } else if (name != nullptr) {
+      throw WarehouseError(fmt::format("SQLite: parameter {} is not numbered", name));
+    }
+    if (slots_.size() < static_cast<std::size_t>(number))
+      slots_.resize(static_cast<std::size_t>(number), 0);
+    slots_[static_cast<std::size_t>(number - 1)] = i;
+  }
+}
+
+int Statement::slot(int n) const {
+  return n >= 1 && static_cast<std::size_t>(n) <= slots_.size()
+             ? slots_[static_cast<std::size_t>(n - 1)]
+             : 0;
 }
 
 void Statement::reset() {
@@ -43,10 +72,9 @@ void Statement::reset() {
 }
 
 void Statement::bind_all(const std::vector<Value>& values) {
-  const int count = sqlite3_bind_parameter_count(stmt_.get());
-  for (int i = 1; i <= count && i <= static_cast<int>(values.size()); ++i) {
-    bind(i, values[static_cast<std::size_t>(i - 1)]);
-  }
+  const auto count = std::min(slots_.size(), values.size());
+  for (std::size_t n = 1; n <= count; ++n)
+    bind(static_cast<int>(n), values[n - 1]);
 }
 
 void Statement::bind(int index, const Value& value) {
@@ -62,16 +90,17 @@ void Statement::bind(int index, const Value& value) {
 }
 
 void Statement::bind_null(int index) {
-  sqlite3_bind_null(stmt_.get(), index);
+  sqlite3_bind_null(stmt_.get(), slot(index));
 }
 void Statement::bind_int(int index, std::int64_t value) {
-  sqlite3_bind_int64(stmt_.get(), index, value);
+  sqlite3_bind_int64(stmt_.get(), slot(index), value);
 }
 void Statement::bind_double(int index, double value) {
-  sqlite3_bind_double(stmt_.get(), index, value);
+  sqlite3_bind_double(stmt_.get(), slot(index), value);
 }
 void Statement::bind_text(int index, std::string_view text) {
-  sqlite3_bind_text64(stmt_.get(), index, text.data(), text.size(), SQLITE_STATIC, SQLITE_UTF8);
+  sqlite3_bind_text64(stmt_.get(), slot(index), text.data(), text.size(), SQLITE_STATIC,
+                      SQLITE_UTF8);
 }
 
 bool Statement::step() {

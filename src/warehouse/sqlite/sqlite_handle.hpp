@@ -35,8 +35,11 @@ class Statement {
   sqlite3_stmt* get() const { return stmt_.get(); }
 
   void reset();
-  // Binds positional parameters ?1.. from values (only as many as the statement has).
+  // Binds positional parameters from values (only those the statement has). A
+  // parameter is numbered as written: ?N in SQLite's style or $N in PostgreSQL's
+  // (the portable statements use $N), an anonymous ? by its position.
   void bind_all(const std::vector<Value>& values);
+  // The bind functions take that number, not SQLite's slot.
   void bind(int index, const Value& value);
   void bind_null(int index);
   void bind_int(int index, std::int64_t value);
@@ -61,8 +64,13 @@ class Statement {
   Value column(int index) const;
 
  private:
+  void number_parameters();
+  // SQLite's slot of parameter number n (1-based), 0 when the statement has none.
+  int slot(int n) const;
+
   sqlite3* db_;
   std::unique_ptr<sqlite3_stmt, StatementFinalizer> stmt_;
+  std::vector<int> slots_;  // slots_[n - 1]: the slot of parameter number n
 };
 
 }  // namespace sparkify::sqlite

@@ -1,2 +1,0 @@
--- Empties the name-to-gender table before it is filled again.
-DELETE FROM ref_name_gender;
