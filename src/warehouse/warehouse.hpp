@@ -69,10 +69,15 @@ class Warehouse {
   // What this warehouse is, for messages; never contains a password.
   virtual std::string describe() const = 0;
 
+  // The engine's folder under src/warehouse/ ("sqlite", "postgres", "redshift"): its
+  // schema files, and the statements its dialect writes differently from the portable
+  // SQL of src/warehouse/sql/.
+  virtual std::string_view sql_dir() const = 0;
+
   // Creates or upgrades the schema (idempotent). Returns the schema version in place.
   virtual int migrate() = 0;
   // The schema version in place, 0 when the warehouse has not been initialised.
-  virtual int schema_version() = 0;
+  int schema_version();
 
   // Takes the single-writer lock until this connection closes, or throws WarehouseBusy.
   virtual void lock_writer() = 0;
@@ -81,13 +86,14 @@ class Warehouse {
   virtual void commit() = 0;
   virtual void rollback() = 0;
 
-  // The text of a named statement of this engine (e.g. "ledger/insert_batch").
-  virtual std::string_view statement(std::string_view name) const = 0;
+  // The text of a named statement of this engine (e.g. "ledger/begin_batch"): the
+  // engine's own when its dialect has one, else the portable one.
+  std::string_view statement(std::string_view name) const;
   // Names of the transform steps, in the order they run.
-  virtual std::vector<std::string> transform_steps() const = 0;
+  std::vector<std::string> transform_steps() const;
   // Names of the statements in one folder of this engine's SQL, sorted
   // (e.g. "check" -> {"check/10_non_empty", ...}).
-  virtual std::vector<std::string> statement_names(std::string_view folder) const = 0;
+  std::vector<std::string> statement_names(std::string_view folder) const;
 
   // Runs SQL (one or more statements) with positional parameters; returns rows changed.
   virtual std::int64_t execute(std::string_view sql, const std::vector<Value>& params = {}) = 0;

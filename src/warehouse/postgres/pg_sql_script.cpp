@@ -1,5 +1,6 @@
 #include "warehouse/postgres/pg_sql_script.hpp"
 
+#include <algorithm>
 #include <cctype>
 
 namespace sparkify::pg {
@@ -79,6 +80,12 @@ std::vector<SqlStatement> split_sql(std::string_view s) {
   if (start < s.size())
     finish(s.size());
   return out;
+}
+
+std::vector<Value> params_of(const SqlStatement& statement, const std::vector<Value>& params) {
+  const auto n =
+      std::min(params.size(), static_cast<std::size_t>(std::max(statement.max_parameter, 0)));
+  return {params.begin(), params.begin() + static_cast<std::ptrdiff_t>(n)};
 }
 
 }  // namespace sparkify::pg

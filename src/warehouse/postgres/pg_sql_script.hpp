@@ -7,6 +7,8 @@
 #include <string_view>
 #include <vector>
 
+#include "core/table.hpp"
+
 namespace sparkify::pg {
 
 struct SqlStatement {
@@ -16,5 +18,9 @@ struct SqlStatement {
 
 // The non-empty statements of a script, in order (comment-only pieces dropped).
 std::vector<SqlStatement> split_sql(std::string_view script);
+
+// The parameters one statement of a script is sent: the first max_parameter of those
+// given to the whole script (the server refuses more than a statement references).
+std::vector<Value> params_of(const SqlStatement& statement, const std::vector<Value>& params);
 
 }  // namespace sparkify::pg

@@ -6,26 +6,17 @@
 #include <chrono>
 #include <thread>
 
-#include "core/clock.hpp"
-#include "warehouse/embedded_sql.hpp"
-#include "warehouse/name_gender_sync.hpp"
 #include "warehouse/postgres/pg_copy.hpp"
 #include "warehouse/postgres/pg_sql_script.hpp"
 #include "warehouse/postgres/pg_staging_writer.hpp"
+#include "warehouse/schema_migration.hpp"
 
 namespace sparkify {
 namespace {
 
-constexpr std::string_view kSchemaPrefix = "postgres/sql/schema/";
-
 // Advisory-lock keys, stable across builds and versions.
 constexpr std::int64_t kWriterLock = pg::advisory_lock_key("sparkify-dwh: single writer");
 constexpr std::int64_t kMigrateLock = pg::advisory_lock_key("sparkify-dwh: schema migration");
-
-std::vector<Value> first_params(const std::vector<Value>& params, int count) {
-  const auto n = std::min(params.size(), static_cast<std::size_t>(std::max(count, 0)));
-  return {params.begin(), params.begin() + static_cast<std::ptrdiff_t>(n)};
-}
 
 }  // namespace
 
@@ -54,41 +45,13 @@ PostgresWarehouse::~PostgresWarehouse() {
   }
 }
 
-int PostgresWarehouse::schema_version() {
-  const Table exists = conn_.query("SELECT to_regclass('etl_schema_version') IS NOT NULL");
-  if (to_int(exists.rows.at(0).at(0)) == 0)
-    return 0;
-  const Table version = conn_.query("SELECT COALESCE(MAX(version), 0) FROM etl_schema_version");
-  return static_cast<int>(to_int(version.rows.at(0).at(0)));
-}
-
 int PostgresWarehouse::migrate() {
   begin();
   try {
     conn_.query("SELECT pg_advisory_xact_lock($1::bigint)", {Value{kMigrateLock}});
-    conn_.execute_script(
-        "CREATE TABLE IF NOT EXISTS etl_schema_version ("
-        " version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL)");
-    int current = schema_version();
-    require_known_schema("postgres", current, describe());
-    for (const auto& file : embedded_sql()) {
-      if (!file.name.starts_with(kSchemaPrefix))
-        continue;
-      const int version = schema_file_version(file.name);
-      if (version <= current)
-        continue;
-      conn_.execute_script(file.text);
-      conn_.execute(
-          "INSERT INTO etl_schema_version (version, name, applied_at) VALUES ($1, $2, $3)",
-          {std::int64_t{version}, std::string(file.name.substr(kSchemaPrefix.size())),
-           utc_now_text()});
-      current = version;
-    }
-    // The reference data the transforms read (engine-neutral: named statements).
-    if (current >= 2)
-      sync_name_gender(*this, embedded_name_gender_reference(), NameSyncMode::keep_users_table);
+    const int version = apply_schema_files(*this);
     commit();
-    return current;
+    return version;
   } catch (...) {
     rollback();
     throw;
@@ -121,25 +84,13 @@ void PostgresWarehouse::rollback() {
   conn_.rollback_quietly();
 }
 
-std::string_view PostgresWarehouse::statement(std::string_view name) const {
-  return engine_statement("postgres", name);
-}
-
-std::vector<std::string> PostgresWarehouse::transform_steps() const {
-  return engine_statement_names("postgres", "transform");
-}
-
-std::vector<std::string> PostgresWarehouse::statement_names(std::string_view folder) const {
-  return engine_statement_names("postgres", folder);
-}
-
 std::int64_t PostgresWarehouse::execute(std::string_view sql, const std::vector<Value>& params) {
   if (params.empty())
     return conn_.execute_script(sql);
   std::int64_t changed = 0;
   for (const auto& statement : pg::split_sql(sql)) {
-    changed += conn_.execute_params(statement.text, first_params(params, statement.max_parameter))
-                   .rows_affected();
+    changed +=
+        conn_.execute_params(statement.text, pg::params_of(statement, params)).rows_affected();
   }
   return changed;
 }
@@ -150,7 +101,7 @@ Table PostgresWarehouse::query(std::string_view sql, const std::vector<Value>& p
     throw WarehouseError(
         fmt::format("postgresql: a query must be one statement, not {}", statements.size()));
   }
-  return conn_.query(statements[0].text, first_params(params, statements[0].max_parameter));
+  return conn_.query(statements[0].text, pg::params_of(statements[0], params));
 }
 
 std::int64_t PostgresWarehouse::insert_rows(std::string_view name,
@@ -175,8 +126,7 @@ Table PostgresWarehouse::query_read_only(std::string_view sql, const std::vector
   // The server refuses any write inside a READ ONLY transaction; nothing is kept.
   conn_.execute_script("BEGIN READ ONLY");
   try {
-    Table table =
-        conn_.query(statements[0].text, first_params(params, statements[0].max_parameter));
+    Table table = conn_.query(statements[0].text, pg::params_of(statements[0], params));
     conn_.rollback_quietly();
     return table;
   } catch (...) {

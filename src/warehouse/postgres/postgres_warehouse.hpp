@@ -23,12 +23,12 @@ class PostgresWarehouse final : public Warehouse {
   PostgresWarehouse& operator=(const PostgresWarehouse&) = delete;
 
   std::string engine() const override { return "postgresql"; }
+  std::string_view sql_dir() const override { return "postgres"; }
   std::string describe() const override { return conn_.describe(); }
 
   // Applies the schema files not yet applied, in one transaction, serialised
   // between concurrent callers by a transaction-level advisory lock.
   int migrate() override;
-  int schema_version() override;
   // A session-level advisory lock held until this connection closes. A second
   // writer gets WarehouseBusy after a grace period of one second (covering a
   // previous writer whose session the server is still ending), never a long wait.
@@ -38,10 +38,6 @@ class PostgresWarehouse final : public Warehouse {
   void commit() override;
   // Never throws: after a lost connection there is nothing left to roll back.
   void rollback() override;
-
-  std::string_view statement(std::string_view name) const override;
-  std::vector<std::string> transform_steps() const override;
-  std::vector<std::string> statement_names(std::string_view folder) const override;
 
   // Runs each statement of sql; each gets the parameters it references ($1..$n).
   std::int64_t execute(std::string_view sql, const std::vector<Value>& params = {}) override;

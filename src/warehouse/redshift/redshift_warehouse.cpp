@@ -4,23 +4,15 @@
 
 #include <algorithm>
 
-#include "core/clock.hpp"
 #include "warehouse/embedded_sql.hpp"
-#include "warehouse/name_gender_sync.hpp"
 #include "warehouse/postgres/pg_sql_script.hpp"
 #include "warehouse/redshift/redshift_staging_writer.hpp"
+#include "warehouse/schema_migration.hpp"
 
 namespace sparkify {
 namespace {
 
 constexpr std::string_view kSchemaPrefix = "redshift/sql/schema/";
-
-constexpr std::string_view kVersionTable =
-    "CREATE TABLE IF NOT EXISTS etl_schema_version (\n"
-    "  version    INTEGER      NOT NULL PRIMARY KEY,\n"
-    "  name       VARCHAR(256) NOT NULL,\n"
-    "  applied_at TIMESTAMP    NOT NULL\n"
-    ")";
 
 // Redshift accepts these settings (no IntervalStyle). Floats are printed with
 // round-trip precision, times in UTC.
@@ -33,29 +25,22 @@ constexpr std::string_view kEmulationSession =
     "SET extra_float_digits = 1; SET standard_conforming_strings = off; "
     "SET escape_string_warning = off";
 
-// PostgreSQL emulation: Redshift's SHA2(text, 256), lowercase hex of the UTF-8 bytes.
-constexpr std::string_view kEmulationFunctions =
-    "CREATE OR REPLACE FUNCTION sha2(text, integer) RETURNS text LANGUAGE sql IMMUTABLE STRICT "
-    "AS 'SELECT CASE WHEN $2 IN (0, 256) THEN encode(sha256(convert_to($1, ''UTF8'')), ''hex'') "
-    "ELSE '''' END'";
-
-std::vector<Value> first_params(const std::vector<Value>& params, int count) {
-  const auto n = std::min(params.size(), static_cast<std::size_t>(std::max(count, 0)));
-  return {params.begin(), params.begin() + static_cast<std::ptrdiff_t>(n)};
-}
-
 }  // namespace
 
 std::string redshift_init_script(const redshift::RedshiftOptions& options) {
-  std::string out = std::string(kVersionTable) + ";\n\n";
+  const auto one_statement = [](std::string_view name) {
+    std::string_view text = engine_statement("redshift", name);
+    while (text.ends_with('\n') || text.ends_with(';'))
+      text.remove_suffix(1);
+    return text;
+  };
+  std::string out = fmt::format("{};\n\n", one_statement("migrate/create_version_table"));
   for (const auto& file : embedded_sql()) {
     if (!file.name.starts_with(kSchemaPrefix))
       continue;
     out += redshift::render_schema(file.text, options);
-    out += fmt::format(
-        "\nINSERT INTO etl_schema_version (version, name, applied_at) VALUES ($1, $2, $3);"
-        "  -- {}, '{}', now (UTC)\n\n",
-        schema_file_version(file.name), file.name.substr(kSchemaPrefix.size()));
+    out += fmt::format("\n{};  -- {}, '{}', now (UTC)\n\n", one_statement("migrate/record_version"),
+                       schema_file_version(file.name), file.name.substr(kSchemaPrefix.size()));
   }
   return out;
 }
@@ -72,43 +57,18 @@ std::string RedshiftWarehouse::describe() const {
   return options_.postgres_emulation ? text + " (PostgreSQL emulation)" : text;
 }
 
-int RedshiftWarehouse::schema_version() {
-  const Table exists = conn_.query(
-      "SELECT COUNT(*) FROM information_schema.tables "
-      "WHERE table_schema = current_schema() AND table_name = 'etl_schema_version'");
-  if (to_int(exists.rows.at(0).at(0)) == 0)
-    return 0;
-  const Table version = conn_.query("SELECT COALESCE(MAX(version), 0) FROM etl_schema_version");
-  return static_cast<int>(to_int(version.rows.at(0).at(0)));
-}
-
 int RedshiftWarehouse::migrate() {
   conn_.begin();
   try {
-    conn_.execute_script(kVersionTable);
+    // Redshift has no advisory locks: a concurrent migration waits on the version table.
+    conn_.execute_script(statement("migrate/create_version_table"));
     conn_.execute_script("LOCK etl_schema_version");
     if (options_.postgres_emulation)
-      conn_.execute_script(kEmulationFunctions);
-    int current = schema_version();
-    require_known_schema("redshift", current, describe());
-    for (const auto& file : embedded_sql()) {
-      if (!file.name.starts_with(kSchemaPrefix))
-        continue;
-      const int version = schema_file_version(file.name);
-      if (version <= current)
-        continue;
-      conn_.execute_script(redshift::render_schema(file.text, options_));
-      conn_.execute(
-          "INSERT INTO etl_schema_version (version, name, applied_at) VALUES ($1, $2, $3)",
-          {std::int64_t{version}, std::string(file.name.substr(kSchemaPrefix.size())),
-           utc_now_text()});
-      current = version;
-    }
-    // The reference data the transforms read (engine-neutral: named statements).
-    if (current >= 2)
-      sync_name_gender(*this, embedded_name_gender_reference(), NameSyncMode::keep_users_table);
+      conn_.execute_script(*find_embedded_sql("redshift/emulation/functions.sql"));
+    const int version = apply_schema_files(
+        *this, [this](std::string_view text) { return redshift::render_schema(text, options_); });
     conn_.commit();
-    return current;
+    return version;
   } catch (...) {
     conn_.rollback_quietly();
     throw;
@@ -137,21 +97,13 @@ void RedshiftWarehouse::rollback() {
   conn_.rollback_quietly();
 }
 
-std::string_view RedshiftWarehouse::statement(std::string_view name) const {
-  return engine_statement("redshift", name);
-}
-
-std::vector<std::string> RedshiftWarehouse::transform_steps() const {
-  return engine_statement_names("redshift", "transform");
-}
-
 std::int64_t RedshiftWarehouse::execute(std::string_view sql, const std::vector<Value>& params) {
   if (params.empty())
     return conn_.execute_script(sql);
   std::int64_t changed = 0;
   for (const auto& statement : pg::split_sql(sql)) {
-    changed += conn_.execute_params(statement.text, first_params(params, statement.max_parameter))
-                   .rows_affected();
+    changed +=
+        conn_.execute_params(statement.text, pg::params_of(statement, params)).rows_affected();
   }
   return changed;
 }
@@ -162,7 +114,7 @@ Table RedshiftWarehouse::query(std::string_view sql, const std::vector<Value>& p
     throw WarehouseError(
         fmt::format("redshift: a query must be one statement, not {}", statements.size()));
   }
-  return conn_.query(statements[0].text, first_params(params, statements[0].max_parameter));
+  return conn_.query(statements[0].text, pg::params_of(statements[0], params));
 }
 
 std::string multi_row_placeholders(std::string_view head, std::size_t rows, std::size_t columns) {
@@ -223,10 +175,6 @@ void RedshiftWarehouse::run_copy(std::string_view copy_sql) {
   interceptor_(*this, copy_sql);
 }
 
-std::vector<std::string> RedshiftWarehouse::statement_names(std::string_view folder) const {
-  return engine_statement_names("redshift", folder);
-}
-
 Table RedshiftWarehouse::query_read_only(std::string_view sql, const std::vector<Value>& params) {
   const auto statements = pg::split_sql(sql);
   if (statements.empty())
@@ -236,8 +184,7 @@ Table RedshiftWarehouse::query_read_only(std::string_view sql, const std::vector
   // Redshift refuses writes inside a READ ONLY transaction too; nothing is kept.
   conn_.execute_script("BEGIN READ ONLY");
   try {
-    Table table =
-        conn_.query(statements[0].text, first_params(params, statements[0].max_parameter));
+    Table table = conn_.query(statements[0].text, pg::params_of(statements[0], params));
     conn_.rollback_quietly();
     return table;
   } catch (...) {

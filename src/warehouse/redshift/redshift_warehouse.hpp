@@ -23,12 +23,12 @@ class RedshiftWarehouse final : public Warehouse {
   RedshiftWarehouse(const std::string& conninfo, redshift::RedshiftOptions options);
 
   std::string engine() const override { return "redshift"; }
+  std::string_view sql_dir() const override { return "redshift"; }
   std::string describe() const override;
 
   // Applies the schema files not yet applied, in one transaction, holding a
   // table lock on etl_schema_version against a concurrent migration.
   int migrate() override;
-  int schema_version() override;
   // Redshift has no advisory locks: from now on every transaction of this
   // connection starts with LOCK etl_batch, so writers take turns batch by batch
   // (a second writer waits for the first one's batch to commit).
@@ -37,10 +37,6 @@ class RedshiftWarehouse final : public Warehouse {
   void begin() override;
   void commit() override;
   void rollback() override;
-
-  std::string_view statement(std::string_view name) const override;
-  std::vector<std::string> transform_steps() const override;
-  std::vector<std::string> statement_names(std::string_view folder) const override;
 
   std::int64_t execute(std::string_view sql, const std::vector<Value>& params = {}) override;
   Table query(std::string_view sql, const std::vector<Value>& params = {}) override;

@@ -4,18 +4,10 @@
 
 #include <algorithm>
 
-#include "core/clock.hpp"
-#include "warehouse/embedded_sql.hpp"
-#include "warehouse/name_gender_sync.hpp"
+#include "warehouse/schema_migration.hpp"
 #include "warehouse/sqlite/sqlite_staging_writer.hpp"
 
 namespace sparkify {
-namespace {
-
-constexpr std::string_view kSchemaPrefix = "sqlite/sql/schema/";
-
-}  // namespace
-
 SqliteWarehouse::SqliteWarehouse(std::filesystem::path path, SqliteOptions options)
     : path_(std::move(path)) {
   sqlite3* db = nullptr;
@@ -53,7 +45,7 @@ SqliteWarehouse::SqliteWarehouse(std::filesystem::path path, SqliteOptions optio
   execute("PRAGMA journal_mode = WAL");
   execute("PRAGMA synchronous = FULL");
   execute("PRAGMA foreign_keys = ON");
-  execute("PRAGMA temp_store = FILE");    // big sorts of a large batch spill to disk, not RAM
+  execute("PRAGMA temp_store = FILE");  // big sorts of a large batch spill to disk, not RAM
   // 256 MiB of page cache: the staging and fact B-trees, keyed by 64-hex-digit ids,
   // are inserted at random places; with 96 MiB a first load of the large benchmark
   // took 83-99 s, with 256 MiB 66 s. transform/40_d_user_level.sql lowers it to
@@ -71,41 +63,12 @@ sqlite::Statement& SqliteWarehouse::cached(std::string_view sql) {
   return *it->second;
 }
 
-int SqliteWarehouse::schema_version() {
-  const Table exists = query(
-      "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'etl_schema_version'");
-  if (to_int(exists.rows.at(0).at(0)) == 0)
-    return 0;
-  const Table version = query("SELECT COALESCE(MAX(version), 0) FROM etl_schema_version");
-  return static_cast<int>(to_int(version.rows.at(0).at(0)));
-}
-
 int SqliteWarehouse::migrate() {
-  begin();
+  begin();  // BEGIN IMMEDIATE: a concurrent migration waits for this one
   try {
-    execute(
-        "CREATE TABLE IF NOT EXISTS etl_schema_version ("
-        " version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)");
-    int current = schema_version();
-    require_known_schema("sqlite", current, describe());
-    for (const auto& file : embedded_sql()) {
-      if (!file.name.starts_with(kSchemaPrefix))
-        continue;
-      const int version = schema_file_version(file.name);
-      if (version <= current)
-        continue;
-      execute(file.text);
-      execute("INSERT INTO etl_schema_version (version, name, applied_at) VALUES (?1, ?2, ?3)",
-              {std::int64_t{version}, std::string(file.name.substr(kSchemaPrefix.size())),
-               utc_now_text()});
-      current = version;
-    }
-    // The reference data the transforms read (engine-neutral: named statements).
-    if (current >= 2) {
-      sync_name_gender(*this, embedded_name_gender_reference(), NameSyncMode::keep_users_table);
-    }
+    const int version = apply_schema_files(*this);
     commit();
-    return current;
+    return version;
   } catch (...) {
     rollback();
     throw;
@@ -121,18 +84,6 @@ void SqliteWarehouse::commit() {
 void SqliteWarehouse::rollback() {
   if (!sqlite3_get_autocommit(db_.get()))
     sqlite3_exec(db_.get(), "ROLLBACK", nullptr, nullptr, nullptr);
-}
-
-std::string_view SqliteWarehouse::statement(std::string_view name) const {
-  return engine_statement("sqlite", name);
-}
-
-std::vector<std::string> SqliteWarehouse::transform_steps() const {
-  return engine_statement_names("sqlite", "transform");
-}
-
-std::vector<std::string> SqliteWarehouse::statement_names(std::string_view folder) const {
-  return engine_statement_names("sqlite", folder);
 }
 
 std::int64_t SqliteWarehouse::execute(std::string_view sql, const std::vector<Value>& params) {

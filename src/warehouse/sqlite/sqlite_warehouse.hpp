@@ -24,10 +24,10 @@ class SqliteWarehouse final : public Warehouse {
   explicit SqliteWarehouse(std::filesystem::path path, SqliteOptions options = {});
 
   std::string engine() const override { return "sqlite"; }
+  std::string_view sql_dir() const override { return "sqlite"; }
   std::string describe() const override { return "sqlite:" + path_.string(); }
 
   int migrate() override;
-  int schema_version() override;
   // SQLite serializes writers per transaction (BEGIN IMMEDIATE); the pipeline
   // re-checks its ledger inside each transaction, so this has nothing to hold.
   void lock_writer() override {}
@@ -35,10 +35,6 @@ class SqliteWarehouse final : public Warehouse {
   void begin() override;
   void commit() override;
   void rollback() override;
-
-  std::string_view statement(std::string_view name) const override;
-  std::vector<std::string> transform_steps() const override;
-  std::vector<std::string> statement_names(std::string_view folder) const override;
 
   std::int64_t execute(std::string_view sql, const std::vector<Value>& params = {}) override;
   Table query(std::string_view sql, const std::vector<Value>& params = {}) override;

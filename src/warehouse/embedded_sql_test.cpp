@@ -1,0 +1,99 @@
+// Which statements are portable and which each engine writes in its own dialect.
+// The listing in tests/data/statement-overrides.txt is compared line for line; to
+// accept a deliberate change, regenerate it and review the diff:
+//   SPARKIFY_UPDATE_GOLDEN=1 build/release/sparkify_unit_tests --gtest_filter='EngineStatements.*'
+#include "warehouse/embedded_sql.hpp"
+
+#include <fmt/format.h>
+#include <gtest/gtest.h>
+
+#include <array>
+#include <cstdlib>
+#include <fstream>
+#include <regex>
+#include <set>
+#include <sstream>
+
+namespace sparkify {
+namespace {
+
+constexpr std::array<std::string_view, 3> kEngines = {"sqlite", "postgres", "redshift"};
+
+std::set<std::string> all_names() {
+  std::set<std::string> names;
+  for (const auto engine : kEngines) {
+    for (auto& name : engine_statement_names(engine, ""))
+      names.insert(std::move(name));
+  }
+  return names;
+}
+
+// "check/10_non_empty  portable  overridden by: redshift", one line per statement.
+std::string listing() {
+  std::string out;
+  for (const auto& name : all_names()) {
+    const bool portable =
+        find_embedded_sql(fmt::format("{}{}.sql", kPortableRoot, name)).has_value();
+    std::string own;
+    for (const auto engine : kEngines) {
+      if (engine_overrides(engine, name))
+        own += fmt::format(" {}", engine);
+    }
+    std::string line = fmt::format("{:<45} {}", name, portable ? "portable" : "engine");
+    if (!own.empty())
+      line += fmt::format("{}own:{}", portable ? "  " : "    ", own);
+    out += line + "\n";
+  }
+  return out;
+}
+
+TEST(EngineStatements, ListingOfOverrides) {
+  const std::string text = listing();
+  const std::string file = std::string(SPARKIFY_TEST_DATA) + "/statement-overrides.txt";
+  if (std::getenv("SPARKIFY_UPDATE_GOLDEN") != nullptr) {
+    std::ofstream(file, std::ios::binary) << text;
+    return;
+  }
+  std::ifstream in(file, std::ios::binary);
+  ASSERT_TRUE(in) << "missing " << file << " (SPARKIFY_UPDATE_GOLDEN=1 writes it)";
+  std::stringstream golden;
+  golden << in.rdbuf();
+  EXPECT_EQ(text, golden.str()) << "the statements or their overrides changed: " << file;
+}
+
+TEST(EngineStatements, NoOverrideRepeatsThePortableText) {
+  const std::regex sqlite_parameter(R"(\?([0-9]))");
+  for (const auto& name : all_names()) {
+    const auto portable = find_embedded_sql(fmt::format("{}{}.sql", kPortableRoot, name));
+    if (!portable)
+      continue;
+    for (const auto engine : kEngines) {
+      if (!engine_overrides(engine, name))
+        continue;
+      std::string own(engine_statement(engine, name));
+      if (engine == "sqlite")
+        own = std::regex_replace(own, sqlite_parameter, "$$$1");
+      EXPECT_NE(own, *portable) << engine << " repeats the portable " << name;
+    }
+  }
+}
+
+TEST(EngineStatements, SchemaFilesAreTheEnginesOwn) {
+  EXPECT_TRUE(engine_statement_names(std::string_view("nonexistent-engine"), "schema").empty());
+  for (const auto engine : kEngines)
+    EXPECT_FALSE(engine_statement_names(engine, "schema").empty()) << engine;
+}
+
+TEST(EngineStatements, OwnTextWinsOverPortable) {
+  // replay/reset is portable, and SQLite writes its own.
+  ASSERT_TRUE(find_embedded_sql("sql/replay/reset.sql").has_value());
+  ASSERT_TRUE(engine_overrides("sqlite", "replay/reset"));
+  EXPECT_EQ(engine_statement("sqlite", "replay/reset"),
+            *find_embedded_sql("sqlite/sql/replay/reset.sql"));
+  EXPECT_EQ(engine_statement("postgres", "replay/reset"),
+            *find_embedded_sql("sql/replay/reset.sql"));
+  EXPECT_THROW(engine_statement("postgres", "no/such_statement"), std::exception);
+}
+
+}  // namespace
+}  // namespace sparkify

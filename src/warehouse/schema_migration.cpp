@@ -1,0 +1,34 @@
+#include "warehouse/schema_migration.hpp"
+
+#include <fmt/format.h>
+
+#include "core/clock.hpp"
+#include "warehouse/embedded_sql.hpp"
+#include "warehouse/name_gender_sync.hpp"
+
+namespace sparkify {
+
+int apply_schema_files(Warehouse& warehouse, const SchemaRenderer& render) {
+  warehouse.execute(warehouse.statement("migrate/create_version_table"));
+  int current = warehouse.schema_version();
+  require_known_schema(warehouse.sql_dir(), current, warehouse.describe());
+  const std::string prefix = fmt::format("{}/sql/schema/", warehouse.sql_dir());
+  for (const auto& file : embedded_sql()) {
+    if (!file.name.starts_with(prefix))
+      continue;
+    const int version = schema_file_version(file.name);
+    if (version <= current)
+      continue;
+    warehouse.execute(render ? render(file.text) : std::string(file.text));
+    warehouse.execute(
+        warehouse.statement("migrate/record_version"),
+        {std::int64_t{version}, std::string(file.name.substr(prefix.size())), utc_now_text()});
+    current = version;
+  }
+  // The reference data the transforms read (schema 2 made its table).
+  if (current >= 2)
+    sync_name_gender(warehouse, embedded_name_gender_reference(), NameSyncMode::keep_users_table);
+  return current;
+}
+
+}  // namespace sparkify
