@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// Runs the DuckDB peer of the benchmark (elt.sql) into a fresh database file and prints
-// "plays N matched M" (../counts.sql).
+// Runs the DuckDB peer of the benchmark into a fresh database file: elt.sql (the files into
+// staging and the star schema), then keys.sql (primary keys). Prints "plays N matched M"
+// (../counts.sql) on stdout and the time of each step on stderr.
 //
 //   node elt.js DATABASE SONG_DIR EVENT_DIR
 //
@@ -13,6 +14,14 @@ const { DuckDBInstance } = require('@duckdb/node-api');
 
 const sql = (file) => fs.readFileSync(path.join(__dirname, file), 'utf8');
 
+async function timed(step, work) {
+  const start = process.hrtime.bigint();
+  const result = await work();
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  console.error(`duckdb peer: ${step} ${seconds.toFixed(2)} s`);
+  return result;
+}
+
 async function main([database, songDir, eventDir]) {
   if (!database || !songDir || !eventDir) throw new Error('usage: elt.js DATABASE SONG_DIR EVENT_DIR');
   if (fs.existsSync(database)) throw new Error(`${database} already exists`);
@@ -20,10 +29,13 @@ async function main([database, songDir, eventDir]) {
   const connection = await instance.connect();
   await connection.run('SET VARIABLE song_files = $1', [path.join(songDir, '**', '*.json')]);
   await connection.run('SET VARIABLE event_files = $1', [path.join(eventDir, '**', '*.json')]);
-  await connection.run(sql('elt.sql'));
+  await timed('elt.sql', () => connection.run(sql('elt.sql')));
+  await timed('keys.sql', () => connection.run(sql('keys.sql')));
   const counts = (await connection.runAndReadAll(sql('../counts.sql'))).getRows()[0][0];
-  connection.closeSync();
-  instance.closeSync();
+  await timed('close', async () => {
+    connection.closeSync();
+    instance.closeSync();
+  });
   console.log(counts);
 }
 

@@ -5,7 +5,7 @@
 -- It does less than the product by design: no ledger, no rejects, no level history, no play
 -- counts, no name-to-gender lookup (a user's gender is that of their latest event carrying one),
 -- no foreign keys (DuckDB cannot add them to a filled table). Primary keys are added after the
--- bulk insert, so a duplicate song or event stops the run instead of being counted twice.
+-- bulk insert, by keys.sql.
 
 -- Many small files: without this DuckDB keeps file order and reads them far more slowly.
 SET preserve_insertion_order = false;
@@ -89,11 +89,3 @@ LEFT JOIN (
   QUALIFY row_number() OVER (PARTITION BY e.event_id
                              ORDER BY abs(s.duration - e.length), s.song_id) = 1
 ) AS m ON m.event_id = p.event_id;
-
-ALTER TABLE s_song ADD PRIMARY KEY (song_id);
-ALTER TABLE s_event ADD PRIMARY KEY (event_id);
-ALTER TABLE d_artist ADD PRIMARY KEY (artist_id);
-ALTER TABLE d_song ADD PRIMARY KEY (song_id);
-ALTER TABLE d_time ADD PRIMARY KEY (start_time);
-ALTER TABLE d_user ADD PRIMARY KEY (user_id);
-ALTER TABLE f_songplay ADD PRIMARY KEY (songplay_id);

@@ -1,9 +1,9 @@
--- Step 3, in one transaction: the raw text into typed staging, then the star schema the product
--- builds (d_artist, d_song, d_time, d_user, f_songplay) with INSERT ... SELECT into bare tables,
--- keys and foreign keys added after the bulk insert. The same hex SHA-256 song-play ids and the
--- same song match as the product. It does less than the product by design: no ledger, no
--- rejects, no level history, no play counts, no name-to-gender lookup (a user's gender is that
--- of their latest event carrying one). Column types are the product's.
+-- Step 3, in one transaction with step 4: the raw text into typed staging, then the star schema
+-- the product builds (d_artist, d_song, d_time, d_user, f_songplay) with INSERT ... SELECT into
+-- bare tables; 40_keys.sql adds keys and foreign keys after the bulk insert. The same hex
+-- SHA-256 song-play ids and the same song match as the product. It does less than the product
+-- by design: no ledger, no rejects, no level history, no play counts, no name-to-gender lookup
+-- (a user's gender is that of their latest event carrying one). Column types are the product's.
 SET TIME ZONE 'UTC';
 
 CREATE TABLE s_song AS
@@ -141,16 +141,3 @@ LEFT JOIN (
     ON s.title = e.song AND s.artist_name = e.artist AND abs(s.duration - e.length) < 0.001
   ORDER BY e.event_id, abs(s.duration - e.length), s.song_id
 ) AS m ON m.event_id = p.event_id;
-
-ALTER TABLE s_song ADD PRIMARY KEY (song_id);
-ALTER TABLE s_event ADD PRIMARY KEY (event_id);
-ALTER TABLE d_artist ADD PRIMARY KEY (artist_id);
-ALTER TABLE d_song ADD PRIMARY KEY (song_id);
-ALTER TABLE d_time ADD PRIMARY KEY (start_time);
-ALTER TABLE d_user ADD PRIMARY KEY (user_id);
-ALTER TABLE f_songplay ADD PRIMARY KEY (songplay_id);
-ALTER TABLE d_song ADD FOREIGN KEY (artist_id) REFERENCES d_artist (artist_id);
-ALTER TABLE f_songplay ADD FOREIGN KEY (start_time) REFERENCES d_time (start_time);
-ALTER TABLE f_songplay ADD FOREIGN KEY (user_id) REFERENCES d_user (user_id);
-ALTER TABLE f_songplay ADD FOREIGN KEY (song_id) REFERENCES d_song (song_id);
-ALTER TABLE f_songplay ADD FOREIGN KEY (artist_id) REFERENCES d_artist (artist_id);
