@@ -1,9 +1,15 @@
 #!/usr/bin/env bash
-# The load benchmark of issue 8, one command, Release build:
+# The load benchmark, one command, Release build:
 #
-#   bench/run.sh            # medium and large, SQLite and PostgreSQL, floors, updates, queries
+#   bench/run.sh            # medium and large, SQLite and PostgreSQL, peers, floors, updates, queries
 #   SIZES=medium bench/run.sh            # only medium (a few minutes)
+#   SIZES=sample bench/run.sh            # the real sample (data/sample) only
+#   SIZES=twice bench/run.sh             # twice large (400,000 song files, 4,000,000 events)
 #   REPEAT=5 bench/run.sh                # medium loads repeated 5 times (median printed)
+#
+# Each load of the product is followed by its peer on the same files: the page of SQL a data
+# engineer would write instead (bench/peers/): DuckDB for SQLite, plain PostgreSQL on the same
+# server for PostgreSQL. Their plays and matched plays must equal the product's, or the run fails.
 #
 # Data is generated once (deterministic) into $BENCH_CACHE: /dev/shm/sparkify-bench when tmpfs
 # has room for it, else ~/.cache/sparkify-bench. Warehouses are written beside it ($BENCH_CACHE/db),
@@ -39,10 +45,14 @@ WRITE_FLOOR=$BUILD/sparkify-sqlite-write-floor
 echo "== machine: $(nproc) cores, $(lscpu | sed -n 's/^Model name: *//p'), $(free -g | awk '/Mem:/ {print $2}') GiB RAM"
 echo "== data cache: $BENCH_CACHE ($(df -P "$BENCH_CACHE" | awk 'NR == 2 {print $1}'))"
 
-songs_of() { case $1 in medium) echo 20000 ;; large) echo 200000 ;; esac; }
-events_of() { case $1 in medium) echo 200000 ;; large) echo 2000000 ;; esac; }
+songs_of() { case $1 in sample) echo 71 ;; medium) echo 20000 ;; large) echo 200000 ;; twice) echo 400000 ;; esac; }
+events_of() { case $1 in sample) echo 8056 ;; medium) echo 200000 ;; large) echo 2000000 ;; twice) echo 4000000 ;; esac; }
+# The files of a size: the real sample as it is in the repository, the others generated.
+data_of() { if [[ $1 == sample ]]; then echo "$ROOT/data/sample"; else echo "$BENCH_CACHE/$1"; fi; }
 
 for size in $SIZES; do
+  [[ -n $(songs_of "$size") ]] || { echo "unknown size $size (sample, medium, large, twice)" >&2; exit 2; }
+  [[ $size != sample ]] || continue
   dir=$BENCH_CACHE/$size
   if [[ ! -f $dir/.complete ]]; then
     rm -rf "$dir"
@@ -71,6 +81,13 @@ fi
 UPDATE_EVENTS=$(wc -l <"$UPDATE/1/log_data/update-day-1.json")
 UPDATE_EVENTS=$((UPDATE_EVENTS + 1))  # no final newline
 
+# The peers (bench/peers/): DuckDB pinned by its package-lock.json, installed on first use.
+PEERS=$ROOT/bench/peers
+if [[ $ENGINES == *sqlite* && ! -d $PEERS/duckdb/node_modules/@duckdb/node-api ]]; then
+  echo "== installing the DuckDB peer (npm ci in $PEERS/duckdb)"
+  (cd "$PEERS/duckdb" && npm ci --no-audit --no-fund --loglevel=error)
+fi
+
 PG_DIR=""
 cleanup() { [[ -n $PG_DIR ]] && "$ROOT/scripts/pg-test-server.sh" stop "$PG_DIR" >/dev/null 2>&1 || true; }
 trap cleanup EXIT
@@ -96,6 +113,38 @@ fresh_target() {
   if [[ $1 == sqlite ]]; then rm -f "$BENCH_CACHE/db/$2.db"*; else pg_fresh "bench_$2"; fi
 }
 
+# product_counts ENGINE SIZE: "plays N matched M" of the product's warehouse.
+product_counts() {
+  if [[ $1 == sqlite ]]; then
+    sqlite3 "$BENCH_CACHE/db/$2.db" <"$PEERS/counts.sql"
+  else
+    psql -X -A -t -q -v ON_ERROR_STOP=1 -f "$PEERS/counts.sql" "$(pg_db "bench_$2")"
+  fi
+}
+peer_of() { if [[ $1 == sqlite ]]; then echo duckdb; else echo plain-postgresql; fi; }
+# run_peer ENGINE SIZE LOG: the product's peer on the files of SIZE, timed; prints
+# "seconds maxrss_kb", its "plays N matched M" in LOG.
+run_peer() {
+  local dir
+  dir=$(data_of "$2")
+  if [[ $1 == sqlite ]]; then
+    local db=$BENCH_CACHE/db/peer-duckdb-$2.duckdb
+    rm -f "$db" "$db.wal"
+    timed "$3" node "$PEERS/duckdb/elt.js" "$db" "$dir/song_data" "$dir/log_data"
+    rm -f "$db" "$db.wal"
+  else
+    pg_fresh "bench_peer_$2"
+    timed "$3" "$PEERS/postgresql/elt.sh" "$(pg_db "bench_peer_$2")" "$dir/song_data" "$dir/log_data"
+  fi
+}
+# check_counts WHAT EXPECTED ACTUAL: fails the run when a peer's counts differ from the product's.
+check_counts() {
+  if [[ $2 != "$3" ]]; then
+    echo "!! $1 gives \"$3\" but the product gives \"$2\": the comparison is void" >&2
+    exit 1
+  fi
+}
+
 median() { sort -n | awk '{a[NR] = $1} END {print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2}'; }
 
 # timed LOG cmd...: runs cmd under /usr/bin/time -v; prints "seconds maxrss_kb".
@@ -107,9 +156,10 @@ timed() {
               /Maximum resident set size/ {m = $2} END {printf "%.3f %d\n", s, m}' "$log"
 }
 
+declare -A PEER_WALL PEER_RSS COUNTS
 declare -A WALL RSS FLOOR_READ FLOOR_PARSE FLOOR_COPY FLOOR_PG FLOOR_SQLITE FLOOR_SQLITE_FACTS UPDATE_T
 for size in $SIZES; do
-  dir=$BENCH_CACHE/$size
+  dir=$(data_of "$size")
   # Floors on the same files.
   reads=(); parses=()
   for _ in $(seq "$REPEAT"); do
@@ -120,17 +170,27 @@ for size in $SIZES; do
   FLOOR_PARSE[$size]=$(printf '%s\n' "${parses[@]}" | median)
 
   for engine in $ENGINES; do
-    walls=(); rsss=()
+    walls=(); rsss=(); peer_walls=(); peer_rsss=()
     runs=$REPEAT
-    [[ $size == large ]] && runs=1
+    [[ $size == large || $size == twice ]] && runs=1
+    # Product and peer alternate, on the same files.
     for r in $(seq "$runs"); do
       fresh_target "$engine" "$size"
       read -r w m < <(timed "$LOGS/load-$engine-$size-$r.log" "$SPARKIFY" load -q \
         --target "$(target_of "$engine" "$size")" --songs "$dir/song_data" --events "$dir/log_data")
       walls+=("$w"); rsss+=("$m")
+      COUNTS[$engine,$size]=$(product_counts "$engine" "$size")
+      peer=$(peer_of "$engine")
+      peer_log=$LOGS/peer-$peer-$size-$r.log
+      read -r w m < <(run_peer "$engine" "$size" "$peer_log")
+      peer_walls+=("$w"); peer_rsss+=("$m")
+      check_counts "the $peer peer ($peer_log)" "${COUNTS[$engine,$size]}" "$(grep '^plays ' "$peer_log")"
     done
+    [[ $engine == postgresql ]] && psql -q "$PG_CONN" -c "DROP DATABASE bench_peer_$size"
     WALL[$engine,$size]=$(printf '%s\n' "${walls[@]}" | median)
     RSS[$engine,$size]=$(printf '%s\n' "${rsss[@]}" | sort -n | tail -1)
+    PEER_WALL[$engine,$size]=$(printf '%s\n' "${peer_walls[@]}" | median)
+    PEER_RSS[$engine,$size]=$(printf '%s\n' "${peer_rsss[@]}" | sort -n | tail -1)
     # The small updates, into the warehouse just loaded, one day after the other; timed
     # by the nanosecond clock (/usr/bin/time's wall clock has 10 ms steps).
     updates=()
@@ -203,6 +263,17 @@ for size in $SIZES; do
   done
 done
 echo
+echo "== product vs peers on the same files, alternating (wall: median of $REPEAT at medium, 1 at large and twice; peak RSS: max, of the client for plain-postgresql)"
+printf '%-8s %-11s %10s %-17s %8s %8s %8s %8s  %s\n' size engine product_s peer peer_s ratio prod_MB peer_MB "plays and matched (equal in both)"
+for size in $SIZES; do
+  for engine in $ENGINES; do
+    awk -v s="$size" -v e="$engine" -v w="${WALL[$engine,$size]}" -v p="$(peer_of "$engine")" \
+        -v pw="${PEER_WALL[$engine,$size]}" -v m="${RSS[$engine,$size]}" -v pm="${PEER_RSS[$engine,$size]}" \
+        -v c="${COUNTS[$engine,$size]}" \
+      'BEGIN {printf "%-8s %-11s %10.2f %-17s %8.2f %7.2fx %8.0f %8.0f  %s\n", s, e, w, p, pw, w / pw, m / 1024, pm / 1024, c}'
+  done
+done
+echo
 echo "== floors on the same files (median of $REPEAT)"
 printf '%-8s %10s %10s %10s  %s\n' size read_s parse_s copy_s "(read: find|xargs cat; parse: bench/parse_floor.cpp on $(nproc) threads; copy: psql \\copy of f_songplay rows)"
 for size in $SIZES; do
@@ -237,7 +308,7 @@ for engine in $ENGINES; do
 done
 
 qsize=large
-[[ $SIZES == *large* ]] || qsize=medium
+[[ " $SIZES " == *" large "* ]] || qsize=${SIZES##* }
 echo
 echo "== example queries at $qsize (seconds, median of 3)"
 printf '%-28s' query
