@@ -10,6 +10,7 @@ packages=(
   chromium
   googletest libgtest-dev
   libpq-dev postgresql-15
+  sqlfluff
   clang-14 libclang-rt-14-dev
 )
 

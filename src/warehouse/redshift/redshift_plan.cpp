@@ -31,6 +31,27 @@ void transforms(std::string& out) {
     step(out, s, "$1 = the batch id");
 }
 
+// The head of a multi-row INSERT ("INSERT INTO t (a, b) VALUES") without its line ends.
+std::string_view insert_head(std::string_view name) {
+  std::string_view text = sql(name);
+  while (text.ends_with('\n') || text.ends_with(' '))
+    text.remove_suffix(1);
+  return text;
+}
+
+// "($1, $2, $3)": one row of the head's columns as placeholders, numbered from `first`.
+std::string placeholder_row(std::string_view head, std::size_t first) {
+  const auto open = head.find('(');
+  const auto close = head.find(')', open);
+  const auto columns = std::count(head.begin() + static_cast<std::ptrdiff_t>(open),
+                                  head.begin() + static_cast<std::ptrdiff_t>(close), ',') +
+                       std::size_t{1};
+  std::string row = "(";
+  for (std::size_t c = 0; c < columns; ++c)
+    row += fmt::format("{}${}", c == 0 ? "" : ", ", first + c);
+  return row + ")";
+}
+
 void begin_batch(std::string& out, std::string_view kind) {
   out += "BEGIN;\nLOCK etl_batch;\n\n";
   step(out, "ledger/next_batch_id", "-> the batch id");
@@ -57,13 +78,11 @@ std::string init_plan(const RedshiftOptions& options) {
       "-- holds an earlier embedded table:\n";
   step(out, "names/state", "-> source, checksum, rows; nothing more when they match");
   step(out, "names/clear");
-  std::string_view insert = sql("names/insert");
-  while (insert.ends_with('\n') || insert.ends_with(' '))
-    insert.remove_suffix(1);
+  const std::string_view insert = insert_head("names/insert");
   out += fmt::format(
       "-- [names/insert] the table's rows as bound parameters, at most {} per statement\n"
-      "{}\n  ($1, $2, $3, $4), ($5, $6, $7, $8), ...;\n\n",
-      kMaxBoundParameters, insert);
+      "-- (two rows shown)\n{}\n  {}, {};\n\n",
+      kMaxBoundParameters, insert, placeholder_row(insert, 1), placeholder_row(insert, 5));
   step(out, "names/record", "$1 = source, $2 = SHA-256 of the table, $3 = rows, $4 = now");
   step(out, "names/refresh_users");
   step(out, "transform/80_a_regender_users", "$1 = NULL: every user");
@@ -99,15 +118,14 @@ std::string load_plan(const RedshiftOptions& options, const std::optional<CopySp
     out += "-- Song files: multi-row INSERTs as below.\n";
   }
   out += fmt::format(
-      "-- Multi-row INSERTs, each at most {} bytes; every value a literal of\n"
-      "-- redshift::literal (quotes and backslashes doubled; NUL and invalid UTF-8 refused):\n",
+      "-- Multi-row INSERTs, as many rows as fit in {} bytes; every value a literal of\n"
+      "-- redshift::literal (quotes and backslashes doubled; NUL and invalid UTF-8 refused),\n"
+      "-- shown as $1, $2, ... (one row shown):\n",
       options.max_statement_bytes);
   for (const auto* name : {"staging/values_songs", "staging/values_events",
                            "staging/values_rejects", "staging/values_objects"}) {
-    std::string_view text = sql(name);
-    while (text.ends_with('\n'))
-      text.remove_suffix(1);
-    out += fmt::format("-- [{}]\n{}\n  (...), (...), ...;\n\n", name, text);
+    const std::string_view head = insert_head(name);
+    out += fmt::format("-- [{}]\n{}\n  {};\n\n", name, head, placeholder_row(head, 1));
   }
   out += "-- After each round of rows (and whenever an id repeats within one):\n";
   step(out, "staging/merge_songs_delete");

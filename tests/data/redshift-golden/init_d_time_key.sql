@@ -373,11 +373,12 @@ SELECT source, checksum, row_count FROM etl_reference WHERE name = 'name_gender'
 DELETE FROM ref_name_gender;
 
 -- [names/insert] the table's rows as bound parameters, at most 30000 per statement
+-- (two rows shown)
 -- Many names at once: Warehouse::insert_rows appends the rows as bound
 -- parameters, ($1, $2, $3, $4), ($5, ...), up to 7,500 rows (30,000 parameters) per statement:
 -- name (lower-case), gender ('F'/'M'), share, total.
 INSERT INTO ref_name_gender (name, gender, share, total) VALUES
-  ($1, $2, $3, $4), ($5, $6, $7, $8), ...;
+  ($1, $2, $3, $4), ($5, $6, $7, $8);
 
 -- [names/record] $1 = source, $2 = SHA-256 of the table, $3 = rows, $4 = now
 -- Records what filled ref_name_gender: $1 source, $2 checksum, $3 rows, $4 loaded_at.

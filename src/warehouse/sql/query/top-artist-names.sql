@@ -5,5 +5,5 @@ SELECT ROW_NUMBER() OVER (ORDER BY plays DESC, artist_name) AS rank,
 FROM (SELECT artist_name, plays
       FROM a_artist_name_plays
       ORDER BY plays DESC, artist_name
-      LIMIT 10) AS top
+      LIMIT 10) AS top_names
 ORDER BY rank;
