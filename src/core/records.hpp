@@ -83,6 +83,11 @@ inline constexpr std::size_t kMaxTextBytes = 65535;
 // PostgreSQL B-tree entry holds at most about 2.7 kB (8 kB compressed); a longer value
 // there failed the whole batch. These fields hold at most 1 KiB.
 inline constexpr std::size_t kMaxKeyTextBytes = 1024;
+// The short codes of an event (page, auth, level, method, gender) and a song's ids are
+// VARCHAR(256) in Redshift, whose lengths count bytes and refuse longer text (one long
+// value would fail the whole multi-row INSERT, and the batch on every rerun). They hold
+// at most 256 bytes of UTF-8 on every engine, so the three engines keep the same rows.
+inline constexpr std::size_t kMaxCodeBytes = 256;
 
 // One object read by a load, as recorded in the ledger (etl_object).
 struct LoadedObject {

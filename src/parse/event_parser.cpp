@@ -67,16 +67,16 @@ bool EventLogParser::parse_line(std::string_view line, const std::string& source
   ObjectReader r(object);
   std::string raw_user_id;
   const bool ok =
-      r.required_string("page", event.page) && r.required_int("ts", event.ts) &&
+      r.required_string("page", event.page, kMaxCodeBytes) && r.required_int("ts", event.ts) &&
       r.required_int("sessionId", event.session_id) &&
       r.required_int("itemInSession", event.item_in_session) &&
       read_user_id(r, event.user_id, raw_user_id) &&
       r.optional_string("artist", event.artist, kMaxKeyTextBytes) &&
-      r.optional_string("auth", event.auth) && r.optional_string("firstName", event.first_name) &&
-      r.optional_string("gender", event.gender, kMaxKeyTextBytes) &&
+      r.optional_string("auth", event.auth, kMaxCodeBytes) && r.optional_string("firstName", event.first_name) &&
+      r.optional_string("gender", event.gender, kMaxCodeBytes) &&
       r.optional_string("lastName", event.last_name) && r.optional_double("length", event.length) &&
-      r.optional_string("level", event.level) && r.optional_string("location", event.location) &&
-      r.optional_string("method", event.method) &&
+      r.optional_string("level", event.level, kMaxCodeBytes) && r.optional_string("location", event.location) &&
+      r.optional_string("method", event.method, kMaxCodeBytes) &&
       r.optional_double("registration", event.registration) &&
       r.optional_string("song", event.song, kMaxKeyTextBytes) &&
       r.optional_int("status", event.status) && r.optional_string("userAgent", event.user_agent);

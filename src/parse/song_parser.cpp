@@ -14,9 +14,9 @@ std::string parse_error_reason(simdjson::error_code error) {
 
 bool read_song(simdjson::dom::object object, SongRecord& song, FieldError& error) {
   ObjectReader r(object);
-  const bool ok = r.required_string("song_id", song.song_id, kMaxKeyTextBytes) &&
+  const bool ok = r.required_string("song_id", song.song_id, kMaxCodeBytes) &&
                   r.required_string("title", song.title, kMaxKeyTextBytes) &&
-                  r.required_string("artist_id", song.artist_id, kMaxKeyTextBytes) &&
+                  r.required_string("artist_id", song.artist_id, kMaxCodeBytes) &&
                   r.optional_int("num_songs", song.num_songs) &&
                   r.optional_string("artist_name", song.artist_name, kMaxKeyTextBytes) &&
                   r.optional_string("artist_location", song.artist_location) &&

@@ -129,5 +129,20 @@ TEST(SongParser, RejectsOverLongKeyText) {
   EXPECT_EQ(parsed.rejects[0].reason, "longer than 1024 bytes");
 }
 
+// A song's ids are VARCHAR(256) in Redshift, which counts bytes.
+TEST(SongParser, RejectsIdsOverRedshiftsByteLength) {
+  SongParser parser;
+  std::string multibyte;
+  for (int i = 0; i < 300; ++i)
+    multibyte += "\u00e9";  // é, two bytes of UTF-8
+  std::string song = kSong;
+  song.replace(song.find("ARMJAGH1187FB546F3"), 18, multibyte);
+  const auto parsed = parser.parse(song, "song.json");
+  EXPECT_TRUE(parsed.records.empty());
+  ASSERT_EQ(parsed.rejects.size(), 1U);
+  EXPECT_EQ(parsed.rejects[0].field, "artist_id");
+  EXPECT_EQ(parsed.rejects[0].reason, "longer than 256 bytes");
+}
+
 }  // namespace
 }  // namespace sparkify

@@ -23,15 +23,19 @@ struct TextValue {
   std::optional<std::string> value;  // decoded; nullopt when it cannot be stored as given
 };
 
-// Fields that identify or match records, and the gender (a key of the play counts by
-// gender): at most 1 KiB (see kMaxKeyTextBytes).
-bool key_field(const std::string& field) {
-  return field == "artist" || field == "song" || field == "song_id" || field == "title" ||
-         field == "artist_id" || field == "artist_name" || field == "gender";
+// The most bytes a field holds (core/records.hpp): short codes and song ids 256
+// (Redshift's VARCHAR(256)), fields that identify or match records 1 KiB, other text 65535.
+std::size_t max_bytes(const std::string& field) {
+  if (field == "page" || field == "auth" || field == "level" || field == "method" ||
+      field == "gender" || field == "song_id" || field == "artist_id")
+    return 256;
+  if (field == "artist" || field == "song" || field == "title" || field == "artist_name")
+    return 1024;
+  return 65535;
 }
 
 bool storable_as_given(const std::string& field, const std::optional<std::string>& value) {
-  return value && value->size() <= (key_field(field) ? 1024U : 65535U);
+  return value && value->size() <= max_bytes(field);
 }
 
 std::vector<TextValue> text_values() {
