@@ -1,7 +1,8 @@
 #include "config/ini.hpp"
 
 #include <algorithm>
-#include <cctype>
+
+#include "core/ascii_text.hpp"
 
 namespace sparkify::config {
 namespace {
@@ -59,13 +60,6 @@ std::string Issue::text() const {
   if (line > 0)
     return file + ":" + std::to_string(line) + ": " + message;
   return file + ": " + message;
-}
-
-bool iequals(std::string_view a, std::string_view b) {
-  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-           return std::tolower(static_cast<unsigned char>(x)) ==
-                  std::tolower(static_cast<unsigned char>(y));
-         });
 }
 
 IniDocument parse_ini(std::string_view text, const std::string& file_name) {

@@ -45,7 +45,4 @@ struct IniDocument {
 
 IniDocument parse_ini(std::string_view text, const std::string& file_name);
 
-// Case-insensitive ASCII comparison, as keys and section names use.
-bool iequals(std::string_view a, std::string_view b);
-
 }  // namespace sparkify::config

@@ -19,6 +19,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/ascii_text.hpp"
 #include "generate/json_text.hpp"
 #include "generate/prng.hpp"
 #include "generate/vocab.hpp"
@@ -850,7 +851,7 @@ class EventWriter {
           break;
         case Play::kNearTitleCase:
           summary_.near_misses += 1;
-          song = generate::ascii_lower(song);
+          song = ascii_lower(song);
           break;
         case Play::kNearArtistSpace:
           summary_.near_misses += 1;

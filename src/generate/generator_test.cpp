@@ -17,6 +17,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "core/ascii_text.hpp"
 #include "generate/json_text.hpp"
 #include "generate/prng.hpp"
 #include "generate/vocab.hpp"
@@ -268,10 +269,6 @@ struct SongKey {
     return std::tie(title, artist, duration) < std::tie(other.title, other.artist, other.duration);
   }
 };
-
-std::string ascii_lower(std::string_view text) {
-  return generate::ascii_lower(text);
-}
 
 // Parses every generated file and checks it against the sample's shape and
 // against the summary's counts.

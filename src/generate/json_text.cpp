@@ -186,14 +186,4 @@ std::string mojibake(std::string_view utf8) {
   return out;
 }
 
-std::string ascii_lower(std::string_view text) {
-  std::string out{text};
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') {
-      c = static_cast<char>(c - 'A' + 'a');
-    }
-  }
-  return out;
-}
-
 }  // namespace sparkify::generate

@@ -28,7 +28,4 @@ void append_int(std::string& out, std::int64_t value);
 // character above U+00FF reduced to its low byte ("’" becomes U+0019).
 std::string mojibake(std::string_view utf8);
 
-// ASCII letters lower-cased, everything else kept.
-std::string ascii_lower(std::string_view text);
-
 }  // namespace sparkify::generate
