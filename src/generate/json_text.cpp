@@ -3,6 +3,8 @@
 #include <array>
 #include <charconv>
 
+#include "core/utf8.hpp"
+
 namespace sparkify::generate {
 namespace {
 
@@ -15,52 +17,6 @@ void append_u_escape(std::string& out, std::uint32_t unit) {
   out += kHex[(unit >> 8) & 0xF];
   out += kHex[(unit >> 4) & 0xF];
   out += kHex[unit & 0xF];
-}
-
-// Decodes one UTF-8 sequence at text[i], advancing i. The generator only
-// feeds it valid UTF-8 from its own word lists; a stray byte is taken as
-// Latin-1 so that nothing is ever dropped.
-std::uint32_t decode_utf8(std::string_view text, std::size_t& i) {
-  const auto b0 = static_cast<unsigned char>(text[i]);
-  auto continuation = [&](std::size_t k) -> std::uint32_t {
-    return static_cast<unsigned char>(text[i + k]) & 0x3Fu;
-  };
-  if (b0 >= 0xF0 && i + 3 < text.size()) {
-    const std::uint32_t cp =
-        ((b0 & 0x07u) << 18) | (continuation(1) << 12) | (continuation(2) << 6) | continuation(3);
-    i += 4;
-    return cp;
-  }
-  if (b0 >= 0xE0 && i + 2 < text.size()) {
-    const std::uint32_t cp = ((b0 & 0x0Fu) << 12) | (continuation(1) << 6) | continuation(2);
-    i += 3;
-    return cp;
-  }
-  if (b0 >= 0xC0 && i + 1 < text.size()) {
-    const std::uint32_t cp = ((b0 & 0x1Fu) << 6) | continuation(1);
-    i += 2;
-    return cp;
-  }
-  i += 1;
-  return b0;
-}
-
-void append_utf8(std::string& out, std::uint32_t cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
 }
 
 // Each UTF-8 byte of `text` taken as a Latin-1 character.
@@ -97,9 +53,9 @@ void append_json_string(std::string& out, std::string_view text, SlashStyle slas
     const char c = text[i];
     const auto u = static_cast<unsigned char>(c);
     if (u >= 0x80) {
-      const std::uint32_t cp = decode_utf8(text, i);
+      const char32_t cp = next_code_point(text, i);
       if (cp >= 0x10000) {
-        const std::uint32_t v = cp - 0x10000;
+        const char32_t v = cp - 0x10000;
         append_u_escape(out, 0xD800 + (v >> 10));
         append_u_escape(out, 0xDC00 + (v & 0x3FF));
       } else {
@@ -172,7 +128,7 @@ std::string mojibake(std::string_view utf8) {
   out.reserve(utf8.size() * 3);
   std::size_t i = 0;
   while (i < utf8.size()) {
-    const std::uint32_t cp = decode_utf8(utf8, i);
+    const char32_t cp = next_code_point(utf8, i);
     if (cp < 0x80) {
       out += static_cast<char>(cp);
     } else if (cp <= 0xFF) {

@@ -7,7 +7,7 @@
 #include <set>
 #include <vector>
 
-#include "report/utf8.hpp"
+#include "core/utf8.hpp"
 
 namespace sparkify::report {
 

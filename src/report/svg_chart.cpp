@@ -11,9 +11,9 @@
 #include <optional>
 #include <stdexcept>
 
+#include "core/utf8.hpp"
 #include "report/html_escape.hpp"
 #include "report/number_format.hpp"
-#include "report/utf8.hpp"
 
 namespace sparkify::report {
 namespace {
