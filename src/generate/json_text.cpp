@@ -8,17 +8,6 @@
 namespace sparkify::generate {
 namespace {
 
-constexpr std::array<char, 16> kHex = {'0', '1', '2', '3', '4', '5', '6', '7',
-                                       '8', '9', 'a', 'b', 'c', 'd', 'e', 'f'};
-
-void append_u_escape(std::string& out, std::uint32_t unit) {
-  out += "\\u";
-  out += kHex[(unit >> 12) & 0xF];
-  out += kHex[(unit >> 8) & 0xF];
-  out += kHex[(unit >> 4) & 0xF];
-  out += kHex[unit & 0xF];
-}
-
 // Each UTF-8 byte of `text` taken as a Latin-1 character.
 std::string bytes_as_latin1(std::string_view text) {
   std::string out;
@@ -30,71 +19,6 @@ std::string bytes_as_latin1(std::string_view text) {
 }
 
 }  // namespace
-
-void append_json_string(std::string& out, std::string_view text, SlashStyle slash) {
-  out += '"';
-  std::size_t i = 0;
-  while (i < text.size()) {
-    // Copy the run of characters that need no escaping in one go.
-    std::size_t run = i;
-    while (run < text.size()) {
-      const auto u = static_cast<unsigned char>(text[run]);
-      if (u < 0x20 || u >= 0x80 || u == '"' || u == '\\' ||
-          (u == '/' && slash == SlashStyle::kEscaped)) {
-        break;
-      }
-      ++run;
-    }
-    out.append(text.data() + i, run - i);
-    i = run;
-    if (i == text.size()) {
-      break;
-    }
-    const char c = text[i];
-    const auto u = static_cast<unsigned char>(c);
-    if (u >= 0x80) {
-      const char32_t cp = next_code_point(text, i);
-      if (cp >= 0x10000) {
-        const char32_t v = cp - 0x10000;
-        append_u_escape(out, 0xD800 + (v >> 10));
-        append_u_escape(out, 0xDC00 + (v & 0x3FF));
-      } else {
-        append_u_escape(out, cp);
-      }
-      continue;
-    }
-    ++i;
-    switch (c) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '/':
-        out += "\\/";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      case '\b':
-        out += "\\b";
-        break;
-      case '\f':
-        out += "\\f";
-        break;
-      default:
-        append_u_escape(out, u);
-    }
-  }
-  out += '"';
-}
 
 void append_int(std::string& out, std::int64_t value) {
   std::array<char, 24> buffer{};

@@ -7,14 +7,14 @@
 #include <string>
 #include <string_view>
 
+#include "core/json_string.hpp"
+
 namespace sparkify::generate {
 
-enum class SlashStyle { kPlain, kEscaped };
-
-// Appends `text` (UTF-8) as a quoted JSON string: quotes, backslashes and
-// control characters escaped, every non-ASCII character as \uXXXX (lower-case
-// hex, surrogate pairs above U+FFFF), and "/" as "\/" when asked.
-void append_json_string(std::string& out, std::string_view text, SlashStyle slash);
+// How the strings of each file are written (with append_json_string): ASCII
+// only, and "/" escaped in the event logs.
+inline constexpr JsonStringStyle kSongFileStrings{.ascii_only = true};
+inline constexpr JsonStringStyle kEventLogStrings{.ascii_only = true, .escape_slash = true};
 
 // Appends units / 100000 in the shortest form that reads back as the same
 // double (what Python's repr prints for a value with at most 5 decimals):
