@@ -6,25 +6,12 @@
 #include <fstream>
 #include <sstream>
 
+#include "config/ini.hpp"
+#include "core/ascii_text.hpp"
 #include "source/source.hpp"
 
 namespace sparkify::s3 {
 namespace {
-
-std::string trim(std::string_view text) {
-  const auto first = text.find_first_not_of(" \t\r\n");
-  if (first == std::string_view::npos)
-    return {};
-  const auto last = text.find_last_not_of(" \t\r\n");
-  return std::string(text.substr(first, last - first + 1));
-}
-
-std::string lower(std::string_view text) {
-  std::string out(text);
-  std::transform(out.begin(), out.end(), out.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return out;
-}
 
 std::optional<std::string> non_empty(const Environment& environment, std::string_view name) {
   auto value = environment(name);
@@ -57,7 +44,7 @@ std::optional<IniFile> read_ini(const std::string& path) {
     return std::nullopt;
   std::ostringstream text;
   text << in.rdbuf();
-  return parse_ini(text.str());
+  return parse_aws_ini(text.str());
 }
 
 SharedFiles load_shared_files(const Environment& environment) {
@@ -188,37 +175,12 @@ std::string mask_key_id(std::string_view access_key_id) {
          std::string(access_key_id.substr(access_key_id.size() - 4));
 }
 
-IniFile parse_ini(std::string_view text) {
+IniFile parse_aws_ini(std::string_view text) {
   IniFile out;
-  std::map<std::string, std::string>* section = nullptr;
-  std::string nested;  // "s3" while reading the indented lines of "s3 ="
-  std::istringstream lines{std::string(text)};
-  std::string line;
-  while (std::getline(lines, line)) {
-    if (!line.empty() && line.back() == '\r')
-      line.pop_back();
-    const std::string content = trim(line);
-    if (content.empty() || content.front() == '#' || content.front() == ';')
-      continue;
-    const bool indented = line.front() == ' ' || line.front() == '\t';
-    if (content.front() == '[' && content.back() == ']') {
-      section = &out[trim(std::string_view(content).substr(1, content.size() - 2))];
-      nested.clear();
-      continue;
-    }
-    if (section == nullptr)
-      continue;  // a key before any section: ignored, as the CLI does
-    const auto eq = content.find('=');
-    if (eq == std::string::npos)
-      continue;
-    const std::string key = lower(trim(std::string_view(content).substr(0, eq)));
-    const std::string value = trim(std::string_view(content).substr(eq + 1));
-    if (indented && !nested.empty()) {
-      (*section)[nested + "." + key] = value;
-      continue;
-    }
-    nested = value.empty() ? key : std::string();
-    (*section)[key] = value;
+  for (auto& section : config::parse_ini(text, "", config::kAwsIniRules).sections) {
+    auto& merged = out[section.name];
+    for (auto& entry : section.entries)
+      merged[ascii_lower(entry.key)] = std::move(entry.value);
   }
   return out;
 }

@@ -72,9 +72,11 @@ S3Config resolve_config(const S3Options& options, const Environment& environment
 // "****************WXYZ": enough to tell keys apart in messages, never the whole key.
 std::string mask_key_id(std::string_view access_key_id);
 
-// An INI file as the AWS CLI reads it: sections, "key = value", '#'/';' comments, and nested
-// "s3 =" blocks of indented lines (stored as "s3.key"). Key names are lower-cased.
+// An INI file as the AWS CLI reads it (config::parse_ini with config::kAwsIniRules): sections,
+// "key = value", '#'/';' comments, and nested "s3 =" blocks of indented lines (stored as
+// "s3.key"). Key names are lower-cased; a section or key written again: the last value wins.
+// Malformed lines are skipped.
 using IniFile = std::map<std::string, std::map<std::string, std::string>, std::less<>>;
-IniFile parse_ini(std::string_view text);
+IniFile parse_aws_ini(std::string_view text);
 
 }  // namespace sparkify::s3
