@@ -37,7 +37,7 @@ struct S3Options {
   std::optional<std::string> profile{};       // --profile (beats AWS_PROFILE and AWS_ACCESS_KEY_ID)
   bool no_sign_request = false;               // --no-sign-request: anonymous, for public buckets
   Addressing addressing = Addressing::kAuto;
-  std::size_t max_concurrency = 32;  // objects fetched at once by read_many
+  std::size_t max_concurrency = 32;  // objects read at once (the loader's readers)
   int max_retries = 5;               // further attempts after the first one
   int max_keys = 1000;               // page size of listings (S3 caps it at 1000)
   std::chrono::milliseconds connect_timeout{10'000};
