@@ -7,7 +7,7 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string_view text(reinterpret_cast<const char*>(data), size);
-  const auto ini = sparkify::s3::parse_ini(text);
+  const auto ini = sparkify::s3::parse_aws_ini(text);
   (void)ini;
   return 0;
 }

@@ -6,7 +6,7 @@
 #include <map>
 
 #include "analytics/statement_header.hpp"
-#include "report/json.hpp"
+#include "core/json_string.hpp"
 
 namespace sparkify::analytics {
 
@@ -59,17 +59,17 @@ std::string checks_json(const std::vector<CheckOutcome>& outcomes) {
   for (std::size_t i = 0; i < outcomes.size(); ++i) {
     const auto& o = outcomes[i];
     out += i == 0 ? "\n  {\"check\": " : ",\n  {\"check\": ";
-    report::append_json_string(out, o.name);
+    append_json_string(out, o.name);
     out += fmt::format(", \"passed\": {}, \"observed\": ", o.passed ? "true" : "false");
     if (const auto* real = std::get_if<double>(&o.observed); real && !std::isfinite(*real)) {
       out += "null";
     } else if (std::holds_alternative<std::string>(o.observed)) {
-      report::append_json_string(out, std::get<std::string>(o.observed));
+      append_json_string(out, std::get<std::string>(o.observed));
     } else {
       out += to_text(o.observed).value_or("null");
     }
     out += ", \"detail\": ";
-    report::append_json_string(out, o.detail);
+    append_json_string(out, o.detail);
     out += "}";
   }
   out += outcomes.empty() ? "]}\n" : "\n]}\n";

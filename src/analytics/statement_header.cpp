@@ -5,16 +5,10 @@
 #include <charconv>
 #include <set>
 
+#include "core/ascii_text.hpp"
+
 namespace sparkify::analytics {
 namespace {
-
-std::string_view trim(std::string_view s) {
-  const auto first = s.find_first_not_of(" \t\r");
-  if (first == std::string_view::npos)
-    return {};
-  const auto last = s.find_last_not_of(" \t\r");
-  return s.substr(first, last - first + 1);
-}
 
 ParamType parse_type(std::string_view word, std::string_view line) {
   if (word == "text")

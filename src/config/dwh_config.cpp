@@ -7,6 +7,8 @@
 #include <functional>
 #include <sstream>
 
+#include "core/ascii_text.hpp"
+
 namespace sparkify::config {
 namespace {
 
@@ -57,12 +59,10 @@ std::vector<KeySpec> string_keys(
   return out;
 }
 
-std::string lower(std::string_view v) {
-  std::string out;
-  for (char c : v) {
-    if (c != ' ')
-      out.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
-  }
+// A keyword as written in any case and with any spaces ("KEY (start_time)").
+std::string keyword(std::string_view v) {
+  std::string out = ascii_lower(v);
+  std::erase(out, ' ');
   return out;
 }
 
@@ -79,7 +79,7 @@ void read_redshift_section(const IniSection& section, RedshiftConfig& r, const s
     if (iequals(entry.key, "STAGING")) {
       if (v.empty())
         continue;
-      const std::string m = lower(v);
+      const std::string m = keyword(v);
       if (m != "insert" && m != "copy" && m != "auto") {
         error("must be insert, copy or auto");
         continue;
@@ -88,7 +88,7 @@ void read_redshift_section(const IniSection& section, RedshiftConfig& r, const s
     } else if (iequals(entry.key, "D_TIME_DISTRIBUTION")) {
       if (v.empty())
         continue;
-      const std::string d = lower(v);
+      const std::string d = keyword(v);
       if (d != "all" && d != "key" && d != "key(start_time)") {
         error("must be ALL or KEY");
         continue;

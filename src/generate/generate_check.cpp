@@ -52,6 +52,68 @@ Mix page_mix(const std::filesystem::path& root) {
   return mix;
 }
 
+void print_summary(const sparkify::GenerateSummary& s, double seconds) {
+  std::printf(
+      "songs %llu, artists %llu, events %llu, NextSong %llu, logged out %llu, users %llu,\n"
+      "level changes %llu, matching plays %llu, near misses %llu,\n"
+      "files %llu, bytes %llu, wall %.3f s\n",
+      static_cast<unsigned long long>(s.songs), static_cast<unsigned long long>(s.artists),
+      static_cast<unsigned long long>(s.events),
+      static_cast<unsigned long long>(s.next_song_events),
+      static_cast<unsigned long long>(s.logged_out_events),
+      static_cast<unsigned long long>(s.distinct_users),
+      static_cast<unsigned long long>(s.level_changes),
+      static_cast<unsigned long long>(s.matching_plays),
+      static_cast<unsigned long long>(s.near_misses),
+      static_cast<unsigned long long>(s.files_written),
+      static_cast<unsigned long long>(s.bytes_written), seconds);
+}
+
+// The page mix of each folder side by side, the most frequent pages first.
+void print_mixes(const std::vector<std::string>& folders) {
+  std::vector<Mix> mixes;
+  std::map<std::string, std::uint64_t> order;
+  for (const auto& folder : folders) {
+    mixes.push_back(page_mix(folder));
+    for (const auto& [page, count] : mixes.back().pages) {
+      order[page] = std::max(order[page], count);
+    }
+  }
+  std::vector<std::pair<std::uint64_t, std::string>> rows;
+  for (const auto& [page, count] : order) {
+    rows.emplace_back(count, page);
+  }
+  std::sort(rows.rbegin(), rows.rend());
+  std::printf("%-18s", "page");
+  for (std::size_t i = 0; i < folders.size(); ++i) {
+    std::printf("  %14s", ("[" + std::to_string(i + 1) + "]").c_str());
+  }
+  std::printf("\n");
+  auto share = [](std::uint64_t part, std::uint64_t whole) {
+    return whole == 0 ? 0.0 : 100.0 * static_cast<double>(part) / static_cast<double>(whole);
+  };
+  for (const auto& [unused, page] : rows) {
+    std::printf("%-18s", page.c_str());
+    for (const auto& m : mixes) {
+      const auto it = m.pages.find(page);
+      std::printf("  %13.3f%%", share(it == m.pages.end() ? 0 : it->second, m.events));
+    }
+    std::printf("\n");
+  }
+  std::printf("%-18s", "(logged out)");
+  for (const auto& m : mixes) {
+    std::printf("  %13.3f%%", share(m.logged_out, m.events));
+  }
+  std::printf("\n%-18s", "(events)");
+  for (const auto& m : mixes) {
+    std::printf("  %14llu", static_cast<unsigned long long>(m.events));
+  }
+  std::printf("\n");
+  for (std::size_t i = 0; i < folders.size(); ++i) {
+    std::printf("[%zu] %s\n", i + 1, folders[i].c_str());
+  }
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -77,63 +139,10 @@ int main(int argc, char** argv) {
       const auto start = std::chrono::steady_clock::now();
       const sparkify::GenerateSummary s = sparkify::generate_dataset(options, out);
       const std::chrono::duration<double> seconds = std::chrono::steady_clock::now() - start;
-      std::printf(
-          "songs %llu, artists %llu, events %llu, NextSong %llu, logged out %llu, users %llu,\n"
-          "level changes %llu, matching plays %llu, near misses %llu,\n"
-          "files %llu, bytes %llu, wall %.3f s\n",
-          static_cast<unsigned long long>(s.songs), static_cast<unsigned long long>(s.artists),
-          static_cast<unsigned long long>(s.events),
-          static_cast<unsigned long long>(s.next_song_events),
-          static_cast<unsigned long long>(s.logged_out_events),
-          static_cast<unsigned long long>(s.distinct_users),
-          static_cast<unsigned long long>(s.level_changes),
-          static_cast<unsigned long long>(s.matching_plays),
-          static_cast<unsigned long long>(s.near_misses),
-          static_cast<unsigned long long>(s.files_written),
-          static_cast<unsigned long long>(s.bytes_written), seconds.count());
+      print_summary(s, seconds.count());
       return 0;
     }
-    std::vector<Mix> mixes;
-    std::map<std::string, std::uint64_t> order;
-    for (const auto& folder : folders) {
-      mixes.push_back(page_mix(folder));
-      for (const auto& [page, count] : mixes.back().pages) {
-        order[page] = std::max(order[page], count);
-      }
-    }
-    std::vector<std::pair<std::uint64_t, std::string>> rows;
-    for (const auto& [page, count] : order) {
-      rows.emplace_back(count, page);
-    }
-    std::sort(rows.rbegin(), rows.rend());
-    std::printf("%-18s", "page");
-    for (std::size_t i = 0; i < folders.size(); ++i) {
-      std::printf("  %14s", ("[" + std::to_string(i + 1) + "]").c_str());
-    }
-    std::printf("\n");
-    auto share = [](std::uint64_t part, std::uint64_t whole) {
-      return whole == 0 ? 0.0 : 100.0 * static_cast<double>(part) / static_cast<double>(whole);
-    };
-    for (const auto& [unused, page] : rows) {
-      std::printf("%-18s", page.c_str());
-      for (const auto& m : mixes) {
-        const auto it = m.pages.find(page);
-        std::printf("  %13.3f%%", share(it == m.pages.end() ? 0 : it->second, m.events));
-      }
-      std::printf("\n");
-    }
-    std::printf("%-18s", "(logged out)");
-    for (const auto& m : mixes) {
-      std::printf("  %13.3f%%", share(m.logged_out, m.events));
-    }
-    std::printf("\n%-18s", "(events)");
-    for (const auto& m : mixes) {
-      std::printf("  %14llu", static_cast<unsigned long long>(m.events));
-    }
-    std::printf("\n");
-    for (std::size_t i = 0; i < folders.size(); ++i) {
-      std::printf("[%zu] %s\n", i + 1, folders[i].c_str());
-    }
+    print_mixes(folders);
   } catch (const std::exception& error) {
     std::fprintf(stderr, "error: %s\n", error.what());
     return 1;

@@ -19,6 +19,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/ascii_text.hpp"
 #include "generate/json_text.hpp"
 #include "generate/prng.hpp"
 #include "generate/vocab.hpp"
@@ -27,7 +28,6 @@ namespace sparkify {
 namespace {
 
 using generate::Rng;
-using generate::SlashStyle;
 
 // Tags that keep the random streams of different things independent.
 enum Tag : std::uint64_t {
@@ -278,7 +278,7 @@ void append_song_json(std::string& out, const World& world, std::uint64_t song) 
   const std::uint64_t artist = world.artist_of(song);
   const ArtistAttributes attributes = world.artist_attributes(artist);
   out += "{\"num_songs\": 1, \"artist_id\": ";
-  generate::append_json_string(out, world.artist_id(artist), SlashStyle::kPlain);
+  append_json_string(out, world.artist_id(artist), generate::kSongFileStrings);
   out += ", \"artist_latitude\": ";
   if (attributes.latitude_units) {
     generate::append_fixed5(out, *attributes.latitude_units);
@@ -292,13 +292,13 @@ void append_song_json(std::string& out, const World& world, std::uint64_t song) 
     out += "null";
   }
   out += ", \"artist_location\": ";
-  generate::append_json_string(out, attributes.location, SlashStyle::kPlain);
+  append_json_string(out, attributes.location, generate::kSongFileStrings);
   out += ", \"artist_name\": ";
-  generate::append_json_string(out, world.artist_name(artist), SlashStyle::kPlain);
+  append_json_string(out, world.artist_name(artist), generate::kSongFileStrings);
   out += ", \"song_id\": ";
-  generate::append_json_string(out, world.song_id(song), SlashStyle::kPlain);
+  append_json_string(out, world.song_id(song), generate::kSongFileStrings);
   out += ", \"title\": ";
-  generate::append_json_string(out, world.title(song), SlashStyle::kPlain);
+  append_json_string(out, world.title(song), generate::kSongFileStrings);
   out += ", \"duration\": ";
   generate::append_fixed5(out, world.duration_units(song));
   out += ", \"year\": ";
@@ -614,7 +614,7 @@ struct UserJson {
     auto text = [](std::optional<std::string_view> value) {
       std::string out;
       if (value) {
-        generate::append_json_string(out, *value, SlashStyle::kEscaped);
+        append_json_string(out, *value, generate::kEventLogStrings);
       } else {
         out = "null";
       }
@@ -850,7 +850,7 @@ class EventWriter {
           break;
         case Play::kNearTitleCase:
           summary_.near_misses += 1;
-          song = generate::ascii_lower(song);
+          song = ascii_lower(song);
           break;
         case Play::kNearArtistSpace:
           summary_.near_misses += 1;
@@ -876,7 +876,7 @@ class EventWriter {
     };
     buffer_ += "{\"artist\":";
     if (step.page == Page::kNextSong) {
-      generate::append_json_string(buffer_, artist, SlashStyle::kEscaped);
+      append_json_string(buffer_, artist, generate::kEventLogStrings);
     } else {
       buffer_ += "null";
     }
@@ -908,7 +908,7 @@ class EventWriter {
     generate::append_int(buffer_, static_cast<std::int64_t>(plan.session_id));
     buffer_ += ",\"song\":";
     if (step.page == Page::kNextSong) {
-      generate::append_json_string(buffer_, song, SlashStyle::kEscaped);
+      append_json_string(buffer_, song, generate::kEventLogStrings);
     } else {
       buffer_ += "null";
     }

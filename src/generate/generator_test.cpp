@@ -17,6 +17,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "core/ascii_text.hpp"
 #include "generate/json_text.hpp"
 #include "generate/prng.hpp"
 #include "generate/vocab.hpp"
@@ -149,10 +150,10 @@ Shape sample_shape() {
 
 TEST(GenerateJsonText, EscapesLikeTheRealFiles) {
   std::string out;
-  generate::append_json_string(out, "Beyoncé / \"Des'ree\"\\\n\x19", generate::SlashStyle::kPlain);
+  append_json_string(out, "Beyoncé / \"Des'ree\"\\\n\x19", generate::kSongFileStrings);
   EXPECT_EQ(out, R"("Beyonc\u00e9 / \"Des'ree\"\\\n\u0019")");
   out.clear();
-  generate::append_json_string(out, "Mozilla/5.0 🎵", generate::SlashStyle::kEscaped);
+  append_json_string(out, "Mozilla/5.0 🎵", generate::kEventLogStrings);
   EXPECT_EQ(out, R"("Mozilla\/5.0 \ud83c\udfb5")");
 }
 
@@ -173,11 +174,10 @@ TEST(GenerateJsonText, PrintsFiveDecimalsShortest) {
 TEST(GenerateJsonText, MangledTextMatchesTheSample) {
   // The sample logs have "Beyonc\u00c3\u0083\u00c2\u00a9" and "Howlin\u0019 For You".
   std::string out;
-  generate::append_json_string(out, generate::mojibake("Beyoncé"), generate::SlashStyle::kEscaped);
+  append_json_string(out, generate::mojibake("Beyoncé"), generate::kEventLogStrings);
   EXPECT_EQ(out, R"("Beyonc\u00c3\u0083\u00c2\u00a9")");
   out.clear();
-  generate::append_json_string(out, generate::mojibake("Howlin’ For You"),
-                               generate::SlashStyle::kEscaped);
+  append_json_string(out, generate::mojibake("Howlin’ For You"), generate::kEventLogStrings);
   EXPECT_EQ(out, R"("Howlin\u0019 For You")");
 }
 
@@ -268,10 +268,6 @@ struct SongKey {
     return std::tie(title, artist, duration) < std::tie(other.title, other.artist, other.duration);
   }
 };
-
-std::string ascii_lower(std::string_view text) {
-  return generate::ascii_lower(text);
-}
 
 // Parses every generated file and checks it against the sample's shape and
 // against the summary's counts.

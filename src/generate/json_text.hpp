@@ -7,14 +7,14 @@
 #include <string>
 #include <string_view>
 
+#include "core/json_string.hpp"
+
 namespace sparkify::generate {
 
-enum class SlashStyle { kPlain, kEscaped };
-
-// Appends `text` (UTF-8) as a quoted JSON string: quotes, backslashes and
-// control characters escaped, every non-ASCII character as \uXXXX (lower-case
-// hex, surrogate pairs above U+FFFF), and "/" as "\/" when asked.
-void append_json_string(std::string& out, std::string_view text, SlashStyle slash);
+// How the strings of each file are written (with append_json_string): ASCII
+// only, and "/" escaped in the event logs.
+inline constexpr JsonStringStyle kSongFileStrings{.ascii_only = true};
+inline constexpr JsonStringStyle kEventLogStrings{.ascii_only = true, .escape_slash = true};
 
 // Appends units / 100000 in the shortest form that reads back as the same
 // double (what Python's repr prints for a value with at most 5 decimals):
@@ -27,8 +27,5 @@ void append_int(std::string& out, std::int64_t value);
 // UTF-8 bytes read as Latin-1 twice over ("é" becomes "Ã\u0083Â©"), and a
 // character above U+00FF reduced to its low byte ("’" becomes U+0019).
 std::string mojibake(std::string_view utf8);
-
-// ASCII letters lower-cased, everything else kept.
-std::string ascii_lower(std::string_view text);
 
 }  // namespace sparkify::generate

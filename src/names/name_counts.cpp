@@ -4,15 +4,13 @@
 
 #include <charconv>
 
+#include "core/ascii_text.hpp"
+
 namespace sparkify::names {
 namespace {
 
 bool is_bad_name_char(unsigned char c) {
   return c <= 0x20 || c == 0x7f || c == '"' || c == ',';
-}
-
-char ascii_lower(char c) {
-  return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
 }
 
 }  // namespace

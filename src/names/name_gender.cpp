@@ -5,29 +5,12 @@
 #include <algorithm>
 #include <charconv>
 
+#include "core/ascii_text.hpp"
 #include "names/embedded_names.hpp"
 #include "names/names_error.hpp"
 
 namespace sparkify::names {
 namespace {
-
-std::string ascii_lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z')
-      c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
-
-std::string_view trim(std::string_view s) {
-  constexpr std::string_view kSpace = " \t\r\n\f\v";
-  const auto begin = s.find_first_not_of(kSpace);
-  if (begin == std::string_view::npos)
-    return {};
-  const auto end = s.find_last_not_of(kSpace);
-  return s.substr(begin, end - begin + 1);
-}
 
 std::vector<std::string_view> split_commas(std::string_view line) {
   std::vector<std::string_view> fields;

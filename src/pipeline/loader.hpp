@@ -11,6 +11,8 @@
 #include <string>
 #include <vector>
 
+#include "pipeline/batch_hook.hpp"
+#include "pipeline/batch_transaction.hpp"
 #include "source/source.hpp"
 #include "warehouse/warehouse.hpp"
 
@@ -24,10 +26,6 @@ struct SourceSpec {
   ObjectKind kind;
 };
 
-// Where a test may make the loader kill itself (SIGKILL) to prove atomicity, or
-// pause (to stop a server, lock a file or change a source at a known moment).
-enum class FaultPoint { none, before_batch, after_stage, before_commit };
-
 struct LoadOptions {
   std::size_t jobs = 0;                        // parser threads; 0 = one per core
   std::size_t batch_max_objects = 50'000;      // objects per batch (transaction)
@@ -39,10 +37,13 @@ struct LoadOptions {
   // that stream (folders, S3): neither the records nor the bytes of a 30 MB daily
   // log sit in memory at once.
   std::size_t event_part_bytes = 2ULL << 20;
+  // Not options: what the command line reads from SPARKIFY_FAULT for the tests that
+  // run the binary, until it passes a FaultInjection (batch_hook.hpp) to the Loader
+  // itself. Used only when the Loader is given no hook.
   FaultPoint fault = FaultPoint::none;
-  std::int64_t fault_batch = 1;         // the nth batch of this run hits the fault
-  FaultPoint pause = FaultPoint::none;  // at fault_batch: create pause_file and wait
-  std::string pause_file;               // until the test removes it
+  std::int64_t fault_batch = 1;
+  FaultPoint pause = FaultPoint::none;
+  std::string pause_file;
 };
 
 struct LoadProgress {
@@ -72,22 +73,38 @@ struct LoadReport {
 
 class Loader {
  public:
-  Loader(Warehouse& warehouse, LoadOptions options, ProgressCallback progress = {});
+  // `hook` (a test seam, may be null) is called at the fault points of every batch.
+  Loader(Warehouse& warehouse, LoadOptions options, ProgressCallback progress = {},
+         BatchHook* hook = nullptr);
 
   LoadReport run(std::vector<SourceSpec>& sources);
 
  private:
+  class Run;  // one run: listing, ledger lookups, batches filled and run
   struct Pending {
     std::size_t source;  // index into the sources
     ObjectInfo object;
   };
+  struct StagedObjects;  // what staging a batch's objects gave
   static constexpr std::size_t kAlreadyLoaded = static_cast<std::size_t>(-1);
+
   void run_batch(std::vector<SourceSpec>& sources, const std::vector<Pending>& objects,
                  std::int64_t batch_number, LoadReport& report, LoadProgress& progress);
+  StagedObjects stage_objects(std::vector<SourceSpec>& sources, const std::vector<Pending>& objects,
+                              StagingWriter& staging, LoadProgress& progress);
+  StagedObjects read_and_stage(std::vector<SourceSpec>& sources,
+                               const std::vector<Pending>& objects, StagingWriter& staging,
+                               LoadProgress& progress);
+  BatchCounts transform_staged_rows(std::int64_t batch_id, StagingWriter& staging,
+                                    std::size_t objects, LoadProgress& progress);
+  void notify(const LoadProgress& progress) const;
+  void at(FaultPoint point, std::int64_t batch_number);
 
   Warehouse& warehouse_;
   LoadOptions options_;
   ProgressCallback progress_;
+  BatchHook* hook_;
+  FaultInjection faults_from_options_;
 };
 
 }  // namespace sparkify

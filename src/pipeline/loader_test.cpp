@@ -11,6 +11,10 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <optional>
+#include <stdexcept>
+#include <utility>
+#include <vector>
 
 #include "parse/event_parser.hpp"
 #include "pipeline/batch_transaction.hpp"
@@ -382,6 +386,52 @@ TEST(Loader, AMissingSourceFailsTheRunBeforeAnyBatch) {
   EXPECT_THROW(Loader(wh, small).run(sources), SourceError);
   EXPECT_EQ(count(wh, "SELECT COUNT(*) FROM etl_batch"), 0);
   EXPECT_EQ(count(wh, "SELECT COUNT(*) FROM s_song"), 0);
+}
+
+// The test seam: the hook is called at every fault point of every batch, in order,
+// and a failure raised there rolls that batch back and keeps the ones before it.
+class RecordingHook final : public BatchHook {
+ public:
+  std::vector<std::pair<FaultPoint, std::int64_t>> calls;
+  std::optional<std::pair<FaultPoint, std::int64_t>> fail_at;
+
+  void at(FaultPoint point, std::int64_t batch_number) override {
+    calls.emplace_back(point, batch_number);
+    if (fail_at == std::pair{point, batch_number})
+      throw std::runtime_error("injected");
+  }
+};
+
+TEST(Loader, CallsItsHookAtEveryFaultPointOfEveryBatch) {
+  TempFolder folder;
+  const auto run = [&](SqliteWarehouse& wh, RecordingHook& hook) {
+    wh.migrate();
+    std::vector<SourceSpec> sources;
+    sources.push_back(SourceSpec{
+        std::make_unique<LocalFolderSource>((kSample / "song_data").string()), ObjectKind::song});
+    sources.push_back(SourceSpec{
+        std::make_unique<LocalFolderSource>((kSample / "log_data").string()), ObjectKind::event});
+    LoadOptions options;
+    options.batch_max_objects = 50;  // 101 objects: 3 batches
+    return Loader(wh, options, {}, &hook).run(sources);
+  };
+  SqliteWarehouse all(folder.path() / "all.db");
+  RecordingHook hook;
+  EXPECT_EQ(run(all, hook).batches.size(), 3U);
+  std::vector<std::pair<FaultPoint, std::int64_t>> expected;
+  for (std::int64_t batch = 1; batch <= 3; ++batch) {
+    for (const auto point :
+         {FaultPoint::before_batch, FaultPoint::after_stage, FaultPoint::before_commit})
+      expected.emplace_back(point, batch);
+  }
+  EXPECT_EQ(hook.calls, expected);
+
+  SqliteWarehouse failing(folder.path() / "failing.db");
+  RecordingHook failing_hook;
+  failing_hook.fail_at = std::pair{FaultPoint::after_stage, std::int64_t{2}};
+  EXPECT_THROW(run(failing, failing_hook), std::runtime_error);
+  EXPECT_EQ(count(failing, "SELECT COUNT(*) FROM etl_object"), 50);
+  EXPECT_EQ(count(failing, "SELECT COUNT(*) FROM etl_batch WHERE status = 'committed'"), 1);
 }
 
 }  // namespace

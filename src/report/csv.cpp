@@ -1,7 +1,6 @@
 #include "report/csv.hpp"
 
 #include "core/utf8.hpp"
-#include "report/utf8.hpp"
 
 namespace sparkify::report {
 

@@ -1,6 +1,6 @@
 #include "report/html_escape.hpp"
 
-#include "report/utf8.hpp"
+#include "core/utf8.hpp"
 
 namespace sparkify::report {
 

@@ -144,16 +144,10 @@ std::string render_html_table(const Table& table, std::size_t max_rows) {
   return out;
 }
 
-std::string render_html_report(const ReportModel& model) {
-  std::string out = fmt::format(
-      "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-      "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
-      "style-src 'unsafe-inline'; img-src data:\">\n"
-      "<title>{}</title>\n<style>{}</style>\n</head>\n<body>\n<main>\n",
-      html_escape(model.title), kStyle);
+namespace {
 
-  // Header: title, subtitle, run summary, contents.
+// Title, subtitle, run summary and contents.
+void append_header(std::string& out, const ReportModel& model) {
   out += fmt::format("<header class=\"page\">\n<h1>{}</h1>\n", html_escape(model.title));
   if (!model.subtitle.empty()) {
     out += fmt::format("<p class=\"subtitle\">{}</p>\n", html_escape(model.subtitle));
@@ -176,72 +170,88 @@ std::string render_html_report(const ReportModel& model) {
                        html_escape(model.sections[i].title));
   }
   out += "</ol></nav>\n</header>\n";
+}
 
-  // Checks: a verdict, then one row per check.
-  if (!model.checks.empty()) {
-    std::size_t failed = 0;
-    for (const auto& check : model.checks)
-      failed += check.passed ? 0 : 1;
-    out += "<section id=\"checks\">\n<h2>Data-quality checks</h2>\n";
-    if (failed == 0) {
-      out += fmt::format("<p class=\"verdict pass\">✓ All {} checks passed.</p>\n",
-                         model.checks.size());
-    } else {
-      out += fmt::format("<p class=\"verdict fail\">✗ {} of {} checks failed.</p>\n", failed,
-                         model.checks.size());
-    }
+// A verdict, then one row per check.
+void append_checks(std::string& out, const std::vector<CheckResult>& checks) {
+  std::size_t failed = 0;
+  for (const auto& check : checks)
+    failed += check.passed ? 0 : 1;
+  out += "<section id=\"checks\">\n<h2>Data-quality checks</h2>\n";
+  if (failed == 0) {
+    out += fmt::format("<p class=\"verdict pass\">✓ All {} checks passed.</p>\n", checks.size());
+  } else {
+    out += fmt::format("<p class=\"verdict fail\">✗ {} of {} checks failed.</p>\n", failed,
+                       checks.size());
+  }
+  out +=
+      "<div class=\"table-wrap full\"><table class=\"checks\">\n<thead><tr><th "
+      "scope=\"col\">Result</th><th scope=\"col\">Check</th><th "
+      "scope=\"col\">Detail</th></tr></thead>\n<tbody>\n";
+  for (const auto& check : checks) {
     out +=
-        "<div class=\"table-wrap full\"><table class=\"checks\">\n<thead><tr><th "
-        "scope=\"col\">Result</th><th scope=\"col\">Check</th><th "
-        "scope=\"col\">Detail</th></tr></thead>\n<tbody>\n";
-    for (const auto& check : model.checks) {
-      out += fmt::format(
-          "<tr><td><span class=\"badge {}\">{}</span></td><td>{}</td><td>{}</td></tr>\n",
-          check.passed ? "pass" : "fail", check.passed ? "PASS" : "FAIL", html_escape(check.name),
-          html_escape(check.detail));
-    }
-    out += "</tbody></table></div>\n</section>\n";
+        fmt::format("<tr><td><span class=\"badge {}\">{}</span></td><td>{}</td><td>{}</td></tr>\n",
+                    check.passed ? "pass" : "fail", check.passed ? "PASS" : "FAIL",
+                    html_escape(check.name), html_escape(check.detail));
   }
+  out += "</tbody></table></div>\n</section>\n";
+}
 
-  if (!model.counts.empty()) {
-    out += "<section id=\"counts\">\n<h2>Row counts</h2>\n<div class=\"cards\">\n";
-    for (const auto& count : model.counts) {
-      const auto text = format_cell(count.value);
-      out += fmt::format(
-          "<div class=\"card\"><div class=\"label\">{}</div><div class=\"value\">{}</div></div>\n",
-          html_escape(count.label), text ? html_escape(*text) : "<span class=\"null\">NULL</span>");
-    }
-    out += "</div>\n</section>\n";
+void append_counts(std::string& out, const std::vector<CountItem>& counts) {
+  out += "<section id=\"counts\">\n<h2>Row counts</h2>\n<div class=\"cards\">\n";
+  for (const auto& count : counts) {
+    const auto text = format_cell(count.value);
+    out += fmt::format(
+        "<div class=\"card\"><div class=\"label\">{}</div><div class=\"value\">{}</div></div>\n",
+        html_escape(count.label), text ? html_escape(*text) : "<span class=\"null\">NULL</span>");
   }
+  out += "</div>\n</section>\n";
+}
 
-  for (std::size_t i = 0; i < model.sections.size(); ++i) {
-    const auto& section = model.sections[i];
-    out +=
-        fmt::format("<section id=\"s{0}\">\n<h2><a class=\"anchor\" href=\"#s{0}\">{1}</a></h2>\n",
-                    i + 1, html_escape(section.title));
-    if (!section.description.empty()) {
-      out += fmt::format("<p class=\"lead\">{}</p>\n", html_escape(section.description));
-    }
-    if (section.chart) {
-      ChartSpec spec = *section.chart;
-      if (spec.title.empty())
-        spec.title = section.title;
-      out += "<figure>\n" + render_chart(section.table, spec, fmt::format("chart{}", i + 1)) +
-             "</figure>\n";
-    }
-    if (section.chart) {
-      // The chart tells the story; the numbers are one click away.
-      out += fmt::format(
-          "<details class=\"data\"><summary>Show the data ({} row{})</summary>\n{}</details>\n",
-          group_thousands(static_cast<std::int64_t>(section.table.rows.size())),
-          section.table.rows.size() == 1 ? "" : "s",
-          render_html_table(section.table, section.max_rows));
-    } else {
-      out += render_html_table(section.table, section.max_rows);
-    }
-    out += "</section>\n";
+// The i-th section (from 0): its chart, if any, with the table behind it.
+void append_section(std::string& out, const ReportSection& section, std::size_t i) {
+  out += fmt::format("<section id=\"s{0}\">\n<h2><a class=\"anchor\" href=\"#s{0}\">{1}</a></h2>\n",
+                     i + 1, html_escape(section.title));
+  if (!section.description.empty()) {
+    out += fmt::format("<p class=\"lead\">{}</p>\n", html_escape(section.description));
   }
+  if (section.chart) {
+    ChartSpec spec = *section.chart;
+    if (spec.title.empty())
+      spec.title = section.title;
+    out += "<figure>\n" + render_chart(section.table, spec, fmt::format("chart{}", i + 1)) +
+           "</figure>\n";
+  }
+  if (section.chart) {
+    // The chart tells the story; the numbers are one click away.
+    out += fmt::format(
+        "<details class=\"data\"><summary>Show the data ({} row{})</summary>\n{}</details>\n",
+        group_thousands(static_cast<std::int64_t>(section.table.rows.size())),
+        section.table.rows.size() == 1 ? "" : "s",
+        render_html_table(section.table, section.max_rows));
+  } else {
+    out += render_html_table(section.table, section.max_rows);
+  }
+  out += "</section>\n";
+}
 
+}  // namespace
+
+std::string render_html_report(const ReportModel& model) {
+  std::string out = fmt::format(
+      "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+      "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
+      "style-src 'unsafe-inline'; img-src data:\">\n"
+      "<title>{}</title>\n<style>{}</style>\n</head>\n<body>\n<main>\n",
+      html_escape(model.title), kStyle);
+  append_header(out, model);
+  if (!model.checks.empty())
+    append_checks(out, model.checks);
+  if (!model.counts.empty())
+    append_counts(out, model.counts);
+  for (std::size_t i = 0; i < model.sections.size(); ++i)
+    append_section(out, model.sections[i], i);
   out += fmt::format("<footer class=\"page\">{}</footer>\n</main>\n</body>\n</html>\n",
                      html_escape(model.footer.empty() ? "Generated by sparkify" : model.footer));
   return out;

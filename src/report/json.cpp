@@ -7,53 +7,9 @@
 #include <set>
 #include <vector>
 
-#include "report/utf8.hpp"
+#include "core/json_string.hpp"
 
 namespace sparkify::report {
-
-void append_json_string(std::string& out, std::string_view text, bool ascii_only) {
-  out += '"';
-  std::size_t pos = 0;
-  while (pos < text.size()) {
-    const char32_t cp = next_code_point(text, pos);
-    switch (cp) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\b':
-        out += "\\b";
-        break;
-      case '\f':
-        out += "\\f";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      default:
-        if (cp < 0x20 || cp == 0x7F || cp == 0x2028 || cp == 0x2029 || (ascii_only && cp > 0x7F)) {
-          if (cp >= 0x10000) {
-            const char32_t v = cp - 0x10000;
-            out += fmt::format("\\u{:04x}\\u{:04x}", static_cast<unsigned>(0xD800 + (v >> 10)),
-                               static_cast<unsigned>(0xDC00 + (v & 0x3FF)));
-          } else {
-            out += fmt::format("\\u{:04x}", static_cast<unsigned>(cp));
-          }
-        } else {
-          append_utf8(out, cp);
-        }
-    }
-  }
-  out += '"';
-}
 
 std::string render_json(const Table& table, const JsonOptions& options) {
   // Unique keys, in column order.
@@ -69,7 +25,7 @@ std::string render_json(const Table& table, const JsonOptions& options) {
     }
     taken.insert(key);
     std::string quoted;
-    append_json_string(quoted, key, options.ascii_only);
+    append_json_string(quoted, key, {.ascii_only = options.ascii_only});
     keys.push_back(std::move(quoted));
   }
   std::string out = "[";
@@ -87,7 +43,7 @@ std::string render_json(const Table& table, const JsonOptions& options) {
       } else if (const auto* d = std::get_if<double>(&v)) {
         out += std::isfinite(*d) ? *to_text(v) : "null";
       } else if (const auto* s = std::get_if<std::string>(&v)) {
-        append_json_string(out, *s, options.ascii_only);
+        append_json_string(out, *s, {.ascii_only = options.ascii_only});
       } else {
         out += "null";
       }

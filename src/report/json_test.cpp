@@ -6,6 +6,8 @@
 #include <cmath>
 #include <limits>
 
+#include "core/json_string.hpp"
+
 namespace sparkify::report {
 namespace {
 
@@ -56,7 +58,7 @@ TEST(Json, EscapesControlCharactersAndReplacesInvalidUtf8) {
 
 TEST(Json, AsciiOnlyEscapesEverythingAboveAscii) {
   std::string out;
-  append_json_string(out, "é東🎵", true);
+  append_json_string(out, "é東🎵", {.ascii_only = true});
   EXPECT_EQ(out, "\"\\u00e9\\u6771\\ud83c\\udfb5\"");
   simdjson::dom::parser parser;
   const std::string doc = "[" + out + "]";

@@ -5,15 +5,16 @@
 #include <algorithm>
 #include <array>
 #include <charconv>
+#include <chrono>
 #include <cmath>
 #include <iterator>
 #include <map>
 #include <optional>
 #include <stdexcept>
 
+#include "core/utf8.hpp"
 #include "report/html_escape.hpp"
 #include "report/number_format.hpp"
-#include "report/utf8.hpp"
 
 namespace sparkify::report {
 namespace {
@@ -226,14 +227,12 @@ std::pair<double, double> value_domain(const ChartData& data, bool stacked) {
 
 // ---- time axis -------------------------------------------------------------
 
-// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's algorithm).
+// Days since 1970-01-01 of a proleptic Gregorian date; a day past the month's
+// end runs on into the next month (February 31 is March 3 or 2).
 std::int64_t days_from_civil(std::int64_t y, unsigned m, unsigned d) {
-  y -= m <= 2;
-  const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
-  const auto yoe = static_cast<unsigned>(y - era * 400);
-  const unsigned doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
-  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + static_cast<std::int64_t>(doe) - 719468;
+  const std::chrono::sys_days day{std::chrono::year{static_cast<int>(y)} / std::chrono::month{m} /
+                                  std::chrono::day{d}};
+  return day.time_since_epoch().count();
 }
 
 struct Civil {
@@ -242,15 +241,9 @@ struct Civil {
 };
 
 Civil civil_from_days(std::int64_t z) {
-  z += 719468;
-  const std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-  const auto doe = static_cast<unsigned>(z - era * 146097);
-  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const unsigned mp = (5 * doy + 2) / 153;
-  const unsigned d = doy - (153 * mp + 2) / 5 + 1;
-  const unsigned m = mp < 10 ? mp + 3 : mp - 9;
-  return {static_cast<std::int64_t>(yoe) + era * 400 + (m <= 2), m, d};
+  const std::chrono::year_month_day date{std::chrono::sys_days{std::chrono::days{z}}};
+  return {static_cast<int>(date.year()), static_cast<unsigned>(date.month()),
+          static_cast<unsigned>(date.day())};
 }
 
 // Seconds since the epoch (UTC) of "YYYY-MM-DD", optionally followed by

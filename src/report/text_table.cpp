@@ -5,7 +5,7 @@
 #include <algorithm>
 #include <vector>
 
-#include "report/utf8.hpp"
+#include "core/utf8.hpp"
 
 namespace sparkify::report {
 namespace {

@@ -6,25 +6,12 @@
 #include <fstream>
 #include <sstream>
 
+#include "config/ini.hpp"
+#include "core/ascii_text.hpp"
 #include "source/source.hpp"
 
 namespace sparkify::s3 {
 namespace {
-
-std::string trim(std::string_view text) {
-  const auto first = text.find_first_not_of(" \t\r\n");
-  if (first == std::string_view::npos)
-    return {};
-  const auto last = text.find_last_not_of(" \t\r\n");
-  return std::string(text.substr(first, last - first + 1));
-}
-
-std::string lower(std::string_view text) {
-  std::string out(text);
-  std::transform(out.begin(), out.end(), out.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return out;
-}
 
 std::optional<std::string> non_empty(const Environment& environment, std::string_view name) {
   auto value = environment(name);
@@ -57,7 +44,7 @@ std::optional<IniFile> read_ini(const std::string& path) {
     return std::nullopt;
   std::ostringstream text;
   text << in.rdbuf();
-  return parse_ini(text.str());
+  return parse_aws_ini(text.str());
 }
 
 SharedFiles load_shared_files(const Environment& environment) {
@@ -188,37 +175,12 @@ std::string mask_key_id(std::string_view access_key_id) {
          std::string(access_key_id.substr(access_key_id.size() - 4));
 }
 
-IniFile parse_ini(std::string_view text) {
+IniFile parse_aws_ini(std::string_view text) {
   IniFile out;
-  std::map<std::string, std::string>* section = nullptr;
-  std::string nested;  // "s3" while reading the indented lines of "s3 ="
-  std::istringstream lines{std::string(text)};
-  std::string line;
-  while (std::getline(lines, line)) {
-    if (!line.empty() && line.back() == '\r')
-      line.pop_back();
-    const std::string content = trim(line);
-    if (content.empty() || content.front() == '#' || content.front() == ';')
-      continue;
-    const bool indented = line.front() == ' ' || line.front() == '\t';
-    if (content.front() == '[' && content.back() == ']') {
-      section = &out[trim(std::string_view(content).substr(1, content.size() - 2))];
-      nested.clear();
-      continue;
-    }
-    if (section == nullptr)
-      continue;  // a key before any section: ignored, as the CLI does
-    const auto eq = content.find('=');
-    if (eq == std::string::npos)
-      continue;
-    const std::string key = lower(trim(std::string_view(content).substr(0, eq)));
-    const std::string value = trim(std::string_view(content).substr(eq + 1));
-    if (indented && !nested.empty()) {
-      (*section)[nested + "." + key] = value;
-      continue;
-    }
-    nested = value.empty() ? key : std::string();
-    (*section)[key] = value;
+  for (auto& section : config::parse_ini(text, "", config::kAwsIniRules).sections) {
+    auto& merged = out[section.name];
+    for (auto& entry : section.entries)
+      merged[ascii_lower(entry.key)] = std::move(entry.value);
   }
   return out;
 }
@@ -245,86 +207,98 @@ bool S3Config::path_style(std::string_view bucket) const {
   return custom_endpoint || !is_dns_compatible(bucket);
 }
 
-S3Config resolve_config(const S3Options& options, const Environment& environment) {
-  S3Config config;
-  config.options = options;
-  const SharedFiles files = load_shared_files(environment);
+namespace {
 
-  // The profile: --profile, then AWS_PROFILE (AWS_DEFAULT_PROFILE for CLI v1), then "default".
-  std::string profile = "default";
-  bool profile_named = true;
+// The profile and its sections in the shared files.
+struct Profile {
+  std::string name = "default";
+  bool named = true;  // by --profile, AWS_PROFILE or AWS_DEFAULT_PROFILE
+  const Section* credentials = nullptr;
+  const Section* config = nullptr;
+};
+
+// --profile, then AWS_PROFILE (AWS_DEFAULT_PROFILE for CLI v1), then "default".
+Profile resolve_profile(const S3Options& options, const Environment& environment,
+                        const SharedFiles& files) {
+  Profile profile;
   if (options.profile) {
-    profile = *options.profile;
+    profile.name = *options.profile;
   } else if (auto name = non_empty(environment, "AWS_PROFILE")) {
-    profile = *name;
+    profile.name = *name;
   } else if (auto old_name = non_empty(environment, "AWS_DEFAULT_PROFILE")) {
-    profile = *old_name;
+    profile.name = *old_name;
   } else {
-    profile_named = false;
+    profile.named = false;
   }
-  const Section* credentials_section = find_section(files.credentials, profile);
-  const Section* config_section = config_profile(files, profile);
-  if (profile_named && profile != "default" && credentials_section == nullptr &&
-      config_section == nullptr && !options.no_sign_request) {
+  profile.credentials = find_section(files.credentials, profile.name);
+  profile.config = config_profile(files, profile.name);
+  if (profile.named && profile.name != "default" && profile.credentials == nullptr &&
+      profile.config == nullptr && !options.no_sign_request) {
     throw SourceError(
-        "the AWS profile \"" + profile + "\" was not found in " +
+        "the AWS profile \"" + profile.name + "\" was not found in " +
         (files.credentials_path.empty() ? "(no credentials file)" : files.credentials_path) +
         " or " + (files.config_path.empty() ? "(no config file)" : files.config_path));
   }
+  return profile;
+}
 
-  // Credentials, in the AWS CLI's order. An explicit --profile skips the environment's keys.
+// Credentials, in the AWS CLI's order. An explicit --profile skips the environment's keys.
+void resolve_credentials(const S3Options& options, const Environment& environment,
+                         const SharedFiles& files, const Profile& profile, S3Config& config) {
   if (options.no_sign_request) {
     config.credentials_source = "none (--no-sign-request)";
-  } else {
-    auto id = non_empty(environment, "AWS_ACCESS_KEY_ID");
-    auto secret = non_empty(environment, "AWS_SECRET_ACCESS_KEY");
-    if (!options.profile && (id || secret)) {
-      if (!id || !secret) {
-        throw SourceError(std::string("incomplete AWS credentials in the environment: ") +
-                          (id ? "AWS_SECRET_ACCESS_KEY" : "AWS_ACCESS_KEY_ID") + " is not set");
-      }
-      auto token = non_empty(environment, "AWS_SESSION_TOKEN");
-      if (!token)
-        token = non_empty(environment, "AWS_SECURITY_TOKEN");
-      config.credentials = Credentials{*id, *secret, token.value_or("")};
-      config.credentials_source = "environment (AWS_ACCESS_KEY_ID)";
-    } else if (auto from_credentials = credentials_in(credentials_section)) {
-      config.credentials = std::move(from_credentials);
-      config.credentials_source = "profile " + profile + " in " + files.credentials_path;
-    } else if (auto from_config = credentials_in(config_section)) {
-      config.credentials = std::move(from_config);
-      config.credentials_source = "profile " + profile + " in " + files.config_path;
-    } else {
-      throw SourceError(
-          "no AWS credentials found: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or "
-          "AWS_PROFILE with a profile in ~/.aws/credentials (looked for profile \"" +
-          profile + "\"); for a public bucket use --no-sign-request");
+    return;
+  }
+  auto id = non_empty(environment, "AWS_ACCESS_KEY_ID");
+  auto secret = non_empty(environment, "AWS_SECRET_ACCESS_KEY");
+  if (!options.profile && (id || secret)) {
+    if (!id || !secret) {
+      throw SourceError(std::string("incomplete AWS credentials in the environment: ") +
+                        (id ? "AWS_SECRET_ACCESS_KEY" : "AWS_ACCESS_KEY_ID") + " is not set");
     }
-  }
-
-  // Region: --region, AWS_REGION, AWS_DEFAULT_REGION, the profile's region, us-east-1.
-  if (options.region && !options.region->empty()) {
-    config.region = *options.region;
-  } else if (auto region = non_empty(environment, "AWS_REGION")) {
-    config.region = *region;
-  } else if (auto default_region = non_empty(environment, "AWS_DEFAULT_REGION")) {
-    config.region = *default_region;
-  } else if (auto profile_region = value_of(config_section, "region")) {
-    config.region = *profile_region;
+    auto token = non_empty(environment, "AWS_SESSION_TOKEN");
+    if (!token)
+      token = non_empty(environment, "AWS_SECURITY_TOKEN");
+    config.credentials = Credentials{*id, *secret, token.value_or("")};
+    config.credentials_source = "environment (AWS_ACCESS_KEY_ID)";
+  } else if (auto from_credentials = credentials_in(profile.credentials)) {
+    config.credentials = std::move(from_credentials);
+    config.credentials_source = "profile " + profile.name + " in " + files.credentials_path;
+  } else if (auto from_config = credentials_in(profile.config)) {
+    config.credentials = std::move(from_config);
+    config.credentials_source = "profile " + profile.name + " in " + files.config_path;
   } else {
-    config.region = "us-east-1";
+    throw SourceError(
+        "no AWS credentials found: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or "
+        "AWS_PROFILE with a profile in ~/.aws/credentials (looked for profile \"" +
+        profile.name + "\"); for a public bucket use --no-sign-request");
   }
+}
 
-  // Endpoint: --endpoint-url, AWS_ENDPOINT_URL_S3, AWS_ENDPOINT_URL, the profile's, AWS's own.
+// --region, AWS_REGION, AWS_DEFAULT_REGION, the profile's region, us-east-1.
+std::string resolve_region(const S3Options& options, const Environment& environment,
+                           const Profile& profile) {
+  if (options.region && !options.region->empty())
+    return *options.region;
+  if (auto region = non_empty(environment, "AWS_REGION"))
+    return *region;
+  if (auto default_region = non_empty(environment, "AWS_DEFAULT_REGION"))
+    return *default_region;
+  return value_of(profile.config, "region").value_or("us-east-1");
+}
+
+// --endpoint-url, AWS_ENDPOINT_URL_S3, AWS_ENDPOINT_URL, the profile's, AWS's own.
+void resolve_endpoint(const S3Options& options, const Environment& environment,
+                      const Profile& profile, S3Config& config) {
   std::optional<std::string> endpoint = options.endpoint_url;
   if (!endpoint || endpoint->empty())
     endpoint = non_empty(environment, "AWS_ENDPOINT_URL_S3");
   if (!endpoint)
     endpoint = non_empty(environment, "AWS_ENDPOINT_URL");
   if (!endpoint)
-    endpoint = value_of(config_section, "s3.endpoint_url");
+    endpoint = value_of(profile.config, "s3.endpoint_url");
   if (!endpoint)
-    endpoint = value_of(config_section, "endpoint_url");
+    endpoint = value_of(profile.config, "endpoint_url");
   if (endpoint) {
     parse_endpoint(*endpoint, config);
     config.custom_endpoint = true;
@@ -332,10 +306,22 @@ S3Config resolve_config(const S3Options& options, const Environment& environment
     config.scheme = "https";
     config.host = "s3." + config.region + ".amazonaws.com";
   }
+}
+
+}  // namespace
+
+S3Config resolve_config(const S3Options& options, const Environment& environment) {
+  S3Config config;
+  config.options = options;
+  const SharedFiles files = load_shared_files(environment);
+  const Profile profile = resolve_profile(options, environment, files);
+  resolve_credentials(options, environment, files, profile, config);
+  config.region = resolve_region(options, environment, profile);
+  resolve_endpoint(options, environment, profile, config);
 
   config.addressing = options.addressing;
   if (config.addressing == Addressing::kAuto) {
-    const auto style = value_of(config_section, "s3.addressing_style");
+    const auto style = value_of(profile.config, "s3.addressing_style");
     if (style == "path")
       config.addressing = Addressing::kPath;
     if (style == "virtual")

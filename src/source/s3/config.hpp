@@ -37,7 +37,7 @@ struct S3Options {
   std::optional<std::string> profile{};       // --profile (beats AWS_PROFILE and AWS_ACCESS_KEY_ID)
   bool no_sign_request = false;               // --no-sign-request: anonymous, for public buckets
   Addressing addressing = Addressing::kAuto;
-  std::size_t max_concurrency = 32;  // objects fetched at once by read_many
+  std::size_t max_concurrency = 32;  // objects read at once (the loader's readers)
   int max_retries = 5;               // further attempts after the first one
   int max_keys = 1000;               // page size of listings (S3 caps it at 1000)
   std::chrono::milliseconds connect_timeout{10'000};
@@ -72,9 +72,11 @@ S3Config resolve_config(const S3Options& options, const Environment& environment
 // "****************WXYZ": enough to tell keys apart in messages, never the whole key.
 std::string mask_key_id(std::string_view access_key_id);
 
-// An INI file as the AWS CLI reads it: sections, "key = value", '#'/';' comments, and nested
-// "s3 =" blocks of indented lines (stored as "s3.key"). Key names are lower-cased.
+// An INI file as the AWS CLI reads it (config::parse_ini with config::kAwsIniRules): sections,
+// "key = value", '#'/';' comments, and nested "s3 =" blocks of indented lines (stored as
+// "s3.key"). Key names are lower-cased; a section or key written again: the last value wins.
+// Malformed lines are skipped.
 using IniFile = std::map<std::string, std::map<std::string, std::string>, std::less<>>;
-IniFile parse_ini(std::string_view text);
+IniFile parse_aws_ini(std::string_view text);
 
 }  // namespace sparkify::s3

@@ -161,13 +161,23 @@ TEST(Config, MaskKeyIdShowsOnlyTheLastFourCharacters) {
 }
 
 TEST(Config, ParseIniHandlesCommentsCaseAndNesting) {
-  const IniFile ini = parse_ini(
+  const IniFile ini = parse_aws_ini(
       "; top\n[profile x]\r\nRegion = eu-west-1\r\n# c\ns3 =\n  max_concurrent_requests = 20\n"
       "output=json\n");
   const auto& section = ini.at("profile x");
   EXPECT_EQ(section.at("region"), "eu-west-1");
   EXPECT_EQ(section.at("s3.max_concurrent_requests"), "20");
   EXPECT_EQ(section.at("output"), "json");
+}
+
+TEST(Config, ParseAwsIniMergesRepeatsAndTheLastValueWins) {
+  const IniFile ini = parse_aws_ini(
+      "\xEF\xBB\xBF[default]\nAWS_Access_Key_ID = a\nregion = r1\n[Dev]\nregion = d\n[default]\n"
+      "region = r2\n");
+  EXPECT_EQ(ini.at("default").at("aws_access_key_id"), "a");
+  EXPECT_EQ(ini.at("default").at("region"), "r2");
+  EXPECT_EQ(ini.at("Dev").at("region"), "d");  // section names keep their case
+  EXPECT_EQ(ini.count("dev"), 0U);
 }
 
 }  // namespace

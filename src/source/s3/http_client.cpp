@@ -1,10 +1,11 @@
 #include "source/s3/http_client.hpp"
 
 #include <curl/curl.h>
-#include <strings.h>
 
 #include <algorithm>
 #include <cctype>
+
+#include "core/ascii_text.hpp"
 
 namespace sparkify::s3 {
 namespace {
@@ -52,18 +53,8 @@ size_t write_header(char* data, size_t size, size_t count, void* user) {
   }
   const auto colon = line.find(':');
   if (colon != std::string_view::npos) {
-    std::string name(line.substr(0, colon));
-    std::transform(name.begin(), name.end(), name.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    std::string_view value = line.substr(colon + 1);
-    while (!value.empty() && (value.front() == ' ' || value.front() == '\t')) {
-      value.remove_prefix(1);
-    }
-    while (!value.empty() && (value.back() == '\r' || value.back() == '\n' || value.back() == ' ' ||
-                              value.back() == '\t')) {
-      value.remove_suffix(1);
-    }
-    headers->emplace_back(std::move(name), std::string(value));
+    std::string name = ascii_lower(line.substr(0, colon));
+    headers->emplace_back(std::move(name), std::string(trim(line.substr(colon + 1), " \t\r\n")));
   }
   return size * count;
 }
@@ -192,7 +183,7 @@ HttpResponse HttpClient::perform(const HttpRequest& request) {
   bool has_content_type = false;
   for (const auto& [name, value] : request.headers) {
     append(headers, name + ": " + value);
-    if (name.size() == 12 && strncasecmp(name.c_str(), "content-type", 12) == 0) {
+    if (iequals(name, "content-type")) {
       has_content_type = true;
     }
   }

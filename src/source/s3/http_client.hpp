@@ -1,7 +1,7 @@
 // A small HTTP/1.1 client on libcurl: one request at a time per call, callable from many threads
 // at once. Each call borrows an idle curl easy handle from a pool and gives it back afterwards, so
 // connections stay open between requests (keep-alive); DNS results and TLS sessions are shared
-// by all handles. Concurrency comes from the callers' threads (see S3Client::get_many).
+// by all handles. Concurrency comes from the callers' threads (the loader's readers).
 #pragma once
 
 #include <array>

@@ -382,41 +382,4 @@ std::string S3Client::put_object(std::string_view bucket, std::string_view key,
   return strip_quotes(response.header("etag").value_or(""));
 }
 
-void S3Client::get_many(std::string_view bucket, const std::vector<std::string>& keys,
-                        const std::function<void(std::size_t, GetResult&&)>& on_object,
-                        std::size_t concurrency) {
-  if (concurrency == 0)
-    concurrency = config_.options.max_concurrency;
-  const std::size_t workers = std::min(std::max<std::size_t>(concurrency, 1), keys.size());
-  std::atomic<std::size_t> next{0};
-  std::atomic<bool> stop{false};
-  std::mutex failure_mutex;
-  std::exception_ptr failure;
-  auto work = [&] {
-    while (!stop.load(std::memory_order_relaxed)) {
-      const std::size_t index = next.fetch_add(1);
-      if (index >= keys.size())
-        return;
-      try {
-        on_object(index, get_object(bucket, keys[index]));
-      } catch (...) {
-        std::lock_guard lock(failure_mutex);
-        if (!failure)
-          failure = std::current_exception();
-        stop = true;
-      }
-    }
-  };
-  if (workers <= 1) {
-    work();
-  } else {
-    std::vector<std::jthread> threads;
-    threads.reserve(workers);
-    for (std::size_t i = 0; i < workers; ++i)
-      threads.emplace_back(work);
-  }  // jthreads join here
-  if (failure)
-    std::rethrow_exception(failure);
-}
-
 }  // namespace sparkify::s3

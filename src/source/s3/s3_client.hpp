@@ -6,7 +6,6 @@
 #include <atomic>
 #include <chrono>
 #include <cstdint>
-#include <functional>
 #include <mutex>
 #include <random>
 #include <string>
@@ -101,14 +100,6 @@ class S3Client {
   // Returns the new object's ETag (without quotes).
   std::string put_object(std::string_view bucket, std::string_view key, std::string_view body,
                          std::string_view content_type = "application/octet-stream");
-
-  // Fetches many objects, up to `concurrency` at once (0: the options' max_concurrency). Calls
-  // on_object(index into keys, result) from worker threads, concurrently, as each arrives. The
-  // first failure (an S3Error, or an exception from on_object) stops the remaining fetches and is
-  // rethrown here once every worker has finished.
-  void get_many(std::string_view bucket, const std::vector<std::string>& keys,
-                const std::function<void(std::size_t, GetResult&&)>& on_object,
-                std::size_t concurrency = 0);
 
   const S3Config& config() const { return config_; }
   S3Stats stats() const;

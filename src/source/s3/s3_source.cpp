@@ -207,22 +207,6 @@ std::string S3Source::read(const ObjectInfo& object) {
   return std::move(result.body);
 }
 
-void S3Source::read_many(const std::vector<ObjectInfo>& objects,
-                         const std::function<void(std::size_t, std::string&&)>& on_object,
-                         std::size_t concurrency) {
-  std::vector<std::string> keys;
-  keys.reserve(objects.size());
-  for (const ObjectInfo& object : objects)
-    keys.push_back(key_of(object));
-  client_.get_many(
-      url_.bucket, keys,
-      [&](std::size_t index, GetResult&& result) {
-        check_version(objects[index], result.etag);
-        on_object(index, std::move(result.body));
-      },
-      concurrency);
-}
-
 std::string S3Source::describe() const {
   const S3Config& config = client_.config();
   std::string out = "S3 " + url_.to_string() + " (";

@@ -6,12 +6,11 @@
 //
 // Object keys are "s3://bucket/key" (so ledgers of different buckets never collide) and an
 // object's version is its ETag. Keys with a hidden segment under the prefix (".ipynb_checkpoints/")
-// and folder markers ("a/b/") are not listed. read() may be called from many threads at once;
-// read_many() fetches a batch with N requests in flight.
+// and folder markers ("a/b/") are not listed. read() may be called from many threads at once
+// (the loader reads read_concurrency() objects at a time), each on a reused connection.
 #pragma once
 
 #include <cstddef>
-#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -50,14 +49,6 @@ class S3Source : public Source {
   std::unique_ptr<ObjectStream> open_stream(const ObjectInfo& object) override;
   std::string describe() const override;
   std::size_t read_concurrency() const override;
-
-  // Reads a batch with up to `concurrency` requests in flight (0: options.max_concurrency), on
-  // reused connections. on_object(index into objects, content) runs on worker threads,
-  // concurrently, in completion order. The first failure stops the batch and is rethrown here
-  // after the workers finish; objects already delivered stay delivered.
-  void read_many(const std::vector<ObjectInfo>& objects,
-                 const std::function<void(std::size_t, std::string&&)>& on_object,
-                 std::size_t concurrency = 0);
 
   const S3Url& url() const { return url_; }
   S3Stats stats() const { return client_.stats(); }

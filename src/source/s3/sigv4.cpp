@@ -9,18 +9,13 @@
 #include <map>
 #include <stdexcept>
 
+#include "core/ascii_text.hpp"
+
 namespace sparkify::s3 {
 namespace {
 
 bool is_unreserved(unsigned char c) {
   return std::isalnum(c) != 0 || c == '-' || c == '_' || c == '.' || c == '~';
-}
-
-std::string lower(std::string_view text) {
-  std::string out(text);
-  std::transform(out.begin(), out.end(), out.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return out;
 }
 
 bool is_space(char c) {
@@ -182,7 +177,7 @@ Signature sign(const RequestToSign& request, const Credentials& credentials,
   // in the order they appear.
   std::map<std::string, std::string> headers;
   for (const auto& [name, value] : request.headers) {
-    auto [it, inserted] = headers.try_emplace(lower(name), trim_header_value(value));
+    auto [it, inserted] = headers.try_emplace(ascii_lower(name), trim_header_value(value));
     if (!inserted)
       it->second.append(",").append(trim_header_value(value));
   }

@@ -8,6 +8,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "core/ascii_text.hpp"
+
 namespace sparkify::s3 {
 namespace {
 
@@ -26,14 +28,6 @@ std::string slurp(const fs::path& path) {
   std::ostringstream out;
   out << in.rdbuf();
   return out.str();
-}
-
-std::string trim(std::string_view text) {
-  const auto first = text.find_first_not_of(" \t");
-  if (first == std::string_view::npos)
-    return {};
-  const auto last = text.find_last_not_of(" \t");
-  return std::string(text.substr(first, last - first + 1));
 }
 
 // Parses a .req file: "METHOD target HTTP/1.1", headers, an empty line, the body. The target may
@@ -74,7 +68,7 @@ RequestToSign parse_req(const std::string& text) {
   }
   while (next_line(line) && !line.empty()) {
     if (line.front() == ' ' || line.front() == '\t') {
-      request.headers.emplace_back(request.headers.back().first, trim(line));
+      request.headers.emplace_back(request.headers.back().first, std::string(trim(line, " \t")));
       continue;
     }
     const auto colon = line.find(':');

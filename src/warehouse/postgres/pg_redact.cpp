@@ -1,21 +1,11 @@
 #include "warehouse/postgres/pg_redact.hpp"
 
-#include <algorithm>
 #include <cctype>
+
+#include "core/ascii_text.hpp"
 
 namespace sparkify::pg {
 namespace {
-
-bool iequals(std::string_view a, std::string_view b) {
-  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-           return std::tolower(static_cast<unsigned char>(x)) ==
-                  std::tolower(static_cast<unsigned char>(y));
-         });
-}
-
-bool starts_with_icase(std::string_view s, std::string_view prefix) {
-  return s.size() >= prefix.size() && iequals(s.substr(0, prefix.size()), prefix);
-}
 
 bool is_secret_key(std::string_view key) {
   return iequals(key, "password") || iequals(key, "sslpassword");
@@ -99,8 +89,7 @@ std::string redact_keywords(std::string_view text) {
     const bool secret = is_secret_key(key);
     // A token that is not key=value but starts like a password key (a typo such as
     // "passwordsecret") may hold the password: drop it and the rest.
-    const bool looks_secret =
-        starts_with_icase(key, "password") || starts_with_icase(key, "sslpassword");
+    const bool looks_secret = istarts_with(key, "password") || istarts_with(key, "sslpassword");
     // White space, '=', white space.
     while (i < n && is_space(text[i]))
       ++i;
@@ -159,7 +148,7 @@ bool is_conninfo_uri(std::string_view conninfo) {
   while (i < conninfo.size() && is_space(conninfo[i]))
     ++i;
   const auto rest = conninfo.substr(i);
-  return starts_with_icase(rest, "postgresql://") || starts_with_icase(rest, "postgres://");
+  return istarts_with(rest, "postgresql://") || istarts_with(rest, "postgres://");
 }
 
 std::string redact_conninfo(std::string_view conninfo) {

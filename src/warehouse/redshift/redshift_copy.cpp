@@ -4,6 +4,7 @@
 
 #include <stdexcept>
 
+#include "core/json_string.hpp"
 #include "warehouse/redshift/redshift_literal.hpp"
 
 namespace sparkify::redshift {
@@ -13,22 +14,6 @@ std::string trimmed(std::string_view uri) {
   while (uri.ends_with('/'))
     uri.remove_suffix(1);
   return std::string(uri);
-}
-
-void append_json_string(std::string& out, std::string_view s) {
-  out.push_back('"');
-  for (char c : s) {
-    const auto u = static_cast<unsigned char>(c);
-    if (c == '"' || c == '\\') {
-      out.push_back('\\');
-      out.push_back(c);
-    } else if (u < 0x20) {
-      fmt::format_to(std::back_inserter(out), "\\u{:04x}", u);
-    } else {
-      out.push_back(c);
-    }
-  }
-  out.push_back('"');
 }
 
 void replace_token(std::string& sql, std::string_view token, const std::string& literal_text) {

@@ -3,14 +3,13 @@
 #include <regex>
 #include <stdexcept>
 
+#include "core/ascii_text.hpp"
+
 namespace sparkify::redshift {
 
 TimeDistribution parse_time_distribution(std::string_view text) {
-  std::string t;
-  for (char c : text) {
-    if (c != ' ')
-      t.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
-  }
+  std::string t = ascii_lower(text);
+  std::erase(t, ' ');
   if (t == "all")
     return TimeDistribution::all;
   if (t == "key" || t == "key(start_time)")

@@ -34,11 +34,12 @@ std::vector<SourceSpec> sample_sources() {
   return sources;
 }
 
-LoadReport load(Warehouse& wh, LoadOptions options = {}, ProgressCallback progress = {}) {
+LoadReport load(Warehouse& wh, LoadOptions options = {}, ProgressCallback progress = {},
+                BatchHook* hook = nullptr) {
   wh.migrate();
   wh.lock_writer();
   auto sources = sample_sources();
-  Loader loader(wh, options, std::move(progress));
+  Loader loader(wh, options, std::move(progress), hook);
   return loader.run(sources);
 }
 
@@ -319,9 +320,10 @@ TEST_F(PgWarehouseTest, KilledLoaderLeavesNoPartialBatchAndTheNextRunCompletes) 
         PostgresWarehouse pg(conninfo_);
         LoadOptions options;
         options.batch_max_objects = 40;
-        options.fault = fault;
-        options.fault_batch = 2;
-        load(pg, options);
+        FaultInjection faults;
+        faults.kill_at = fault;
+        faults.batch = 2;
+        load(pg, options, {}, &faults);
       } catch (...) {
       }
       _exit(3);
