@@ -263,6 +263,8 @@ void Loader::run_batch(std::vector<SourceSpec>& sources, const std::vector<Pendi
     std::vector<EventLogParser> part_parsers(options_.jobs);
     std::size_t loaded = 0;
     std::size_t unreadable = 0;
+    RecordTally song_records;
+    RecordTally event_records;
     std::uint64_t bytes_read = 0;
     ordered_parallel<ParsedObject>(
         read_here.size(), ParallelLimits{jobs, std::max<std::size_t>(4 * jobs, 64), 64ULL << 20},
@@ -325,6 +327,10 @@ void Loader::run_batch(std::vector<SourceSpec>& sources, const std::vector<Pendi
             staging->add(e);
           for (const auto& r : parsed.rejects)
             staging->add(r);
+          RecordTally& tally =
+              sources[p.source].kind == ObjectKind::song ? song_records : event_records;
+          tally.parsed += static_cast<std::int64_t>(records);
+          tally.rejected += static_cast<std::int64_t>(rejects);
           if (parsed.unreadable) {
             // Not in the ledger: the next run tries this object again.
             ++unreadable;
@@ -394,6 +400,11 @@ void Loader::run_batch(std::vector<SourceSpec>& sources, const std::vector<Pendi
     report.staged.events_staged += counts.staged.events_staged;
     report.staged.duplicates += counts.staged.duplicates;
     report.staged.rejects += counts.staged.rejects;
+    for (auto [total, batch_tally] : {std::pair{&report.song_records, &song_records},
+                                      std::pair{&report.event_records, &event_records}}) {
+      total->parsed += batch_tally->parsed;
+      total->rejected += batch_tally->rejected;
+    }
     report.songs_processed += counts.songs_processed;
     report.events_processed += counts.events_processed;
     report.batches.push_back(batch.id());
