@@ -307,6 +307,26 @@ TEST_F(LoadedWarehouse, ReportToStandardOutputAndNothingLeftWhenTheWriteFails) {
   EXPECT_TRUE(fs::is_directory(dir / "busy/report.html.tmp"));
 }
 
+// The report as a reader reads it: shares as percentages with their significant
+// digits, headings and legends in words, the gender chart's source in its legend,
+// long location names wrapped rather than cut.
+TEST_F(LoadedWarehouse, TheReportSpeaksToItsReader) {
+  const auto r = run_sparkify({"report", "--db", db(), "--out", "-"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const std::string& html = r.out;
+  // One play of 6,820 matches a song: 0.000147 is 0.015 %, not "0".
+  EXPECT_TRUE(contains(html, "<td class=\"num\">0.015 %</td>")) << "the match share";
+  EXPECT_TRUE(contains(html, ">Share matched</th>"));
+  for (const char* raw : {">match_share<", ">user_id<", ">total_upgrades<", ">artist_name<",
+                          ">gender_source<", "text-transform: uppercase; letter-spacing: .05em"}) {
+    EXPECT_FALSE(contains(html, raw)) << raw;
+  }
+  EXPECT_TRUE(contains(html, ">Upgrades so far<"));
+  EXPECT_TRUE(contains(html, ">Gender from: event<")) << "the gender chart's legend";
+  EXPECT_TRUE(contains(html, ">Philadelphia-Camden-</tspan>")) << "a long location, wrapped";
+  EXPECT_FALSE(contains(html, "…</tspan>")) << "a location label cut";
+}
+
 TEST(FirstContact, AnUnknownTargetSchemeIsAUsageErrorListingTheKnownOnes) {
   TempDir dir;
   for (const char* command : {"status", "load", "init"}) {
