@@ -327,10 +327,13 @@ void Loader::run_batch(std::vector<SourceSpec>& sources, const std::vector<Pendi
             staging->add(e);
           for (const auto& r : parsed.rejects)
             staging->add(r);
-          RecordTally& tally =
-              sources[p.source].kind == ObjectKind::song ? song_records : event_records;
-          tally.parsed += static_cast<std::int64_t>(records);
-          tally.rejected += static_cast<std::int64_t>(rejects);
+          if (!parsed.unreadable) {
+            // Records of objects that were read (an unreadable one is tried again next run).
+            RecordTally& tally =
+                sources[p.source].kind == ObjectKind::song ? song_records : event_records;
+            tally.parsed += static_cast<std::int64_t>(records);
+            tally.rejected += static_cast<std::int64_t>(rejects);
+          }
           if (parsed.unreadable) {
             // Not in the ledger: the next run tries this object again.
             ++unreadable;

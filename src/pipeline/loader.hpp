@@ -70,8 +70,9 @@ struct LoadReport {
   std::size_t objects_unreadable = 0;  // rejected because they could not be read
   std::uint64_t bytes_read = 0;
   StagingCounts staged;
-  RecordTally song_records;   // of the song files read (not of server-side loads)
-  RecordTally event_records;  // of the event logs read (not of server-side loads)
+  // Of the objects read here (not of unreadable objects, nor of server-side loads).
+  RecordTally song_records;
+  RecordTally event_records;
   std::int64_t songs_processed = 0;
   std::int64_t events_processed = 0;
   std::vector<std::int64_t> batches;  // committed batch ids
