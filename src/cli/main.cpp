@@ -18,12 +18,16 @@ void register_help_command(CLI::App& app) {
   help->add_option("command", *words, "The command")->option_text("COMMAND");
   help->callback([&app, words] {
     const CLI::App* command = &app;
+    std::string path = app.get_name();  // "sparkify names build", for the usage line
     for (const std::string& word : *words) {
       if (const auto unknown = unknown_command(*command, {word}))
         throw CLI::ValidationError("help", *unknown);
       command = command->get_subcommand(word);
+      path += " " + word;
     }
-    print_result(command->help());
+    // Not command->help(): the top command's help would show the one of `help`, the
+    // subcommand being run.
+    print_result(command->get_formatter()->make_help(command, path, CLI::AppFormatMode::Normal));
   });
 }
 

@@ -209,11 +209,12 @@ TEST(FirstContact, AMistypedCommandIsNamedWithTheClosestOne) {
 TEST(FirstContact, HelpAndDashVWorkAsInGitAndPsql) {
   auto r = run_sparkify({"help"});
   EXPECT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_TRUE(contains(r.out, "load")) << r.out;
-  EXPECT_TRUE(contains(r.out, "Exit codes")) << r.out;
+  EXPECT_EQ(r.out, run_sparkify({"--help"}).out);
+  EXPECT_TRUE(contains(r.out, "serve")) << r.out;
   r = run_sparkify({"help", "load"});
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_TRUE(contains(r.out, "--allow-empty")) << r.out;
+  EXPECT_EQ(r.out, run_sparkify({"load", "--help"}).out);
   r = run_sparkify({"help", "lod"});
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_TRUE(contains(r.err, "did you mean 'load'?")) << r.err;
