@@ -72,6 +72,28 @@ std::string choose(const std::string& flag, const std::optional<std::string>& fr
   return fallback;
 }
 
+namespace {
+
+// A --target URI of a scheme no engine reads (mysql://...) is a usage error: it
+// would otherwise be taken for the name of a SQLite file.
+void require_known_scheme(const std::string& target) {
+  const auto scheme_end = target.find("://");
+  if (scheme_end == std::string::npos || target.find('=') < scheme_end)
+    return;
+  const std::string scheme = target.substr(0, scheme_end);
+  for (const char* known : {"postgresql", "postgres", "redshift"}) {
+    if (scheme == known)
+      return;
+  }
+  throw CLI::ValidationError(
+      "--target", fmt::format("unknown scheme '{}://'; the targets are sqlite:FILE, "
+                              "postgresql://user@host:5432/db (or postgres://, or 'host=... "
+                              "dbname=...') and redshift://user@host:5439/db",
+                              scheme));
+}
+
+}  // namespace
+
 ResolvedTarget resolve_target(CommandContext& context) {
   // Precedence: --target / --db, then the config file's [CLUSTER], then the default.
   ResolvedTarget r;
@@ -82,6 +104,7 @@ ResolvedTarget resolve_target(CommandContext& context) {
       choose(context.common.redshift_d_time,
              redshift_config ? redshift_config->d_time_distribution : std::nullopt, "ALL"));
   r.target = context.common.target;
+  require_known_scheme(r.target);
   if (r.target.empty() && !context.common.db.empty())
     r.target = "sqlite:" + context.common.db;
   if (r.target.empty()) {
@@ -112,11 +135,20 @@ std::unique_ptr<Warehouse> open_target(CommandContext& context) {
   return warehouse;
 }
 
-std::unique_ptr<Warehouse> open_target_read_only(CommandContext& context) {
+std::unique_ptr<Warehouse> open_target_read_only(CommandContext& context, SchemaCheck check) {
   ResolvedTarget resolved = resolve_target(context);
   resolved.options.read_only = true;
+  if (resolved.engine == "sqlite") {
+    const std::string_view path = std::string_view(resolved.target).starts_with("sqlite:")
+                                      ? std::string_view(resolved.target).substr(7)
+                                      : std::string_view(resolved.target);
+    if (!std::filesystem::exists(path))
+      throw WarehouseError(fmt::format("no warehouse at {} (`sparkify load` creates one)", path));
+  }
   auto warehouse = open_warehouse(resolved.target, resolved.options);
   context.console.detail("warehouse (read-only): {}", warehouse->describe());
+  if (check == SchemaCheck::any)
+    return warehouse;
   const int version = warehouse->schema_version();
   if (version == 0) {
     throw WarehouseError(
@@ -133,9 +165,11 @@ std::unique_ptr<Warehouse> open_target_read_only(CommandContext& context) {
   return warehouse;
 }
 
-void use_names(Warehouse& warehouse, const std::string& names, const Console& console) {
-  const NameGenderReference reference =
-      names == "embedded" ? embedded_name_gender_reference() : name_gender_reference_from(names);
+NameGenderReference read_names(const std::string& names) {
+  return names == "embedded" ? embedded_name_gender_reference() : name_gender_reference_from(names);
+}
+
+void use_names(Warehouse& warehouse, const NameGenderReference& reference, const Console& console) {
   warehouse.begin();
   NameSyncResult result;
   try {

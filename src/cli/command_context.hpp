@@ -8,6 +8,7 @@
 
 #include "config/dwh_config.hpp"
 #include "core/console.hpp"
+#include "warehouse/name_gender_sync.hpp"
 #include "warehouse/open_warehouse.hpp"
 #include "warehouse/warehouse.hpp"
 
@@ -54,13 +55,19 @@ ResolvedTarget resolve_target(CommandContext& context);
 // The warehouse named by --db / --target, else by the config's [CLUSTER],
 // else ./sparkify.db.
 std::unique_ptr<Warehouse> open_target(CommandContext& context);
-// The same, opened for reading only; throws WarehouseError when it does not
-// exist or has no schema yet.
-std::unique_ptr<Warehouse> open_target_read_only(CommandContext& context);
+// The same, opened for reading only; never creates anything. Throws WarehouseError
+// when it does not exist ("no warehouse at typo.db") and, with SchemaCheck::current,
+// when it has no schema yet or an older one than this sparkify's.
+enum class SchemaCheck { current, any };
+std::unique_ptr<Warehouse> open_target_read_only(CommandContext& context,
+                                                 SchemaCheck check = SchemaCheck::current);
 
 // --names PATH of init and load: "embedded" for the table in the binary, else a
-// names.zip or folder of yob*.txt. Replaces ref_name_gender when it differs.
-void use_names(Warehouse& warehouse, const std::string& names, const Console& console);
+// names.zip or folder of yob*.txt, read before the warehouse is opened (a wrong
+// path creates nothing).
+NameGenderReference read_names(const std::string& names);
+// Replaces ref_name_gender with the reference when it differs.
+void use_names(Warehouse& warehouse, const NameGenderReference& reference, const Console& console);
 
 // Prints a command's result on stdout (also with --quiet: it is what was asked for).
 void print_result(std::string_view text);

@@ -1,5 +1,7 @@
 #include "cli/s3_options.hpp"
 
+#include "cli/number_checks.hpp"
+
 namespace sparkify {
 
 s3::S3Options S3Args::resolve() const {
@@ -28,7 +30,7 @@ void add_s3_options(CLI::App& command, S3Args& args) {
       .add_option("--s3-concurrency", args.options.max_concurrency,
                   "S3 objects fetched at once (default 32)")
       ->option_text("N")
-      ->check(CLI::PositiveNumber);
+      ->check(whole_number(1, 1024));
 }
 
 }  // namespace sparkify

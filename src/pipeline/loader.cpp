@@ -322,6 +322,9 @@ struct Loader::StagedObjects {
   std::size_t loaded = 0;
   std::size_t unreadable = 0;  // rejected as a whole, kept out of the ledger
   std::uint64_t bytes_read = 0;
+  // Records of the objects read (an unreadable one is tried again next run).
+  RecordTally song_records;
+  RecordTally event_records;
 };
 
 Loader::Loader(Warehouse& warehouse, LoadOptions options, ProgressCallback progress,
@@ -388,6 +391,12 @@ void Loader::run_batch(std::vector<SourceSpec>& sources, const std::vector<Pendi
     report.staged.events_staged += counts.staged.events_staged;
     report.staged.duplicates += counts.staged.duplicates;
     report.staged.rejects += counts.staged.rejects;
+    for (auto [total, batch_tally] :
+         {std::pair{&report.song_records, &staged.song_records},
+          std::pair{&report.event_records, &staged.event_records}}) {
+      total->parsed += batch_tally->parsed;
+      total->rejected += batch_tally->rejected;
+    }
     report.songs_processed += counts.songs_processed;
     report.events_processed += counts.events_processed;
     report.batches.push_back(batch.id());
@@ -465,6 +474,10 @@ Loader::StagedObjects Loader::read_and_stage(std::vector<SourceSpec>& sources,
         if (parsed.unreadable) {
           ++staged.unreadable;  // not in the ledger: the next run tries it again
         } else {
+          RecordTally& tally = sources[p.source].kind == ObjectKind::song ? staged.song_records
+                                                                          : staged.event_records;
+          tally.parsed += static_cast<std::int64_t>(records);
+          tally.rejected += static_cast<std::int64_t>(rejects);
           staging.add(LoadedObject{
               p.object.key, p.object.version, std::string(to_string(sources[p.source].kind)),
               static_cast<std::int64_t>(p.object.size), static_cast<std::int64_t>(records),

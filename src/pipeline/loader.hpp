@@ -58,6 +58,12 @@ struct LoadProgress {
 };
 using ProgressCallback = std::function<void(const LoadProgress&)>;
 
+// Records read from the objects of one kind: those parsed and those rejected.
+struct RecordTally {
+  std::int64_t parsed = 0;
+  std::int64_t rejected = 0;
+};
+
 struct LoadReport {
   std::size_t objects_listed = 0;
   std::size_t objects_skipped = 0;  // already in the ledger with the same version
@@ -65,6 +71,9 @@ struct LoadReport {
   std::size_t objects_unreadable = 0;  // rejected because they could not be read
   std::uint64_t bytes_read = 0;
   StagingCounts staged;
+  // Of the objects read here (not of unreadable objects, nor of server-side loads).
+  RecordTally song_records;
+  RecordTally event_records;
   std::int64_t songs_processed = 0;
   std::int64_t events_processed = 0;
   std::vector<std::int64_t> batches;  // committed batch ids

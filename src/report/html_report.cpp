@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "report/column_heading.hpp"
 #include "report/html_escape.hpp"
 #include "report/number_format.hpp"
 
@@ -72,8 +73,8 @@ details.data > summary {
 }
 @media print { details.data > *:not(summary) { display: block; } }
 th {
-  background: var(--soft); color: var(--muted); font-weight: 600; font-size: 12px;
-  text-transform: uppercase; letter-spacing: .05em; border-bottom: 1px solid var(--line);
+  background: var(--soft); color: var(--muted); font-weight: 600; font-size: 13px;
+  border-bottom: 1px solid var(--line);
   white-space: nowrap;
 }
 tbody tr + tr td { border-top: 1px solid var(--line); }
@@ -117,7 +118,7 @@ std::string render_html_table(const Table& table, std::size_t max_rows) {
   std::string out = "<div class=\"table-wrap\"><table>\n<thead><tr>";
   for (std::size_t c = 0; c < ncols; ++c) {
     out += fmt::format("<th scope=\"col\"{}>{}</th>", numeric[c] ? " class=\"num\"" : "",
-                       html_escape(table.columns[c]));
+                       html_escape(column_heading(table.columns[c])));
   }
   out += "</tr></thead>\n<tbody>\n";
   for (std::size_t r = 0; r < shown; ++r) {
@@ -125,7 +126,10 @@ std::string render_html_table(const Table& table, std::size_t max_rows) {
     out += "<tr>";
     for (std::size_t c = 0; c < ncols; ++c) {
       const Value& v = c < row.size() ? row[c] : Value{};
-      const auto text = format_cell(v, groups_thousands(table.columns[c]));
+      const auto* share = std::get_if<double>(&v);
+      const auto text = share != nullptr && is_share_column(table.columns[c])
+                            ? std::optional(format_percent(*share))
+                            : format_cell(v, groups_thousands(table.columns[c]));
       out += fmt::format("<td{}>{}</td>", numeric[c] ? " class=\"num\"" : "",
                          text ? html_escape(*text) : "<span class=\"null\">NULL</span>");
     }

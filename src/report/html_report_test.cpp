@@ -75,7 +75,7 @@ TEST(HtmlTable, RightAlignsNumbersCutsLongTablesAndShowsNull) {
                       std::int64_t{12345}, i == 0 ? Value{} : Value{std::string("x")}});
   }
   const auto html = render_html_table(t, 3);
-  EXPECT_NE(html.find("<th scope=\"col\" class=\"num\">plays</th>"), std::string::npos);
+  EXPECT_NE(html.find("<th scope=\"col\" class=\"num\">Plays</th>"), std::string::npos);
   EXPECT_NE(html.find("<td class=\"num\">12,345</td>"), std::string::npos);
   EXPECT_NE(html.find("<td class=\"num\">2018</td>"), std::string::npos);  // a year: no comma
   EXPECT_NE(html.find("<span class=\"null\">NULL</span>"), std::string::npos);

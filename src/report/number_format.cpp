@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
 
 namespace sparkify::report {
@@ -28,6 +29,11 @@ std::string format_number(double value, int decimals) {
   if (std::floor(value) == value && std::fabs(value) < 9e15) {
     return group_thousands(static_cast<std::int64_t>(value));
   }
+  // Small numbers keep two significant digits (0.000147 -> "0.00015", not "0").
+  if (value != 0 && std::fabs(value) < 1) {
+    const int needed = 1 - static_cast<int>(std::floor(std::log10(std::fabs(value))));
+    decimals = std::max(decimals, std::min(needed, 15));
+  }
   std::string text = fmt::format("{:.{}f}", value, decimals);
   if (text.find('.') != std::string::npos) {
     text.erase(text.find_last_not_of('0') + 1);
@@ -44,6 +50,12 @@ std::string format_number(double value, int decimals) {
     }
   }
   return text;
+}
+
+std::string format_percent(double share) {
+  if (!std::isfinite(share))
+    return "–";
+  return format_number(share * 100, 1) + " %";
 }
 
 std::string format_tick(double value) {
@@ -83,6 +95,10 @@ bool groups_thousands(std::string_view column) {
       return false;
   }
   return !(name.ends_with("_id") || name.ends_with("_year") || name.ends_with("_ts"));
+}
+
+bool is_share_column(std::string_view column) {
+  return column == "share" || column.ends_with("_share");
 }
 
 }  // namespace sparkify::report

@@ -15,8 +15,16 @@ namespace sparkify::report {
 std::string group_thousands(std::int64_t value);
 
 // Integral values grouped ("6,820"); others with up to `decimals` decimals,
-// trailing zeros dropped ("0.25", "3.142"); non-finite as "–".
+// trailing zeros dropped ("0.25", "3.142"), and more for numbers below 1 so that
+// two significant digits show ("0.00015"); non-finite as "–".
 std::string format_number(double value, int decimals = 2);
+
+// A share (0..1) as a percentage with its significant digits: 0.0935 -> "9.4 %",
+// 0.000147 -> "0.015 %", 1 -> "100 %".
+std::string format_percent(double share);
+
+// Whether a column holds shares (0..1) to show as percentages: "share", "*_share".
+bool is_share_column(std::string_view column);
 
 // Tick labels: "0", "500", "1.5k", "20k", "3M".
 std::string format_tick(double value);

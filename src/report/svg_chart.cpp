@@ -13,6 +13,7 @@
 #include <stdexcept>
 
 #include "core/utf8.hpp"
+#include "report/column_heading.hpp"
 #include "report/html_escape.hpp"
 #include "report/number_format.hpp"
 
@@ -57,6 +58,34 @@ std::string shorten(const std::string& text, std::size_t max_chars) {
   return out + "…";
 }
 
+// Splits a label into at most `max_lines` lines of at most `max_chars` code
+// points, at a space or after a hyphen ("Philadelphia-Camden-" / "Wilmington, PA");
+// what still does not fit ends the last line with "…".
+std::vector<std::string> wrap_label(const std::string& text, std::size_t max_chars,
+                                    std::size_t max_lines) {
+  std::vector<std::string> lines;
+  std::string rest = text;
+  while (lines.size() + 1 < max_lines && display_width(rest) > max_chars) {
+    std::size_t cut = 0;   // the line is rest[0, cut)
+    std::size_t skip = 0;  // a space at the cut is dropped
+    for (std::size_t i = 1; i < rest.size(); ++i) {
+      const std::size_t end = rest[i] == ' ' ? i : rest[i] == '-' ? i + 1 : 0;
+      if (end == 0)
+        continue;
+      if (display_width(std::string_view(rest).substr(0, end)) > max_chars)
+        break;
+      cut = end;
+      skip = rest[i] == ' ' ? 1 : 0;
+    }
+    if (cut == 0)
+      break;
+    lines.push_back(rest.substr(0, cut));
+    rest.erase(0, cut + skip);
+  }
+  lines.push_back(shorten(rest, max_chars));
+  return lines;
+}
+
 // ---- data ------------------------------------------------------------------
 
 struct Series {
@@ -68,6 +97,7 @@ struct ChartData {
   std::vector<std::string> categories;  // x values as text, in table order
   std::vector<const Value*> x_values;   // the first Value seen for each category
   std::vector<Series> series;
+  bool named_series = false;  // the series are the values of a column (ChartSpec::series)
 };
 
 std::size_t column_index(const Table& table, const std::string& name) {
@@ -133,7 +163,7 @@ ChartData extract(const Table& table, const ChartSpec& spec) {
   };
   if (spec.series.empty()) {
     for (const auto& y : spec.y)
-      data.series.push_back({y, {}});
+      data.series.push_back({column_heading(y), {}});
     for (const auto& row : table.rows) {
       const std::size_t i = category(row);
       for (std::size_t s = 0; s < ycs.size(); ++s) {
@@ -142,10 +172,13 @@ ChartData extract(const Table& table, const ChartSpec& spec) {
     }
   } else {
     const std::size_t sc = column_index(table, spec.series);
+    data.named_series = true;
     std::map<std::string, std::size_t> series_index;
     for (const auto& row : table.rows) {
       const std::size_t i = category(row);
-      const std::string name = label_of(cell(row, sc));
+      // "Gender from: event": the legend says which column the colours stand for.
+      const std::string name =
+          fmt::format("{}: {}", column_heading(spec.series), label_of(cell(row, sc)));
       const auto [it, added] = series_index.emplace(name, data.series.size());
       if (added) {
         data.series.push_back({name, std::vector<std::optional<double>>(data.categories.size())});
@@ -379,7 +412,9 @@ std::string open_svg(const ChartSpec& spec, std::string_view id, double width, d
 
 std::string legend(const ChartData& data, double x, double y, double max_width, double& height) {
   std::string out;
-  if (data.series.size() < 2) {
+  // One series needs no legend, unless a column names it (the chart's caption may
+  // promise what the colours stand for).
+  if (data.series.size() < 2 && !data.named_series) {
     height = 0;
     return out;
   }
@@ -564,11 +599,14 @@ std::string horizontal_bars(const ChartSpec& spec, const ChartData& data, std::s
   const auto ticks = scale.ticks();
   const std::size_t n = data.categories.size();
   const std::size_t k = data.series.size();
-  std::vector<std::string> labels;
+  // Long labels (a metropolitan area's name) wrap onto a second line.
+  constexpr double kLabelLineHeight = 13;
+  std::vector<std::vector<std::string>> labels;
   double longest = 0;
   for (const auto& c : data.categories) {
-    labels.push_back(shorten(c, 34));
-    longest = std::max(longest, text_width(labels.back()));
+    labels.push_back(wrap_label(c, 30, 2));
+    for (const auto& line : labels.back())
+      longest = std::max(longest, text_width(line));
   }
   const double width = std::max(spec.width, 320);
   const double left = std::clamp(longest + 16, 48.0, 260.0);
@@ -600,10 +638,16 @@ std::string horizontal_bars(const ChartSpec& spec, const ChartData& data, std::s
   for (std::size_t i = 0; i < n; ++i) {
     const double y0 = top + row_h * static_cast<double>(i) + 5;
     const double row_mid = top + row_h * (static_cast<double>(i) + 0.5);
+    std::string label;
+    for (std::size_t line = 0; line < labels[i].size(); ++line) {
+      label += fmt::format("<tspan x=\"{}\" dy=\"{}\">{}</tspan>", num(left - 8),
+                           line == 0 ? 0 : kLabelLineHeight, html_escape(labels[i][line]));
+    }
+    const double first_line =
+        row_mid + 4 - kLabelLineHeight * static_cast<double>(labels[i].size() - 1) / 2;
     out += fmt::format(
         "<text x=\"{}\" y=\"{}\" text-anchor=\"end\" fill=\"{}\"><title>{}</title>{}</text>\n",
-        num(left - 8), num(row_mid + 4), kInk, html_escape(data.categories[i]),
-        html_escape(labels[i]));
+        num(left - 8), num(first_line), kInk, html_escape(data.categories[i]), label);
     double pos = 0, neg = 0;
     for (std::size_t s = 0; s < k; ++s) {
       const auto& v = data.series[s].values[i];

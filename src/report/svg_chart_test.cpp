@@ -80,8 +80,9 @@ TEST(SvgChart, LongTablesPivotIntoStackedSeriesWithALegend) {
   spec.stacking = Stacking::stacked;
   const auto svg = render_chart(t, spec, "c");
   EXPECT_EQ(count(svg, "class=\"legend-item\""), 2u);
-  EXPECT_NE(svg.find("<title>A · paid: 6</title>"), std::string::npos) << svg;  // summed
-  EXPECT_NE(svg.find("<title>B · free: 4</title>"), std::string::npos);
+  EXPECT_NE(svg.find("<title>A · Level: paid: 6</title>"), std::string::npos) << svg;  // summed
+  EXPECT_NE(svg.find("<title>B · Level: free: 4</title>"), std::string::npos);
+  EXPECT_NE(svg.find(">Level: paid<"), std::string::npos) << "the legend names the column";
   EXPECT_EQ(count(svg, "<title>"), 3u);  // one per bar: A paid, A free, B free
 }
 

@@ -1,15 +1,19 @@
 #include "server/etl_server.hpp"
 
 #include <fmt/format.h>
+#include <sys/socket.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <cstdlib>
+#include <cstring>
 #include <nlohmann/json.hpp>
 
 #include "core/clock.hpp"
 #include "parse/event_parser.hpp"
 #include "parse/song_parser.hpp"
 #include "pipeline/transform.hpp"
+#include "server/http_routes.hpp"
 #include "source/open_source.hpp"
 
 namespace sparkify {
@@ -36,6 +40,14 @@ double seconds_since(Clock::time_point t) {
   return std::chrono::duration<double>(Clock::now() - t).count();
 }
 
+// SO_REUSEADDR only: a restart binds at once after the previous server's
+// connections, but a second server on a port in use fails with EADDRINUSE
+// (httplib's default, SO_REUSEPORT, lets both listen and split the requests).
+void reuse_address_only(socket_t socket) {
+  const int yes = 1;
+  ::setsockopt(socket, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof(yes));
+}
+
 }  // namespace
 
 EtlServer::EtlServer(ServerOptions options, WarehouseFactory open_warehouse, const Console& console)
@@ -44,6 +56,7 @@ EtlServer::EtlServer(ServerOptions options, WarehouseFactory open_warehouse, con
       console_(console),
       queue_(options_.queue_capacity) {
   http_.set_payload_max_length(options_.max_body_bytes);
+  http_.set_socket_options(reuse_address_only);
   http_.set_read_timeout(30, 0);
   http_.set_write_timeout(30, 0);
   install_routes();
@@ -59,11 +72,14 @@ int EtlServer::bind() {
   if (options_.port == 0) {
     const int port = http_.bind_to_any_port(options_.host);
     if (port < 0)
-      throw std::runtime_error(fmt::format("cannot listen on {}", options_.host));
+      throw ListenError(fmt::format("cannot listen on {}", options_.host));
     options_.port = port;
-  } else if (!http_.bind_to_port(options_.host, options_.port)) {
-    throw std::runtime_error(
-        fmt::format("cannot listen on {}:{} (in use?)", options_.host, options_.port));
+  } else if (errno = 0; !http_.bind_to_port(options_.host, options_.port)) {
+    const int error = errno;
+    throw ListenError(
+        fmt::format("cannot listen on {}:{}: {}{}", options_.host, options_.port,
+                    error != 0 ? std::strerror(error) : "bind failed",
+                    error == EADDRINUSE ? " (is another server running there?)" : ""));
   }
   return options_.port;
 }
@@ -97,6 +113,35 @@ bool EtlServer::authorized(const httplib::Request& request) const {
 }
 
 void EtlServer::install_routes() {
+  // Paths and methods come from one table (server/http_routes): an unknown path is
+  // 404, a known one with another method 405 with Allow, before any body is read.
+  http_.set_pre_routing_handler([](const httplib::Request& req, httplib::Response& res) {
+    const auto route = find_route(req.path);
+    if (!route) {
+      reply_json(res, 404,
+                 {{"error", fmt::format("no such path; the paths are {}", route_paths())}});
+      return httplib::Server::HandlerResponse::Handled;
+    }
+    if (!route_allows(*route, req.method)) {
+      res.set_header("Allow", std::string(route->allow));
+      reply_json(
+          res, 405,
+          {{"error", fmt::format("{} takes {}, not {}", route->path, route->allow, req.method)}});
+      return httplib::Server::HandlerResponse::Handled;
+    }
+    return httplib::Server::HandlerResponse::Unhandled;
+  });
+  // Every error has a JSON body, those httplib answers itself (400, 413) included.
+  http_.set_error_handler(
+      httplib::Server::HandlerWithResponse([](const httplib::Request&, httplib::Response& res) {
+        if (!res.body.empty())
+          return httplib::Server::HandlerResponse::Unhandled;
+        const std::string error = res.status == 413   ? "the request body is too large"
+                                  : res.status == 400 ? "the request could not be read"
+                                                      : fmt::format("HTTP status {}", res.status);
+        reply_json(res, res.status, {{"error", error}});
+        return httplib::Server::HandlerResponse::Handled;
+      }));
   // Bodies are read through a content reader, so any Content-Type is taken as
   // JSON lines (curl's default form type would otherwise be parsed as a form).
   for (const bool songs : {false, true}) {
@@ -104,16 +149,21 @@ void EtlServer::install_routes() {
                [this, songs](const httplib::Request& req, httplib::Response& res,
                              const httplib::ContentReader& read) {
                  std::string body;
-                 const bool complete = read([&body](const char* data, std::size_t size) {
-                   body.append(data, size);
-                   return true;
+                 bool over_limit = false;
+                 // Never buffers past the limit: httplib checks Content-Length, not
+                 // the length of a chunked body, so the reading stops here.
+                 const bool complete = read([&](const char* data, std::size_t size) {
+                   over_limit = size > options_.max_body_bytes - body.size();
+                   if (!over_limit)
+                     body.append(data, size);
+                   return !over_limit;
                  });
                  if (!complete) {
-                   // httplib stops reading past the payload limit (or on a broken upload).
+                   // Past the limit (chunked or declared), or a broken upload.
                    const bool too_large =
-                       body.size() >= options_.max_body_bytes ||
-                       std::strtoull(req.get_header_value("Content-Length").c_str(), nullptr, 10) >
-                           options_.max_body_bytes;
+                       over_limit || std::strtoull(req.get_header_value("Content-Length").c_str(),
+                                                   nullptr, 10) > options_.max_body_bytes;
+                   res.set_header("Connection", "close");
                    reply_json(res, too_large ? 413 : 400,
                               {{"error", too_large ? "the request body is too large"
                                                    : "the request body could not be read"}});
@@ -171,7 +221,7 @@ void EtlServer::install_routes() {
     reply_json(res, body.contains("error") ? 503 : 200, body);
   });
   http_.set_logger([this](const httplib::Request& req, const httplib::Response& res) {
-    metrics_.count_request(req.path, res.status);
+    metrics_.count_request(std::string(route_label(req.path)), res.status);
     console_.detail("{} {} -> {}", req.method, req.path, res.status);
   });
 }

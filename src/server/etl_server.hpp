@@ -23,6 +23,13 @@
 
 namespace sparkify {
 
+// The server cannot listen where it was told (the port is in use, the address is not
+// this machine's).
+class ListenError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
 using WarehouseFactory = std::function<std::unique_ptr<Warehouse>()>;
 
 class EtlServer {

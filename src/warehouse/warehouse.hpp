@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -139,6 +140,18 @@ class WarehouseBusy : public WarehouseError {
 class WarehouseQueryRejected : public WarehouseError {
  public:
   using WarehouseError::WarehouseError;
+};
+// The statement given to query_read_only() is not valid SQL, or names a table or
+// column that does not exist: the error of whoever wrote it, with where it is.
+class WarehouseStatementError : public WarehouseQueryRejected {
+ public:
+  WarehouseStatementError(const std::string& message, std::optional<std::size_t> offset)
+      : WarehouseQueryRejected(message), offset_(offset) {}
+  // The byte offset in the statement where the error is, when the engine says.
+  std::optional<std::size_t> offset() const { return offset_; }
+
+ private:
+  std::optional<std::size_t> offset_;
 };
 // The connection was lost; the open transaction is gone. Retrying may succeed.
 class WarehouseUnavailable : public WarehouseError {

@@ -4,11 +4,13 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <csignal>
 #include <cstdlib>
 #include <fstream>
 #include <random>
 #include <sstream>
 #include <stdexcept>
+#include <thread>
 
 namespace sparkify::testing {
 namespace fs = std::filesystem;
@@ -24,18 +26,27 @@ std::string slurp(const fs::path& p) {
 
 RunResult run_sparkify(const std::vector<std::string>& args,
                        const std::map<std::string, std::string>& env) {
+  return run_sparkify_with(args, RunOptions{{}, std::nullopt, env});
+}
+
+RunResult run_sparkify_with(const std::vector<std::string>& args, const RunOptions& options) {
   TempDir io;
   const fs::path out = io / "stdout";
   const fs::path err = io / "stderr";
+  const fs::path input = options.stdin_text ? io / "stdin" : fs::path("/dev/null");
+  if (options.stdin_text)
+    std::ofstream(input, std::ios::binary) << *options.stdin_text;
   const pid_t pid = ::fork();
   if (pid < 0)
     throw std::runtime_error("fork failed");
   if (pid == 0) {
-    for (const auto& [k, v] : env)
+    for (const auto& [k, v] : options.env)
       ::setenv(k.c_str(), v.c_str(), 1);
+    if (!options.cwd.empty() && ::chdir(options.cwd.c_str()) != 0)
+      ::_exit(126);
     const int o = ::open(out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
     const int e = ::open(err.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
-    const int in = ::open("/dev/null", O_RDONLY);
+    const int in = ::open(input.c_str(), O_RDONLY);
     ::dup2(in, 0);
     ::dup2(o, 1);
     ::dup2(e, 2);
@@ -49,7 +60,19 @@ RunResult run_sparkify(const std::vector<std::string>& args,
     ::_exit(127);
   }
   int status = 0;
-  ::waitpid(pid, &status, 0);
+  if (options.timeout.count() > 0) {
+    const auto deadline = std::chrono::steady_clock::now() + options.timeout;
+    while (::waitpid(pid, &status, WNOHANG) == 0) {
+      if (std::chrono::steady_clock::now() > deadline) {
+        ::kill(pid, SIGKILL);
+        ::waitpid(pid, &status, 0);
+        break;
+      }
+      std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+  } else {
+    ::waitpid(pid, &status, 0);
+  }
   RunResult r;
   if (WIFEXITED(status))
     r.exit_code = WEXITSTATUS(status);

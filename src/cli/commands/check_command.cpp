@@ -3,6 +3,7 @@
 #include "cli/command_context.hpp"
 #include "cli/commands/output_option.hpp"
 #include "cli/exit_codes.hpp"
+#include "cli/number_checks.hpp"
 #include "report/text_table.hpp"
 
 namespace sparkify {
@@ -26,13 +27,13 @@ void register_check_command(CLI::App& app, CommandContext& context) {
                    "Most rejected records allowed, as a share of all records read")
       ->option_text("X")
       ->capture_default_str()
-      ->check(CLI::Range(0.0, 1.0));
+      ->check(decimal_number(0, 1));
   command
       ->add_option("--min-match-share", args->options.min_match_share,
                    "Least share of plays that must match a known song (0: only report it)")
       ->option_text("X")
       ->capture_default_str()
-      ->check(CLI::Range(0.0, 1.0));
+      ->check(decimal_number(0, 1));
   command->callback([&context, args] {
     auto warehouse = open_target_read_only(context);
     const auto outcomes = analytics::run_checks(*warehouse, args->options);

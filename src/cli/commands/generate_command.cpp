@@ -1,5 +1,8 @@
 // sparkify generate: deterministic synthetic data in the real sample's shape.
+#include <limits>
+
 #include "cli/command_context.hpp"
+#include "cli/number_checks.hpp"
 #include "generate/generator.hpp"
 
 namespace sparkify {
@@ -9,29 +12,40 @@ void register_generate_command(CLI::App& app, CommandContext& context) {
   auto out = std::make_shared<std::string>();
   auto* command = app.add_subcommand(
       "generate", "Write deterministic synthetic song files and event logs in the sample's shape");
-  command->add_option("--songs", options->songs, "Song files to write")->required();
+  constexpr std::int64_t kMany = 1'000'000'000'000;
+  command->add_option("--songs", options->songs, "Song files to write")
+      ->required()
+      ->check(whole_number(0, kMany));
   command->add_option("--events", options->events, "Events to write (daily JSON-lines logs)")
-      ->required();
+      ->required()
+      ->check(whole_number(0, kMany));
   command->add_option("--out", *out, "Folder to write song_data/ and log_data/ into")
       ->required()
       ->option_text("DIR");
   command->add_option("--seed", options->seed, "Seed; the same options give the same bytes")
-      ->capture_default_str();
+      ->capture_default_str()
+      ->check(whole_number(0, std::numeric_limits<std::int64_t>::max()));
   command
       ->add_option("--match-share", options->match_share,
                    "Share of plays that match a generated song (title, artist, duration)")
-      ->capture_default_str();
+      ->capture_default_str()
+      ->check(decimal_number(0, 1));
   command
       ->add_option("--near-miss-share", options->near_miss_share,
                    "Share of plays that nearly match and must not")
-      ->capture_default_str();
+      ->capture_default_str()
+      ->check(decimal_number(0, 1));
   command->add_option("--users", options->users, "Distinct users (0: one per 83 events)")
-      ->capture_default_str();
-  command->add_option("--days", options->days, "Daily log files")->capture_default_str();
+      ->capture_default_str()
+      ->check(whole_number(0, kMany));
+  command->add_option("--days", options->days, "Daily log files")
+      ->capture_default_str()
+      ->check(whole_number(1, 36'500));
   command
       ->add_option("--missing-gender-share", options->missing_gender_share,
                    "Share of users whose events carry no gender")
-      ->capture_default_str();
+      ->capture_default_str()
+      ->check(decimal_number(0, 1));
   auto* quiet = command->add_flag("-q,--quiet", context.common.quiet, "Print only errors");
   (void)quiet;
   command->callback([&context, options, out] {

@@ -26,6 +26,7 @@ void register_init_command(CLI::App& app, CommandContext& context) {
       context.console.out("{}", redshift::init_plan(resolved.options.redshift));
       return;
     }
+    const auto reference = names->empty() ? std::nullopt : std::optional(read_names(*names));
     auto warehouse = open_target(context);
     const int before = warehouse->schema_version();
     const int after = warehouse->migrate();
@@ -35,8 +36,8 @@ void register_init_command(CLI::App& app, CommandContext& context) {
       context.console.out("{}: schema upgraded from version {} to {}", warehouse->describe(),
                           before, after);
     }
-    if (!names->empty())
-      use_names(*warehouse, *names, context.console);
+    if (reference)
+      use_names(*warehouse, *reference, context.console);
   });
 }
 

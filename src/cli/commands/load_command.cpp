@@ -3,6 +3,9 @@
 #include <filesystem>
 
 #include "cli/command_context.hpp"
+#include "cli/exit_codes.hpp"
+#include "cli/load_refusals.hpp"
+#include "cli/number_checks.hpp"
 #include "cli/progress_bar.hpp"
 #include "cli/s3_options.hpp"
 #include "pipeline/loader.hpp"
@@ -25,6 +28,8 @@ struct LoadArgs {
   std::string redshift_staging;  // insert | copy | auto (else [REDSHIFT] STAGING, else auto)
   std::string redshift_staging_uri;
   std::optional<std::int64_t> redshift_max_errors;
+  bool allow_empty = false;
+  std::optional<double> max_reject_share;
 };
 
 // Why the server-side COPY cannot load these event logs, or nothing when it can:
@@ -116,12 +121,12 @@ void read_fault(LoadOptions& options) {
 
 void print_report(const LoadReport& r, Warehouse& warehouse, const Console& console) {
   if (r.objects_loaded == 0 && r.batches.empty()) {
-    console.out("Nothing new: {} objects listed, all already loaded ({:.2f} s)", r.objects_listed,
-                r.elapsed.count());
+    console.out("Nothing new: {} objects listed, all already loaded in {} ({:.2f} s)",
+                r.objects_listed, warehouse.describe(), r.elapsed.count());
   } else {
-    console.out("Loaded {} of {} objects listed ({} already loaded), {} read, in {:.2f} s",
-                r.objects_loaded, r.objects_listed, r.objects_skipped, human_bytes(r.bytes_read),
-                r.elapsed.count());
+    console.out("Loaded {} of {} objects listed ({} already loaded) into {}, {} read, in {:.2f} s",
+                r.objects_loaded, r.objects_listed, r.objects_skipped, warehouse.describe(),
+                human_bytes(r.bytes_read), r.elapsed.count());
     console.out("  staged:      {} songs, {} events, {} duplicates, {} rejected",
                 r.staged.songs_staged, r.staged.events_staged, r.staged.duplicates,
                 r.staged.rejects);
@@ -155,6 +160,83 @@ void print_report(const LoadReport& r, Warehouse& warehouse, const Console& cons
   console.out("  star schema: {}", line);
 }
 
+// The dry run: the Redshift statements a load would run, without connecting.
+void print_dry_run(CommandContext& context, const LoadArgs& args) {
+  const ResolvedTarget resolved = resolve_target(context);
+  if (resolved.engine != "redshift")
+    throw CLI::ValidationError("--dry-run", "is for the redshift engine (--engine redshift)");
+  const auto& config = loaded_config(context);
+  const auto& s3_config = config.s3;
+  const std::string events =
+      choose(args.events, s3_config ? s3_config->log_data : std::nullopt, "");
+  context.console.out(
+      "{}", redshift::load_plan(resolved.options.redshift, copy_spec(args, events, config)));
+}
+
+struct LoadSources {
+  std::string songs;
+  std::string events;
+};
+
+// Where the songs and events are: flags, then the config file's [S3], then the bundled sample.
+LoadSources load_sources(CommandContext& context, const LoadArgs& args) {
+  const std::string sample = default_sample_dir();
+  const auto& s3_config = loaded_config(context).s3;
+  const auto from_config = [&](auto member) -> std::optional<std::string> {
+    return s3_config ? (*s3_config).*member : std::nullopt;
+  };
+  return LoadSources{
+      choose(args.songs, from_config(&config::S3Config::song_data), sample + "/song_data"),
+      choose(args.events, from_config(&config::S3Config::log_data), sample + "/log_data")};
+}
+
+// Opens both sources and lists their first page (require_listable_sources).
+std::vector<SourceSpec> open_sources(CommandContext& context, const LoadArgs& args,
+                                     const LoadSources& where) {
+  const s3::S3Options s3_options = args.s3.resolve();
+  std::vector<SourceSpec> sources;
+  sources.push_back(SourceSpec{open_source(where.songs, s3_options), ObjectKind::song});
+  sources.push_back(SourceSpec{open_source(where.events, s3_options), ObjectKind::event});
+  for (const auto& s : sources)
+    context.console.detail("{} source: {}", to_string(s.kind), s.source->describe());
+  require_listable_sources(sources, args.allow_empty);
+  return sources;
+}
+
+// Redshift: the event logs staged by a server-side COPY; manifests are written with
+// the event source's own S3 client and credentials.
+void stage_events_by_copy(CommandContext& context, const LoadArgs& args, const std::string& events,
+                          SourceSpec& event_source, Warehouse& warehouse) {
+  auto* s3_source = dynamic_cast<s3::S3Source*>(event_source.source.get());
+  auto* redshift_warehouse = dynamic_cast<RedshiftWarehouse*>(&warehouse);
+  if (s3_source == nullptr || redshift_warehouse == nullptr)
+    throw std::logic_error("redshift COPY staging needs an S3 event source");
+  redshift::CopyStaging staging =
+      copy_staging(args, events, loaded_config(context), s3_source->client().config().region);
+  staging.put_object = [client = &s3_source->client()](const std::string& url,
+                                                       const std::string& body) {
+    s3::put_object_at(*client, url, body);
+  };
+  context.console.detail("event logs: server-side COPY, manifests under {}", staging.staging_uri);
+  redshift_warehouse->use_copy_staging(std::move(staging));
+}
+
+// The load itself, with a progress bar on a terminal.
+LoadReport run_loader(Warehouse& warehouse, const LoadArgs& args, std::vector<SourceSpec>& sources,
+                      const Console& console) {
+  LoadOptions options;
+  options.jobs = args.jobs;
+  options.batch_max_objects = args.batch_objects;
+  read_fault(options);
+  ProgressBar bar(console.verbosity() != Verbosity::quiet && stderr_is_terminal());
+  Loader loader(warehouse, options, [&bar](const LoadProgress& p) {
+    bar.update(p.phase, p.objects_done, p.objects_total, p.bytes_done, p.bytes_total, p.listed_all);
+  });
+  const LoadReport report = loader.run(sources);
+  bar.finish();
+  return report;
+}
+
 }  // namespace
 
 void register_load_command(CLI::App& app, CommandContext& context) {
@@ -171,13 +253,23 @@ void register_load_command(CLI::App& app, CommandContext& context) {
                    "Folder or s3://bucket/prefix of event logs (default: the bundled sample)")
       ->option_text("PATH");
   add_s3_options(*command, args->s3);
-  command->add_option("-j,--jobs", args->jobs, "Parser threads (default: one per core)")
-      ->option_text("N");
+  command->add_option("-j,--jobs", args->jobs, "Parser threads (default 0: one per core)")
+      ->option_text("N")
+      ->check(whole_number(0, 1024));
   command
       ->add_option("--batch-objects", args->batch_objects,
                    "Objects per batch; each batch is one transaction")
       ->option_text("N")
-      ->check(CLI::PositiveNumber);
+      ->check(whole_number(1, 100'000'000));
+  command->add_flag("--allow-empty", args->allow_empty,
+                    "Succeed when a source lists nothing (else exit 3: a wrong path must not "
+                    "look like a quiet day)");
+  command
+      ->add_option("--max-reject-share", args->max_reject_share,
+                   "Exit 6 (after committing the good records) when the rejected share of the "
+                   "song or of the event records is above X (default: only when all are)")
+      ->option_text("X")
+      ->check(decimal_number(0, 1));
   command
       ->add_option("--names", args->names,
                    "Infer missing genders from your own SSA names.zip or folder of yob*.txt "
@@ -202,80 +294,35 @@ void register_load_command(CLI::App& app, CommandContext& context) {
                    "Redshift COPY: MAXERROR, rows COPY may reject before failing (default 0); "
                    "config [REDSHIFT] MAX_ERRORS")
       ->option_text("N")
-      ->check(CLI::NonNegativeNumber);
+      ->check(whole_number(0, 100'000));
   command->callback([&context, args] {
-    const std::string sample = default_sample_dir();
     if (args->dry_run) {
-      const ResolvedTarget resolved = resolve_target(context);
-      if (resolved.engine != "redshift")
-        throw CLI::ValidationError("--dry-run", "is for the redshift engine (--engine redshift)");
-      const auto& config = loaded_config(context);
-      const auto& s3_config = config.s3;
-      const std::string events =
-          choose(args->events, s3_config ? s3_config->log_data : std::nullopt, "");
-      context.console.out(
-          "{}", redshift::load_plan(resolved.options.redshift, copy_spec(*args, events, config)));
+      print_dry_run(context, *args);
       return;
     }
     const ResolvedTarget resolved = resolve_target(context);
     if (resolved.engine != "redshift" && !args->redshift_staging.empty())
       throw CLI::ValidationError("--redshift-staging", "is for the redshift engine");
-    const s3::S3Options s3_options = args->s3.resolve();
-    // Precedence: flags, then the config file's [S3], then the bundled sample.
-    const auto& s3_config = loaded_config(context).s3;
-    const auto from_config = [&](auto member) -> std::optional<std::string> {
-      return s3_config ? (*s3_config).*member : std::nullopt;
-    };
-    const std::string events =
-        choose(args->events, from_config(&config::S3Config::log_data), sample + "/log_data");
+    const LoadSources where = load_sources(context, *args);
     // Decided before anything is opened: an impossible copy is a usage error.
     const bool copy =
-        resolved.engine == "redshift" && use_copy(*args, events, loaded_config(context));
-    std::vector<SourceSpec> sources;
-    sources.push_back(SourceSpec{
-        open_source(
-            choose(args->songs, from_config(&config::S3Config::song_data), sample + "/song_data"),
-            s3_options),
-        ObjectKind::song});
-    sources.push_back(SourceSpec{open_source(events, s3_options), ObjectKind::event});
-    for (const auto& s : sources) {
-      context.console.detail("{} source: {}", to_string(s.kind), s.source->describe());
-    }
+        resolved.engine == "redshift" && use_copy(*args, where.events, loaded_config(context));
+    std::vector<SourceSpec> sources = open_sources(context, *args, where);
+    const auto names = args->names.empty() ? std::nullopt : std::optional(read_names(args->names));
 
     auto warehouse = open_target(context);
-    if (copy) {
-      // Manifests are written with the event source's own S3 client and credentials.
-      auto* events_source = dynamic_cast<s3::S3Source*>(sources.back().source.get());
-      auto* redshift_warehouse = dynamic_cast<RedshiftWarehouse*>(warehouse.get());
-      if (events_source == nullptr || redshift_warehouse == nullptr)
-        throw std::logic_error("redshift COPY staging needs an S3 event source");
-      redshift::CopyStaging staging = copy_staging(*args, events, loaded_config(context),
-                                                   events_source->client().config().region);
-      staging.put_object = [client = &events_source->client()](const std::string& url,
-                                                               const std::string& body) {
-        s3::put_object_at(*client, url, body);
-      };
-      context.console.detail("event logs: server-side COPY, manifests under {}",
-                             staging.staging_uri);
-      redshift_warehouse->use_copy_staging(std::move(staging));
-    }
+    if (copy)
+      stage_events_by_copy(context, *args, where.events, sources.back(), *warehouse);
     warehouse->migrate();
-    if (!args->names.empty())
-      use_names(*warehouse, args->names, context.console);
+    if (names)
+      use_names(*warehouse, *names, context.console);
     warehouse->lock_writer();
-
-    LoadOptions options;
-    options.jobs = args->jobs;
-    options.batch_max_objects = args->batch_objects;
-    read_fault(options);
-    ProgressBar bar(context.console.verbosity() != Verbosity::quiet && stderr_is_terminal());
-    Loader loader(*warehouse, options, [&bar](const LoadProgress& p) {
-      bar.update(p.phase, p.objects_done, p.objects_total, p.bytes_done, p.bytes_total,
-                 p.listed_all);
-    });
-    const LoadReport report = loader.run(sources);
-    bar.finish();
+    const LoadReport report = run_loader(*warehouse, *args, sources, context.console);
     print_report(report, *warehouse, context.console);
+    if (const auto why = too_many_rejects(report, args->max_reject_share, sources)) {
+      context.console.error("{}", *why);
+      context.exit_code = exit_code::kCheckFailed;
+    }
   });
 }
 

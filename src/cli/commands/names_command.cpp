@@ -1,5 +1,6 @@
 // sparkify names build: the name-to-gender table from the SSA baby-names data.
 #include "cli/command_context.hpp"
+#include "cli/number_checks.hpp"
 #include "names/name_gender_table.hpp"
 
 namespace sparkify {
@@ -29,11 +30,11 @@ void register_names_command(CLI::App& app, CommandContext& context) {
   build->add_option("--threshold", args->threshold, "Share the leading sex must reach")
       ->option_text("X")
       ->capture_default_str()
-      ->check(CLI::Range(0.5, 1.0));
+      ->check(decimal_number(0.5, 1));
   build->add_option("--min-total", args->min_total, "Babies a name needs to be kept")
       ->option_text("N")
       ->capture_default_str()
-      ->check(CLI::NonNegativeNumber);
+      ->check(whole_number(0, 1'000'000'000));
   auto* quiet = build->add_flag("-q,--quiet", context.common.quiet, "Print only errors");
   build->add_flag("-v,--verbose", context.common.verbose, "Print every skipped line")
       ->excludes(quiet);

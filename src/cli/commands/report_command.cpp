@@ -4,6 +4,7 @@
 
 #include "analytics/warehouse_report.hpp"
 #include "cli/command_context.hpp"
+#include "cli/number_checks.hpp"
 #include "core/clock.hpp"
 
 namespace sparkify {
@@ -14,17 +15,39 @@ struct ReportArgs {
   analytics::WarehouseReportOptions options;
 };
 
-// Writes through a temporary file renamed into place: never a half-written page.
-void write_file(const std::filesystem::path& path, const std::string& text) {
-  const std::filesystem::path tmp = path.string() + ".tmp";
-  {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    out << text;
-    out.close();
-    if (!out)
-      throw std::runtime_error(fmt::format("cannot write {}", tmp.string()));
+// --out names a file (or "-"): a folder is a usage error, found before any work.
+void require_file_name(const std::string& out) {
+  const std::filesystem::path path(out);
+  if (out != "-" && (!path.has_filename() || std::filesystem::is_directory(path)))
+    throw CLI::ValidationError("--out", fmt::format("{} is a folder; give the file to write", out));
+}
+
+// Writes through a temporary file renamed into place: never a half-written page,
+// and nothing left behind when the write fails. "-" is standard output.
+void write_file(const std::string& out, const std::string& text) {
+  namespace fs = std::filesystem;
+  if (out == "-") {
+    print_result(text);
+    return;
   }
-  std::filesystem::rename(tmp, path);
+  const fs::path path(out);
+  const fs::path tmp = path.string() + ".tmp";
+  bool created = false;
+  try {
+    std::ofstream file(tmp, std::ios::binary | std::ios::trunc);
+    created = file.is_open();
+    file << text;
+    file.close();
+    if (!file)
+      throw std::runtime_error(
+          fmt::format("cannot write {} (through {})", path.string(), tmp.string()));
+    fs::rename(tmp, path);
+  } catch (...) {
+    std::error_code ignored;
+    if (created)
+      fs::remove(tmp, ignored);
+    throw;
+  }
 }
 
 }  // namespace
@@ -34,7 +57,7 @@ void register_report_command(CLI::App& app, CommandContext& context) {
       "report", "Write a self-contained HTML report: checks, counts, queries and charts");
   add_common_options(*command, context);
   auto args = std::make_shared<ReportArgs>();
-  command->add_option("-o,--out", args->out, "The HTML file to write")
+  command->add_option("-o,--out", args->out, "The HTML file to write (\"-\": standard output)")
       ->option_text("FILE")
       ->capture_default_str();
   command->add_option("--artist", args->options.artist, "Whose plays by location to show")
@@ -44,13 +67,14 @@ void register_report_command(CLI::App& app, CommandContext& context) {
       ->add_option("--max-reject-share", args->options.checks.max_reject_share,
                    "As for `sparkify check`")
       ->option_text("X")
-      ->check(CLI::Range(0.0, 1.0));
+      ->check(decimal_number(0, 1));
   command
       ->add_option("--min-match-share", args->options.checks.min_match_share,
                    "As for `sparkify check`")
       ->option_text("X")
-      ->check(CLI::Range(0.0, 1.0));
+      ->check(decimal_number(0, 1));
   command->callback([&context, args] {
+    require_file_name(args->out);
     auto warehouse = open_target_read_only(context);
     args->options.generated_at = utc_now_text().substr(0, 19) + " UTC";
     args->options.version = SPARKIFY_VERSION;
@@ -60,6 +84,8 @@ void register_report_command(CLI::App& app, CommandContext& context) {
     std::size_t failed = 0;
     for (const auto& c : checks)
       failed += c.passed ? 0 : 1;
+    if (args->out == "-")
+      return;  // standard output holds the page and nothing else
     context.console.out("Wrote {} ({} sections, {} of {} checks passed)", args->out,
                         model.sections.size(), checks.size() - failed, checks.size());
   });

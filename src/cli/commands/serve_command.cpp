@@ -2,11 +2,13 @@
 #include <pthread.h>
 #include <signal.h>
 
+#include <charconv>
 #include <cstdlib>
 #include <fstream>
 #include <thread>
 
 #include "cli/command_context.hpp"
+#include "cli/number_checks.hpp"
 #include "cli/s3_options.hpp"
 #include "server/etl_server.hpp"
 
@@ -26,15 +28,21 @@ struct ServeArgs {
   S3Args s3;
 };
 
+// HOST:PORT, the port from 0 (any free one) to 65535.
 void parse_listen(const std::string& listen, ServerOptions& options) {
   const auto colon = listen.rfind(':');
-  if (colon == std::string::npos)
-    throw CLI::ValidationError("--listen", "expected HOST:PORT");
+  if (colon == std::string::npos || colon == 0) {
+    throw CLI::ValidationError(
+        "--listen",
+        fmt::format("expected HOST:PORT (127.0.0.1:8080, 0.0.0.0:8080), got '{}'", listen));
+  }
   options.host = listen.substr(0, colon);
-  try {
-    options.port = std::stoi(listen.substr(colon + 1));
-  } catch (const std::exception&) {
-    throw CLI::ValidationError("--listen", "the port must be a number");
+  const std::string_view port = std::string_view(listen).substr(colon + 1);
+  const auto [end, error] = std::from_chars(port.data(), port.data() + port.size(), options.port);
+  if (error != std::errc() || end != port.data() + port.size() || options.port < 0 ||
+      options.port > 65535) {
+    throw CLI::ValidationError(
+        "--listen", fmt::format("the port must be a number from 0 to 65535, got '{}'", port));
   }
 }
 
@@ -66,23 +74,28 @@ void register_serve_command(CLI::App& app, CommandContext& context) {
       ->option_text("PATH");
   add_s3_options(*command, args->s3);
   command->add_option("--poll-interval", args->poll_seconds, "Seconds between polls (0: never)")
-      ->capture_default_str();
+      ->capture_default_str()
+      ->check(decimal_number(0, 86'400));
   command
       ->add_option("--batch-rows", args->batch_rows,
                    "Staged rows that trigger a micro-batch into the star schema")
-      ->capture_default_str();
+      ->capture_default_str()
+      ->check(whole_number(1, 1'000'000'000));
   command
       ->add_option("--batch-delay", args->batch_delay_seconds,
                    "Longest wait (seconds) of a staged row before its micro-batch")
-      ->capture_default_str();
+      ->capture_default_str()
+      ->check(decimal_number(0, 86'400));
   command
       ->add_option("--token-file", args->token_file,
                    "File holding the bearer token POSTs must carry (or SPARKIFY_INGEST_TOKEN)")
       ->option_text("FILE");
   command->add_option("--max-body", args->max_body, "Largest request body in bytes (413 above)")
-      ->capture_default_str();
+      ->capture_default_str()
+      ->check(whole_number(1, std::int64_t{1} << 40));
   command->add_option("--queue", args->queue, "Requests waiting for the writer (503 above)")
-      ->capture_default_str();
+      ->capture_default_str()
+      ->check(whole_number(1, 1'000'000));
   command->callback([&context, args] {
     ServerOptions options;
     parse_listen(args->listen, options);
@@ -112,11 +125,16 @@ void register_serve_command(CLI::App& app, CommandContext& context) {
     sigaddset(&signals, SIGTERM);
     pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 
-    // Fail early and clearly when the warehouse cannot be opened.
-    open_target(context)->migrate();
     EtlServer server(
         options, [&context] { return open_target(context); }, context.console);
-    server.bind();
+    // The address first: a server that cannot listen creates no warehouse.
+    try {
+      server.bind();
+    } catch (const ListenError& e) {
+      throw CLI::ValidationError("--listen", e.what());
+    }
+    // Fail early and clearly when the warehouse cannot be opened.
+    open_target(context)->migrate();
     std::thread waiter([&] {
       int signal = 0;
       sigwait(&signals, &signal);

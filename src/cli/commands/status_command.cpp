@@ -1,5 +1,6 @@
 // sparkify status: what has been loaded (objects, batches, rows, rejects).
 #include "cli/command_context.hpp"
+#include "cli/number_checks.hpp"
 #include "report/text_table.hpp"
 
 namespace sparkify {
@@ -11,7 +12,8 @@ void print_table(const Console& console, const Table& table) {
   options.null_text = "";
   options.row_count = false;
   std::string text = report::render_text_table(table, options);
-  while (!text.empty() && text.back() == '\n') text.pop_back();
+  while (!text.empty() && text.back() == '\n')
+    text.pop_back();
   console.out("{}", text);
 }
 
@@ -22,9 +24,11 @@ void register_status_command(CLI::App& app, CommandContext& context) {
       app.add_subcommand("status", "Show what has been loaded: objects, batches, rows, rejects");
   add_common_options(*command, context);
   auto rejects = std::make_shared<std::int64_t>(10);
-  command->add_option("--rejects", *rejects, "How many recent rejects to show")->option_text("N");
+  command->add_option("--rejects", *rejects, "How many recent rejects to show")
+      ->option_text("N")
+      ->check(whole_number(0, 1'000'000));
   command->callback([&context, rejects] {
-    auto warehouse = open_target(context);
+    auto warehouse = open_target_read_only(context, SchemaCheck::any);
     const int version = warehouse->schema_version();
     if (version == 0) {
       context.console.out("{}: not initialised (run `sparkify init` or `sparkify load`)",

@@ -129,6 +129,12 @@ Table PostgresWarehouse::query_read_only(std::string_view sql, const std::vector
     Table table = conn_.query(statements[0].text, pg::params_of(statements[0], params));
     conn_.rollback_quietly();
     return table;
+  } catch (const WarehouseError& e) {
+    conn_.rollback_quietly();
+    // SQLSTATE class 42 (syntax error, undefined table or column): the statement's error.
+    if (std::string_view(e.what()).find("[SQLSTATE 42") != std::string_view::npos)
+      throw WarehouseStatementError(e.what(), std::nullopt);
+    throw;
   } catch (...) {
     conn_.rollback_quietly();
     throw;

@@ -126,13 +126,37 @@ Table SqliteWarehouse::query(std::string_view sql, const std::vector<Value>& par
   return rows_of(stmt);
 }
 
+namespace {
+
+// Prepares a statement of someone else's SQL: one SQLite cannot prepare is their
+// error (WarehouseStatementError), at its offset in the whole text.
+sqlite::Statement prepare_theirs(sqlite3* db, std::string_view whole, std::string_view sql,
+                                 std::string_view& tail) {
+  try {
+    return sqlite::Statement(db, sql, tail);
+  } catch (const WarehouseBusy&) {
+    throw;
+  } catch (const WarehouseUnavailable&) {
+    throw;
+  } catch (const WarehouseError&) {
+    const int offset = sqlite3_error_offset(db);
+    const auto start = static_cast<std::size_t>(sql.data() - whole.data());
+    throw WarehouseStatementError(
+        sqlite3_errmsg(db),
+        offset < 0 ? std::nullopt : std::optional(start + static_cast<std::size_t>(offset)));
+  }
+}
+
+}  // namespace
+
 Table SqliteWarehouse::query_read_only(std::string_view sql, const std::vector<Value>& params) {
   std::string_view tail;
-  sqlite::Statement stmt(db_.get(), sql, tail);
+  sqlite::Statement stmt = prepare_theirs(db_.get(), sql, sql, tail);
   if (stmt.empty())
     throw WarehouseQueryRejected("no SQL statement given");
   for (std::string_view rest = tail; !rest.empty();) {
-    const sqlite::Statement next(db_.get(), rest, rest);  // only comments and ';' may follow
+    // Only comments and ';' may follow.
+    const sqlite::Statement next = prepare_theirs(db_.get(), sql, rest, rest);
     if (!next.empty())
       throw WarehouseQueryRejected("only one SQL statement at a time");
   }
