@@ -335,10 +335,6 @@ Loader::Loader(Warehouse& warehouse, LoadOptions options, ProgressCallback progr
       hook_(hook) {
   if (options_.jobs == 0)
     options_.jobs = std::max(1U, std::thread::hardware_concurrency());
-  faults_from_options_.kill_at = options_.fault;
-  faults_from_options_.pause_at = options_.pause;
-  faults_from_options_.pause_file = options_.pause_file;
-  faults_from_options_.batch = options_.fault_batch;
 }
 
 LoadReport Loader::run(std::vector<SourceSpec>& sources) {
@@ -351,7 +347,8 @@ void Loader::notify(const LoadProgress& progress) const {
 }
 
 void Loader::at(FaultPoint point, std::int64_t batch_number) {
-  (hook_ != nullptr ? *hook_ : faults_from_options_).at(point, batch_number);
+  if (hook_ != nullptr)
+    hook_->at(point, batch_number);
 }
 
 void Loader::run_batch(std::vector<SourceSpec>& sources, const std::vector<Pending>& objects,
@@ -391,9 +388,8 @@ void Loader::run_batch(std::vector<SourceSpec>& sources, const std::vector<Pendi
     report.staged.events_staged += counts.staged.events_staged;
     report.staged.duplicates += counts.staged.duplicates;
     report.staged.rejects += counts.staged.rejects;
-    for (auto [total, batch_tally] :
-         {std::pair{&report.song_records, &staged.song_records},
-          std::pair{&report.event_records, &staged.event_records}}) {
+    for (auto [total, batch_tally] : {std::pair{&report.song_records, &staged.song_records},
+                                      std::pair{&report.event_records, &staged.event_records}}) {
       total->parsed += batch_tally->parsed;
       total->rejected += batch_tally->rejected;
     }

@@ -37,13 +37,6 @@ struct LoadOptions {
   // that stream (folders, S3): neither the records nor the bytes of a 30 MB daily
   // log sit in memory at once.
   std::size_t event_part_bytes = 2ULL << 20;
-  // Not options: what the command line reads from SPARKIFY_FAULT for the tests that
-  // run the binary, until it passes a FaultInjection (batch_hook.hpp) to the Loader
-  // itself. Used only when the Loader is given no hook.
-  FaultPoint fault = FaultPoint::none;
-  std::int64_t fault_batch = 1;
-  FaultPoint pause = FaultPoint::none;
-  std::string pause_file;
 };
 
 struct LoadProgress {
@@ -113,7 +106,6 @@ class Loader {
   LoadOptions options_;
   ProgressCallback progress_;
   BatchHook* hook_;
-  FaultInjection faults_from_options_;
 };
 
 }  // namespace sparkify

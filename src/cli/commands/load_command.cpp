@@ -1,6 +1,7 @@
 // sparkify load: one incremental ETL run from the song and event sources.
 #include <cstdlib>
 #include <filesystem>
+#include <optional>
 
 #include "cli/command_context.hpp"
 #include "cli/exit_codes.hpp"
@@ -93,30 +94,32 @@ std::optional<redshift::CopySpec> copy_spec(const LoadArgs& args, const std::str
   return spec;
 }
 
-// Test-only fault injection, read once here so the pipeline itself sees only an
-// option: SPARKIFY_FAULT=after-stage|before-commit[:N] kills the process at that
-// point of the Nth batch; SPARKIFY_FAULT=pause-before-batch|pause-after-stage[:N]
+// Test-only fault injection (the crash tests), read once here and handed to the loader
+// as its BatchHook: SPARKIFY_FAULT=after-stage|before-commit[:N] kills the process at
+// that point of the Nth batch; SPARKIFY_FAULT=pause-before-batch|pause-after-stage[:N]
 // with SPARKIFY_FAULT_PAUSE_FILE=PATH creates PATH there and waits until it is removed.
-void read_fault(LoadOptions& options) {
+std::optional<FaultInjection> read_fault() {
   const char* fault = std::getenv("SPARKIFY_FAULT");
   if (fault == nullptr)
-    return;
+    return std::nullopt;
+  FaultInjection faults;
   std::string_view text(fault);
   const auto colon = text.find(':');
   const std::string_view point = text.substr(0, colon);
   if (point == "after-stage")
-    options.fault = FaultPoint::after_stage;
+    faults.kill_at = FaultPoint::after_stage;
   if (point == "before-commit")
-    options.fault = FaultPoint::before_commit;
+    faults.kill_at = FaultPoint::before_commit;
   if (const char* pause_file = std::getenv("SPARKIFY_FAULT_PAUSE_FILE"); pause_file != nullptr) {
     if (point == "pause-before-batch")
-      options.pause = FaultPoint::before_batch;
+      faults.pause_at = FaultPoint::before_batch;
     if (point == "pause-after-stage")
-      options.pause = FaultPoint::after_stage;
-    options.pause_file = pause_file;
+      faults.pause_at = FaultPoint::after_stage;
+    faults.pause_file = pause_file;
   }
   if (colon != std::string_view::npos)
-    options.fault_batch = std::atoll(fault + colon + 1);
+    faults.batch = std::atoll(fault + colon + 1);
+  return faults;
 }
 
 void print_report(const LoadReport& r, Warehouse& warehouse, const Console& console) {
@@ -227,11 +230,15 @@ LoadReport run_loader(Warehouse& warehouse, const LoadArgs& args, std::vector<So
   LoadOptions options;
   options.jobs = args.jobs;
   options.batch_max_objects = args.batch_objects;
-  read_fault(options);
+  std::optional<FaultInjection> faults = read_fault();
   ProgressBar bar(console.verbosity() != Verbosity::quiet && stderr_is_terminal());
-  Loader loader(warehouse, options, [&bar](const LoadProgress& p) {
-    bar.update(p.phase, p.objects_done, p.objects_total, p.bytes_done, p.bytes_total, p.listed_all);
-  });
+  Loader loader(
+      warehouse, options,
+      [&bar](const LoadProgress& p) {
+        bar.update(p.phase, p.objects_done, p.objects_total, p.bytes_done, p.bytes_total,
+                   p.listed_all);
+      },
+      faults ? &*faults : nullptr);
   const LoadReport report = loader.run(sources);
   bar.finish();
   return report;
