@@ -3,11 +3,34 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cstring>
 
 #include "warehouse/schema_migration.hpp"
 #include "warehouse/sqlite/sqlite_staging_writer.hpp"
 
 namespace sparkify {
+namespace {
+
+// PostgreSQL's "C" collation, byte order, is SQLite's BINARY: registered under its
+// PostgreSQL name, the portable statements that order text by bytes (COLLATE "C")
+// run on both engines as written.
+int compare_bytes(void* /*unused*/, int left_size, const void* left, int right_size,
+                  const void* right) {
+  const int common = std::min(left_size, right_size);
+  if (const int order = std::memcmp(left, right, static_cast<std::size_t>(common)); order != 0)
+    return order;
+  return left_size - right_size;
+}
+
+void register_c_collation(sqlite3* db) {
+  if (const int rc =
+          sqlite3_create_collation_v2(db, "C", SQLITE_UTF8, nullptr, compare_bytes, nullptr);
+      rc != SQLITE_OK)
+    sqlite::throw_error(db, rc, "registering the C collation");
+}
+
+}  // namespace
+
 SqliteWarehouse::SqliteWarehouse(std::filesystem::path path, SqliteOptions options)
     : path_(std::move(path)) {
   sqlite3* db = nullptr;
@@ -19,6 +42,7 @@ SqliteWarehouse::SqliteWarehouse(std::filesystem::path path, SqliteOptions optio
   if (rc != SQLITE_OK)
     sqlite::throw_error(db, rc, fmt::format("opening {}", path_.string()));
   sqlite3_extended_result_codes(db, 1);
+  register_c_collation(db);
   sqlite3_busy_timeout(db, options.busy_timeout_ms);
   if (options.read_only) {
     // A reader of a WAL file sees the last commit; it never writes.

@@ -1,6 +1,6 @@
 -- description: Where an artist is played: plays by location whose artist (as the event names it, or the matched song's artist) is --param artist=NAME (exact, case-sensitive).
 -- param: artist text
--- Text is ordered by bytes (COLLATE "C"), as SQLite orders it; NULLs as SQLite puts them.
+-- Text is ordered by bytes (COLLATE "C", which SQLite is given too); NULLs first.
 SELECT f.location, COUNT(*) AS plays
 FROM f_songplay AS f
 WHERE f.artist_name = $1
