@@ -7,5 +7,5 @@ FROM (SELECT * FROM (SELECT gender, artist_name, plays FROM a_artist_name_gender
                      WHERE gender = 'F' ORDER BY plays DESC, artist_name LIMIT 10) AS f
       UNION ALL
       SELECT * FROM (SELECT gender, artist_name, plays FROM a_artist_name_gender_plays
-                     WHERE gender = 'M' ORDER BY plays DESC, artist_name LIMIT 10) AS m) AS top
+                     WHERE gender = 'M' ORDER BY plays DESC, artist_name LIMIT 10) AS m) AS top_names
 ORDER BY gender, rank;
