@@ -37,7 +37,8 @@ class Statement {
   void reset();
   // Binds positional parameters from values (only those the statement has). A
   // parameter is numbered as written: ?N in SQLite's style or $N in PostgreSQL's
-  // (the portable statements use $N), an anonymous ? by its position.
+  // (the portable statements use $N), an anonymous ? by its position. One statement
+  // uses one style: SQLite gives ?N the slot N, which a $M before it may hold.
   void bind_all(const std::vector<Value>& values);
   // The bind functions take that number, not SQLite's slot.
   void bind(int index, const Value& value);
