@@ -8,11 +8,11 @@
 #include <gtest/gtest.h>
 
 #include <array>
-#include <cstdlib>
-#include <fstream>
 #include <regex>
 #include <set>
 #include <sstream>
+
+#include "tests/support/golden_file.hpp"
 
 namespace sparkify {
 namespace {
@@ -48,17 +48,8 @@ std::string listing() {
 }
 
 TEST(EngineStatements, ListingOfOverrides) {
-  const std::string text = listing();
-  const std::string file = std::string(SPARKIFY_TEST_DATA) + "/statement-overrides.txt";
-  if (std::getenv("SPARKIFY_UPDATE_GOLDEN") != nullptr) {
-    std::ofstream(file, std::ios::binary) << text;
-    return;
-  }
-  std::ifstream in(file, std::ios::binary);
-  ASSERT_TRUE(in) << "missing " << file << " (SPARKIFY_UPDATE_GOLDEN=1 writes it)";
-  std::stringstream golden;
-  golden << in.rdbuf();
-  EXPECT_EQ(text, golden.str()) << "the statements or their overrides changed: " << file;
+  testing::check_golden(std::filesystem::path(SPARKIFY_TEST_DATA) / "statement-overrides.txt",
+                        listing());
 }
 
 TEST(EngineStatements, NoOverrideRepeatsThePortableText) {

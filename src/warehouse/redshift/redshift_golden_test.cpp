@@ -11,6 +11,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "tests/support/golden_file.hpp"
 #include "warehouse/embedded_sql.hpp"
 #include "warehouse/redshift/redshift_copy.hpp"
 #include "warehouse/redshift/redshift_plan.hpp"
@@ -24,17 +25,7 @@ namespace fs = std::filesystem;
 const fs::path kGolden = fs::path(SPARKIFY_TEST_DATA) / "redshift-golden";
 
 void check_golden(const std::string& name, const std::string& text) {
-  const fs::path file = kGolden / name;
-  if (std::getenv("SPARKIFY_UPDATE_GOLDEN") != nullptr) {
-    fs::create_directories(file.parent_path());
-    std::ofstream(file, std::ios::binary) << text;
-    return;
-  }
-  std::ifstream in(file, std::ios::binary);
-  ASSERT_TRUE(in) << "missing golden file " << file << " (SPARKIFY_UPDATE_GOLDEN=1 writes it)";
-  std::stringstream golden;
-  golden << in.rdbuf();
-  EXPECT_EQ(text, golden.str()) << "generated SQL differs from " << file;
+  testing::check_golden(kGolden / name, text);
 }
 
 redshift::CopySpec example_copy() {
