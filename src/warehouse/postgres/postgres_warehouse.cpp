@@ -28,7 +28,7 @@ PostgresWarehouse::PostgresWarehouse(const std::string& conninfo, bool read_only
     // The writer's statements run on tables just written in the same transaction,
     // where the planner's row estimates are far off, and each runs once per
     // batch: JIT compilation took 0.65 s of the 0.85 s of 30_d_user on medium and
-    // sped nothing up (docs/performance.md). Read-only sessions keep the server's
+    // sped nothing up. Read-only sessions keep the server's
     // setting.
     conn_.execute_script("SET jit = off");
   }

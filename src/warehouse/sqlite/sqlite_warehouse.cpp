@@ -64,7 +64,7 @@ SqliteWarehouse::SqliteWarehouse(std::filesystem::path path, SqliteOptions optio
   // 16 KiB pages (set before the file's first write; an existing warehouse keeps
   // its own): the staging and fact B-trees, keyed by 64-hex-digit ids, split and
   // seek less. Medium loaded 15-20 % faster than with 4 KiB pages, 32 KiB was
-  // slower again, and a small update took the same time (docs/performance.md).
+  // slower again, and a small update took the same time.
   execute("PRAGMA page_size = 16384");
   execute("PRAGMA journal_mode = WAL");
   execute("PRAGMA synchronous = FULL");
