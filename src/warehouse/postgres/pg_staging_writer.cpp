@@ -117,6 +117,7 @@ void PgStagingWriter::flush_songs() {
     const auto copied = pg::copy_rows(conn, warehouse_.statement("staging/copy_songs"), songs_);
     const auto staged =
         warehouse_.execute(warehouse_.statement("staging/merge_songs"), {processed_});
+    warehouse_.execute(warehouse_.statement("staging/clear_songs"));
     counts_.songs_staged += staged;
     counts_.duplicates += copied - staged;
   }
@@ -130,6 +131,7 @@ void PgStagingWriter::flush_events() {
     const auto copied = pg::copy_rows(conn, warehouse_.statement("staging/copy_events"), events_);
     const auto staged =
         warehouse_.execute(warehouse_.statement("staging/merge_events"), {processed_});
+    warehouse_.execute(warehouse_.statement("staging/clear_events"));
     counts_.events_staged += staged;
     counts_.duplicates += copied - staged;
   }
@@ -148,6 +150,7 @@ void PgStagingWriter::flush_objects() {
   if (objects_.rows() > 0) {
     pg::copy_rows(warehouse_.connection(), warehouse_.statement("staging/copy_objects"), objects_);
     warehouse_.execute(warehouse_.statement("staging/merge_objects"));
+    warehouse_.execute(warehouse_.statement("staging/clear_objects"));
   }
   objects_.clear();
 }

@@ -1,6 +1,6 @@
 -- PostgreSQL only: the session's COPY targets for staging. Rows are copied here,
--- then moved into the staging tables (and the ledger) by merge_*.sql with
--- the same ON CONFLICT rules as insert_song.sql, insert_event.sql and
+-- then moved into the staging tables (and the ledger) by merge_*.sql, which
+-- clear_*.sql empties after, with the same ON CONFLICT rules as insert_song.sql, insert_event.sql and
 -- ledger/record_object.sql.
 CREATE TEMP TABLE IF NOT EXISTS tmp_s_song
   (LIKE s_song INCLUDING DEFAULTS) ON COMMIT DELETE ROWS;

@@ -1,7 +1,6 @@
 -- Moves the copied events into s_songplay_event with the rule of insert_event.sql.
 -- $1 processed: 1 when this batch transforms its own rows before it commits (a
 -- load), 0 when they wait for a later transform (the server's ingest).
-WITH copied AS (DELETE FROM tmp_s_songplay_event RETURNING *)
 INSERT INTO s_songplay_event (event_id, artist, auth, first_name, gender, item_in_session,
                               last_name, length, level, location, method, page, registration,
                               session_id, song, status, ts, user_agent, user_id, start_time, hour,
@@ -11,5 +10,5 @@ SELECT event_id, artist, auth, first_name, gender, item_in_session, last_name, l
        location, method, page, registration, session_id, song, status, ts, user_agent, user_id,
        start_time, hour, day, week, month, year, weekday, source_key, line_number, batch_id,
        staged_at, CAST($1 AS integer) <> 0
-FROM copied
+FROM tmp_s_songplay_event
 ON CONFLICT (event_id) DO NOTHING;
