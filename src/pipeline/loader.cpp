@@ -16,6 +16,7 @@
 #include "parse/event_parser.hpp"
 #include "parse/song_parser.hpp"
 #include "pipeline/batch_transaction.hpp"
+#include "pipeline/bulk_write.hpp"
 #include "pipeline/event_log_parts.hpp"
 #include "pipeline/ordered_parallel.hpp"
 #include "pipeline/transform.hpp"
@@ -143,6 +144,14 @@ void refresh_statistics(Warehouse& wh, const BatchCounts& counts) {
     const PhaseTimer timer("maintenance/analyze");
     wh.execute(wh.statement("maintenance/analyze"));
   }
+}
+
+template <typename Pending>
+std::uint64_t bytes_of(const std::vector<Pending>& objects) {
+  std::uint64_t bytes = 0;
+  for (const auto& p : objects)
+    bytes += p.object.size;
+  return bytes;
 }
 
 // Every source opened and its first page listed, songs first (so that plays in a
@@ -363,15 +372,26 @@ void Loader::run_batch(std::vector<SourceSpec>& sources, const std::vector<Pendi
   std::optional<PhaseTimer> stage_timer(std::in_place, "read+parse+stage");
   BatchTransaction batch(warehouse_, "load");
   try {
+    const bool bulk = takes_bulk_path(warehouse_, bytes_of(objects), options_.bulk_min_bytes);
+    std::optional<SetAsideKeys> staging_keys;
+    if (bulk)
+      staging_keys.emplace(warehouse_, "bulk/staging_keys");
     auto staging = warehouse_.open_staging(batch.id(), batch.started_at(),
                                            StagedRows::transformed_by_this_batch);
     const StagedObjects staged = stage_objects(sources, objects, *staging, progress);
     return_freed_memory();
     stage_timer.reset();
     at(FaultPoint::after_stage, batch_number);
+    if (staging_keys)
+      staging_keys->rebuild();
 
+    std::optional<SetAsideKeys> star_keys;
+    if (bulk)
+      star_keys.emplace(warehouse_, "bulk/star_keys");
     const BatchCounts counts =
         transform_staged_rows(batch.id(), *staging, objects.size(), progress);
+    if (star_keys)
+      star_keys->rebuild();
     at(FaultPoint::before_commit, batch_number);
     progress.phase = "committing";
     notify(progress);
@@ -396,6 +416,8 @@ void Loader::run_batch(std::vector<SourceSpec>& sources, const std::vector<Pendi
     report.songs_processed += counts.songs_processed;
     report.events_processed += counts.events_processed;
     report.batches.push_back(batch.id());
+    if (bulk)
+      report.bulk_batches.push_back(batch.id());
     progress.phase = "loading";
   } catch (const std::exception& e) {
     batch.abort(e.what());

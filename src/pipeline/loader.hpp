@@ -37,6 +37,10 @@ struct LoadOptions {
   // that stream (folders, S3): neither the records nor the bytes of a 30 MB daily
   // log sit in memory at once.
   std::size_t event_part_bytes = 2ULL << 20;
+  // A batch reading at least this many bytes, and at least as many as the objects
+  // already loaded, takes the bulk path (pipeline/bulk_write.hpp) where the engine
+  // has one. Below it, the few index builds cost more than the rows' inserts.
+  std::uint64_t bulk_min_bytes = 32ULL << 20;
 };
 
 struct LoadProgress {
@@ -69,7 +73,8 @@ struct LoadReport {
   RecordTally event_records;
   std::int64_t songs_processed = 0;
   std::int64_t events_processed = 0;
-  std::vector<std::int64_t> batches;  // committed batch ids
+  std::vector<std::int64_t> batches;       // committed batch ids
+  std::vector<std::int64_t> bulk_batches;  // those of them that took the bulk path
   std::chrono::duration<double> elapsed{};
 };
 

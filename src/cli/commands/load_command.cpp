@@ -137,6 +137,12 @@ void print_report(const LoadReport& r, Warehouse& warehouse, const Console& cons
                 r.songs_processed, r.events_processed, r.batches.size() == 1 ? "" : "es",
                 fmt::join(r.batches, ", "));
   }
+  if (!r.bulk_batches.empty()) {
+    console.detail(
+        "  bulk path:   batch{} {} (large next to the warehouse: secondary indexes and "
+        "foreign keys built after the rows)",
+        r.bulk_batches.size() == 1 ? "" : "es", fmt::join(r.bulk_batches, ", "));
+  }
   if (r.objects_unreadable > 0) {
     console.warn(
         "{} objects could not be read; they are listed in etl_reject and will be "

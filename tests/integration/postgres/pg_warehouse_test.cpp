@@ -14,6 +14,7 @@
 #include <thread>
 
 #include "pipeline/loader.hpp"
+#include "pipeline/transform.hpp"
 #include "source/local_folder_source.hpp"
 #include "support/pg_server.hpp"
 #include "warehouse/postgres/open_postgres.hpp"
@@ -295,6 +296,90 @@ TEST_F(PgWarehouseTest, StagingRepeatsWithinABatchMatchSqlite) {
   EXPECT_EQ(counts[0].duplicates, counts[1].duplicates);
   EXPECT_EQ(counts[0].rejects, counts[1].rejects);
   expect_same_tables(pg, lite);
+}
+
+// The secondary indexes and foreign keys in place: their definitions, sorted.
+std::vector<std::vector<Value>> secondary_keys(Warehouse& wh) {
+  auto rows = wh.query(
+                    "SELECT indexdef FROM pg_indexes WHERE schemaname = current_schema() "
+                    "AND indexname NOT LIKE '%_pkey' "
+                    "UNION ALL SELECT conrelid::regclass::text || ' ' || pg_get_constraintdef(oid) "
+                    "FROM pg_constraint WHERE contype = 'f' "
+                    "AND connamespace = current_schema()::regnamespace")
+                  .rows;
+  std::sort(rows.begin(), rows.end());
+  return rows;
+}
+
+LoadOptions bulk_from(std::uint64_t min_bytes, std::size_t batch_objects = 50'000) {
+  LoadOptions options;
+  options.bulk_min_bytes = min_bytes;
+  options.batch_max_objects = batch_objects;
+  return options;
+}
+
+// A batch written on the bulk path (keys dropped, rows written, keys built again)
+// leaves the same rows, and the same keys, as one written row by row.
+TEST_F(PgWarehouseTest, BulkAndIncrementalPathsGiveTheSameTables) {
+  PostgresWarehouse incremental(conninfo_);
+  const auto by_row = load(incremental, bulk_from(UINT64_MAX));
+  EXPECT_TRUE(by_row.bulk_batches.empty());
+  const auto keys = secondary_keys(incremental);
+  EXPECT_GE(keys.size(), 20u);
+
+  PostgresWarehouse bulk(test::create_test_database("it_wh_bulk_path"));
+  const auto in_bulk = load(bulk, bulk_from(0));
+  EXPECT_EQ(in_bulk.bulk_batches, in_bulk.batches);
+  EXPECT_EQ(secondary_keys(bulk), keys);
+  expect_same_tables(bulk, incremental);
+
+  // Many batches: the first is large next to the empty warehouse and takes the bulk
+  // path, the later ones are smaller than what is loaded and go row by row.
+  PostgresWarehouse mixed(test::create_test_database("it_wh_bulk_mixed"));
+  const auto in_batches = load(mixed, bulk_from(0, 25));
+  ASSERT_GT(in_batches.batches.size(), 2u);
+  EXPECT_EQ(in_batches.bulk_batches.front(), in_batches.batches.front());
+  EXPECT_LT(in_batches.bulk_batches.size(), in_batches.batches.size());
+  EXPECT_EQ(secondary_keys(mixed), keys);
+  auto lite = sqlite_reference();
+  for (const auto& table :
+       {"d_artist", "d_song", "d_time", "d_user", "d_user_level", "f_songplay"}) {
+    const auto it = std::find_if(kTables.begin(), kTables.end(),
+                                 [&](const auto& t) { return t.first == table; });
+    EXPECT_EQ(rows_of(mixed, it->first, it->second), rows_of(*lite, it->first, it->second))
+        << table;
+  }
+
+  // A replay rebuilds the star schema on the bulk path: same rows, same keys.
+  replay(bulk);
+  EXPECT_EQ(secondary_keys(bulk), keys);
+  for (const auto& table :
+       {"d_artist", "d_song", "d_time", "d_user", "d_user_level", "f_songplay"}) {
+    const auto it = std::find_if(kTables.begin(), kTables.end(),
+                                 [&](const auto& t) { return t.first == table; });
+    EXPECT_EQ(rows_of(bulk, it->first, it->second), rows_of(incremental, it->first, it->second))
+        << table;
+  }
+}
+
+// A bulk batch that fails after dropping the keys rolls back with them: the keys are
+// in place and nothing is staged.
+TEST_F(PgWarehouseTest, AFailedBulkBatchLeavesTheKeysInPlace) {
+  struct FailAfterStage final : BatchHook {
+    void at(FaultPoint point, std::int64_t) override {
+      if (point == FaultPoint::after_stage)
+        throw std::runtime_error("failed on purpose after staging");
+    }
+  } fail;
+  PostgresWarehouse pg(conninfo_);
+  pg.migrate();
+  const auto keys = secondary_keys(pg);
+  EXPECT_THROW(load(pg, bulk_from(0), {}, &fail), std::runtime_error);
+  EXPECT_EQ(secondary_keys(pg), keys);
+  EXPECT_EQ(scalar(pg, "SELECT COUNT(*) FROM s_songplay_event"), 0);
+  const auto report = load(pg, bulk_from(0));
+  EXPECT_EQ(report.bulk_batches.size(), 1u);
+  EXPECT_EQ(scalar(pg, "SELECT COUNT(*) FROM f_songplay"), 6820);
 }
 
 TEST_F(PgWarehouseTest, ASecondWriterIsRefused) {

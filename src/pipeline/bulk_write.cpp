@@ -1,0 +1,39 @@
+#include "pipeline/bulk_write.hpp"
+
+#include <fmt/format.h>
+
+#include "core/phase_timer.hpp"
+
+namespace sparkify {
+
+SetAsideKeys::SetAsideKeys(Warehouse& warehouse, std::string_view name)
+    : warehouse_(warehouse), name_(name) {
+  if (!has_bulk_path(warehouse_))
+    return;
+  const PhaseTimer timer(fmt::format("{} dropped", name_));
+  const Table keys = warehouse_.query(warehouse_.statement(name));
+  for (const auto& row : keys.rows) {
+    warehouse_.execute(*to_text(row.at(0)));
+    build_statements_.push_back(*to_text(row.at(1)));
+  }
+}
+
+void SetAsideKeys::rebuild() {
+  const PhaseTimer timer(fmt::format("{} built", name_));
+  for (auto it = build_statements_.rbegin(); it != build_statements_.rend(); ++it)
+    warehouse_.execute(*it);
+  build_statements_.clear();
+}
+
+bool has_bulk_path(const Warehouse& warehouse) {
+  return !warehouse.statement_names("bulk").empty();
+}
+
+bool takes_bulk_path(Warehouse& warehouse, std::uint64_t batch_bytes, std::uint64_t min_bytes) {
+  if (batch_bytes < min_bytes || !has_bulk_path(warehouse))
+    return false;
+  const Table loaded = warehouse.query(warehouse.statement("ledger/loaded_bytes"));
+  return static_cast<std::int64_t>(batch_bytes) >= to_int(loaded.rows.at(0).at(0));
+}
+
+}  // namespace sparkify

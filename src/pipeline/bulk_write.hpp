@@ -1,0 +1,49 @@
+// The bulk path: for a batch that is large next to what the warehouse holds (the
+// first load, a backfill, a replay), the secondary indexes and foreign keys that the
+// engine lists are dropped before the rows are written and built again after them,
+// inside the batch's transaction, as pg_restore does: each index built in one sorted
+// pass and each foreign key checked by one join, instead of a B-tree insert and a
+// lookup per row. Readers see the old tables, or on PostgreSQL wait for the commit.
+//
+// The engine lists what it sets aside in bulk/staging_keys and bulk/star_keys (rows of
+// drop_statement, build_statement); an engine without them writes row by row always,
+// where measurement shows the bulk path does not pay (SQLite, whose index builds are
+// no faster than its inserts while the B-trees fit its cache) or cannot apply
+// (Redshift, which has no secondary indexes and does not enforce foreign keys).
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "warehouse/warehouse.hpp"
+
+namespace sparkify {
+
+// The keys that statement `name` lists, dropped for the life of this object's
+// transaction until rebuild() builds them again. Destroyed without rebuild() (an
+// error), the batch's rollback brings them back.
+class SetAsideKeys {
+ public:
+  SetAsideKeys(Warehouse& warehouse, std::string_view name);
+  // Builds them again, in the reverse order of their dropping; a foreign key that the
+  // new rows break fails here, and the batch with it.
+  void rebuild();
+
+ private:
+  Warehouse& warehouse_;
+  std::string name_;
+  std::vector<std::string> build_statements_;
+};
+
+// True when the engine has a bulk path.
+bool has_bulk_path(const Warehouse& warehouse);
+
+// Whether a batch reading batch_bytes of input takes the bulk path: the engine has
+// one, and the batch reads at least min_bytes and at least as many bytes as the
+// objects already loaded (etl_object), so rebuilding the keys over every row costs
+// less than maintaining them row by row.
+bool takes_bulk_path(Warehouse& warehouse, std::uint64_t batch_bytes, std::uint64_t min_bytes);
+
+}  // namespace sparkify
