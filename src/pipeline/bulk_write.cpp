@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "core/phase_timer.hpp"
 
 namespace sparkify {
@@ -23,6 +25,15 @@ void SetAsideKeys::rebuild() {
   for (auto it = build_statements_.rbegin(); it != build_statements_.rend(); ++it)
     warehouse_.execute(*it);
   build_statements_.clear();
+}
+
+void analyze_staged_rows(Warehouse& warehouse) {
+  constexpr std::string_view kStatement = "maintenance/analyze_staging";
+  const auto names = warehouse.statement_names("maintenance");
+  if (std::find(names.begin(), names.end(), kStatement) == names.end())
+    return;
+  const PhaseTimer timer(kStatement);
+  warehouse.execute(warehouse.statement(kStatement));
 }
 
 bool has_bulk_path(const Warehouse& warehouse) {

@@ -37,6 +37,11 @@ class SetAsideKeys {
   std::vector<std::string> build_statements_;
 };
 
+// Fresh planner statistics of the staged rows, inside the batch, when the engine keeps
+// them (maintenance/analyze_staging): a bulk batch's transforms then plan for the rows
+// it staged rather than for the tables as they were before it.
+void analyze_staged_rows(Warehouse& warehouse);
+
 // True when the engine has a bulk path.
 bool has_bulk_path(const Warehouse& warehouse);
 

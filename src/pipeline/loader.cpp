@@ -139,10 +139,11 @@ void return_freed_memory() {
 // (outside the batch: a failure here loses nothing).
 void refresh_statistics(Warehouse& wh, const BatchCounts& counts) {
   constexpr std::int64_t kAnalyzeAfterRows = 50'000;
-  if (counts.staged.songs_staged + counts.staged.events_staged >= kAnalyzeAfterRows &&
-      !wh.statement_names("maintenance").empty()) {
-    const PhaseTimer timer("maintenance/analyze");
-    wh.execute(wh.statement("maintenance/analyze"));
+  if (counts.staged.songs_staged + counts.staged.events_staged < kAnalyzeAfterRows)
+    return;
+  for (const auto& name : wh.statement_names("maintenance")) {
+    const PhaseTimer timer(name);
+    wh.execute(wh.statement(name));
   }
 }
 
@@ -382,8 +383,10 @@ void Loader::run_batch(std::vector<SourceSpec>& sources, const std::vector<Pendi
     return_freed_memory();
     stage_timer.reset();
     at(FaultPoint::after_stage, batch_number);
-    if (staging_keys)
+    if (staging_keys) {
       staging_keys->rebuild();
+      analyze_staged_rows(warehouse_);
+    }
 
     std::optional<SetAsideKeys> star_keys;
     if (bulk)

@@ -2,7 +2,10 @@
 -- the level at the time of the play. A play matches a staged song when title and
 -- artist name are equal and the durations differ by less than a millisecond;
 -- among several candidates the closest duration wins, then the lowest song_id.
--- Each play is one probe of s_song_match (title, artist_name).
+-- Each play is one probe of s_song_match (title, artist_name). A staged event reaches
+-- the star schema once (its processed flag), so a play is never inserted twice: no
+-- ON CONFLICT, which lets a bulk batch drop f_songplay's primary key while it writes
+-- (bulk/star_keys.sql); a play inserted twice would fail the batch on that key.
 INSERT INTO f_songplay (songplay_id, start_time, user_id, level, song_id, artist_id, session_id,
                         item_in_session, location, user_agent, artist_name)
 SELECT p.event_id, p.start_time, p.user_id, p.level, m.song_id, m.artist_id, p.session_id,
@@ -17,5 +20,4 @@ LEFT JOIN LATERAL (
   WHERE s.title = p.song AND s.artist_name = p.artist AND s.batch_id <= $1
     AND ABS(s.duration - p.length) < 0.001
   ORDER BY ABS(s.duration - p.length), s.song_id
-  LIMIT 1) AS m ON true
-ON CONFLICT (songplay_id) DO NOTHING;
+  LIMIT 1) AS m ON true;
