@@ -17,7 +17,8 @@ IngestResult stage_requests(Warehouse& wh, const std::vector<const IngestRequest
   IngestResult result;
   BatchTransaction batch(wh, "ingest");
   try {
-    auto staging = wh.open_staging(batch.id(), batch.started_at(), StagedRows::waiting);
+    auto staging = wh.open_staging(batch.id(), batch.started_at(), StagedRows::waiting,
+                                   WritePath::incremental);
     StagingCounts before;
     for (const IngestRequest* request : requests) {
       for (const auto& s : request->songs)

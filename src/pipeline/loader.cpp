@@ -378,7 +378,8 @@ void Loader::run_batch(std::vector<SourceSpec>& sources, const std::vector<Pendi
     if (bulk)
       staging_keys.emplace(warehouse_, "bulk/staging_keys");
     auto staging = warehouse_.open_staging(batch.id(), batch.started_at(),
-                                           StagedRows::transformed_by_this_batch);
+                                           StagedRows::transformed_by_this_batch,
+                                           bulk ? WritePath::bulk : WritePath::incremental);
     const StagedObjects staged = stage_objects(sources, objects, *staging, progress);
     return_freed_memory();
     stage_timer.reset();

@@ -174,7 +174,7 @@ std::int64_t staged_flag(Warehouse& wh, StagedRows rows) {
   const std::string text((std::istreambuf_iterator<char>(in)), {});
   auto parsed = parser.parse(text, "flag-test");
   BatchTransaction batch(wh, "load");
-  auto staging = wh.open_staging(batch.id(), batch.started_at(), rows);
+  auto staging = wh.open_staging(batch.id(), batch.started_at(), rows, WritePath::incremental);
   staging->add(parsed.records.at(0));
   staging->flush();
   // Read before the batch rolls back (it is never committed).

@@ -34,6 +34,12 @@ struct StagingCounts {
 // does: its transforms take only waiting rows), which is slower but as correct.
 enum class StagedRows { transformed_by_this_batch, waiting };
 
+// How a batch writes its staged rows: with every key in place, or on the bulk path
+// (pipeline/bulk_write.hpp), whose caller has set aside the keys the engine lists in
+// bulk/staging_keys, so that an engine may write rows straight into the staging
+// tables and remove the repeats after, as its in-place path would have skipped them.
+enum class WritePath { incremental, bulk };
+
 // Writes staged rows and rejects of one batch. Rows are streamed: an engine may
 // buffer a bounded amount, never the whole batch.
 class StagingWriter {
@@ -122,8 +128,8 @@ class Warehouse {
 
   // A writer for the staged rows and rejects of batch_id, inside the open transaction.
   virtual std::unique_ptr<StagingWriter> open_staging(std::int64_t batch_id,
-                                                      const std::string& staged_at,
-                                                      StagedRows rows) = 0;
+                                                      const std::string& staged_at, StagedRows rows,
+                                                      WritePath path) = 0;
 };
 
 // Classified like SQLSTATE classes, so callers can decide what to do.

@@ -5,11 +5,13 @@
 namespace sparkify {
 
 PgStagingWriter::PgStagingWriter(PostgresWarehouse& warehouse, std::int64_t batch_id,
-                                 std::string staged_at, StagedRows rows, std::size_t flush_bytes)
+                                 std::string staged_at, StagedRows rows, WritePath path,
+                                 std::size_t flush_bytes)
     : warehouse_(warehouse),
       batch_id_(batch_id),
       staged_at_(std::move(staged_at)),
       processed_(rows == StagedRows::transformed_by_this_batch ? 1 : 0),
+      events_straight_in_(path == WritePath::bulk),
       flush_bytes_(flush_bytes) {
   warehouse_.execute(warehouse_.statement("staging/create_temp"));
 }
@@ -71,6 +73,8 @@ void PgStagingWriter::add(const EventRecord& e) {
   r.integer(e.line_number);
   r.integer(batch_id_);
   r.text(staged_at_);
+  if (events_straight_in_)
+    r.integer(processed_);  // the temp table's merge sets it; copied straight in, the row does
   r.end_row();
   // Repeated event_ids in one round need no care: ON CONFLICT DO NOTHING skips
   // the later ones, as the row-by-row insert would.
@@ -126,7 +130,10 @@ void PgStagingWriter::flush_songs() {
 }
 
 void PgStagingWriter::flush_events() {
-  if (events_.rows() > 0) {
+  if (events_.rows() > 0 && events_straight_in_) {
+    events_copied_unchecked_ += pg::copy_rows(
+        warehouse_.connection(), warehouse_.statement("staging/copy_events_bulk"), events_);
+  } else if (events_.rows() > 0) {
     auto& conn = warehouse_.connection();
     const auto copied = pg::copy_rows(conn, warehouse_.statement("staging/copy_events"), events_);
     const auto staged =
@@ -155,9 +162,22 @@ void PgStagingWriter::flush_objects() {
   objects_.clear();
 }
 
+// The bulk path's events, copied straight in: later copies of an event already staged
+// are removed, and the rest counted as staged.
+void PgStagingWriter::remove_repeated_events() {
+  if (events_copied_unchecked_ == 0)
+    return;
+  const auto removed =
+      warehouse_.execute(warehouse_.statement("staging/remove_repeated_events"), {batch_id_});
+  counts_.events_staged += events_copied_unchecked_ - removed;
+  counts_.duplicates += removed;
+  events_copied_unchecked_ = 0;
+}
+
 void PgStagingWriter::flush() {
   flush_songs();
   flush_events();
+  remove_repeated_events();
   flush_rejects();
   flush_objects();
 }

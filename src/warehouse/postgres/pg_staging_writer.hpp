@@ -4,6 +4,10 @@
 // those of the row-by-row staging/insert_*.sql. Rejects are copied straight into
 // etl_reject; ledger rows (etl_object) go through a temp table like the
 // staged rows. Everything happens inside the batch's open transaction.
+//
+// On the bulk path, s_songplay_event's primary key is set aside (bulk/staging_keys.sql):
+// events are copied straight into it, and flush() removes the later copies of an event
+// (staging/remove_repeated_events.sql), which ON CONFLICT would have skipped.
 #pragma once
 
 #include <string>
@@ -21,7 +25,8 @@ class PgStagingWriter final : public StagingWriter {
   inline static constexpr std::size_t kDefaultFlushBytes = 4 << 20;
 
   PgStagingWriter(PostgresWarehouse& warehouse, std::int64_t batch_id, std::string staged_at,
-                  StagedRows rows, std::size_t flush_bytes = kDefaultFlushBytes);
+                  StagedRows rows, WritePath path = WritePath::incremental,
+                  std::size_t flush_bytes = kDefaultFlushBytes);
 
   void add(const SongRecord& song) override;
   void add(const EventRecord& event) override;
@@ -35,12 +40,15 @@ class PgStagingWriter final : public StagingWriter {
   void flush_events();
   void flush_rejects();
   void flush_objects();
+  void remove_repeated_events();
 
   PostgresWarehouse& warehouse_;
   std::int64_t batch_id_;
   std::string staged_at_;
-  std::int64_t processed_;  // the flag staged rows start with (1 or 0)
+  std::int64_t processed_;   // the flag staged rows start with (1 or 0)
+  bool events_straight_in_;  // the bulk path: events copied into s_songplay_event itself
   std::size_t flush_bytes_;
+  std::int64_t events_copied_unchecked_ = 0;  // copied straight in since the last repeat check
   pg::CopyRows songs_;
   pg::CopyRows events_;
   pg::CopyRows rejects_;

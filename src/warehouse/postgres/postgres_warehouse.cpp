@@ -143,8 +143,8 @@ Table PostgresWarehouse::query_read_only(std::string_view sql, const std::vector
 
 std::unique_ptr<StagingWriter> PostgresWarehouse::open_staging(std::int64_t batch_id,
                                                                const std::string& staged_at,
-                                                               StagedRows rows) {
-  return std::make_unique<PgStagingWriter>(*this, batch_id, staged_at, rows);
+                                                               StagedRows rows, WritePath path) {
+  return std::make_unique<PgStagingWriter>(*this, batch_id, staged_at, rows, path);
 }
 
 }  // namespace sparkify

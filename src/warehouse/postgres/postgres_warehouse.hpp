@@ -50,7 +50,7 @@ class PostgresWarehouse final : public Warehouse {
 
   // Stages through COPY into temporary tables, merged with ON CONFLICT.
   std::unique_ptr<StagingWriter> open_staging(std::int64_t batch_id, const std::string& staged_at,
-                                              StagedRows rows) override;
+                                              StagedRows rows, WritePath path) override;
 
   pg::Connection& connection() { return conn_; }
 

@@ -159,7 +159,8 @@ std::int64_t RedshiftWarehouse::insert_rows(std::string_view name,
 
 std::unique_ptr<StagingWriter> RedshiftWarehouse::open_staging(
     std::int64_t batch_id, const std::string& staged_at,
-    StagedRows /*rows: always staged waiting, see StagedRows*/) {
+    StagedRows /*rows: always staged waiting, see StagedRows*/,
+    WritePath /*path: Redshift has no keys to set aside*/) {
   return std::make_unique<RedshiftStagingWriter>(*this, batch_id, staged_at,
                                                  options_.max_statement_bytes);
 }

@@ -48,7 +48,7 @@ class RedshiftWarehouse final : public Warehouse {
 
   // Stages through multi-row INSERTs into temp tables, merged by delete-then-insert.
   std::unique_ptr<StagingWriter> open_staging(std::int64_t batch_id, const std::string& staged_at,
-                                              StagedRows rows) override;
+                                              StagedRows rows, WritePath path) override;
 
   const redshift::RedshiftOptions& options() const { return options_; }
   pg::Connection& connection() { return conn_; }

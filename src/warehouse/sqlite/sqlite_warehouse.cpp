@@ -221,7 +221,8 @@ Table SqliteWarehouse::rows_of(sqlite::Statement& stmt) {
 
 std::unique_ptr<StagingWriter> SqliteWarehouse::open_staging(std::int64_t batch_id,
                                                              const std::string& staged_at,
-                                                             StagedRows rows) {
+                                                             StagedRows rows,
+                                                             WritePath /*path: no bulk path*/) {
   return std::make_unique<SqliteStagingWriter>(*this, batch_id, staged_at, rows);
 }
 

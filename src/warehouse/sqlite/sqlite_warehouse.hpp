@@ -41,7 +41,7 @@ class SqliteWarehouse final : public Warehouse {
   Table query_read_only(std::string_view sql, const std::vector<Value>& params = {}) override;
 
   std::unique_ptr<StagingWriter> open_staging(std::int64_t batch_id, const std::string& staged_at,
-                                              StagedRows rows) override;
+                                              StagedRows rows, WritePath path) override;
 
   sqlite3* handle() const { return db_.get(); }
 

@@ -13,6 +13,7 @@
 #include <filesystem>
 #include <thread>
 
+#include "pipeline/bulk_write.hpp"
 #include "pipeline/loader.hpp"
 #include "pipeline/transform.hpp"
 #include "source/local_folder_source.hpp"
@@ -253,11 +254,12 @@ TEST_F(PgWarehouseTest, ReRunIsIdempotentAndSmallBatchesAgree) {
   }
 }
 
-// Repeats inside one batch: the COPY path must count and decide exactly as the
-// row-by-row SQLite writer does.
-TEST_F(PgWarehouseTest, StagingRepeatsWithinABatchMatchSqlite) {
-  PostgresWarehouse pg(conninfo_);
-  SqliteWarehouse lite(sqlite_path_);
+// Stages, in batch `batch` of each warehouse, a song twice, a changed song, an event
+// twice and a reject; on PostgreSQL by the given path (the bulk path with the keys set
+// aside as a bulk batch sets them aside). Returns each writer's counts.
+std::vector<StagingCounts> stage_repeats(PostgresWarehouse& pg, SqliteWarehouse& lite,
+                                         std::int64_t batch, WritePath pg_path,
+                                         const std::string& event_id = "e1") {
   SongRecord song;
   song.song_id = "SOX";
   song.title = "Title";
@@ -266,27 +268,45 @@ TEST_F(PgWarehouseTest, StagingRepeatsWithinABatchMatchSqlite) {
   SongRecord changed = song;
   changed.title = "Other\ttitle\twith tabs";
   EventRecord event;
-  event.event_id = "e1";
+  event.event_id = event_id;
   event.page = "NextSong";
   event.time.start_time = "2018-11-01 21:01:46.796";
   event.source_key = "log";
+  event.line_number = 1;
+  EventRecord repeat = event;
+  repeat.line_number = 2;  // a later line with the same identity: a duplicate
+  const std::string at = "2018-11-30 00:00:00.000";
   std::vector<StagingCounts> counts;
   for (Warehouse* wh : std::initializer_list<Warehouse*>{&pg, &lite}) {
+    const WritePath path = wh == &pg ? pg_path : WritePath::incremental;
     wh->migrate();
     wh->begin();
-    wh->execute(wh->statement("ledger/begin_batch"),
-                {std::int64_t{1}, std::string("load"), std::string("2018-11-30 00:00:00.000")});
-    auto w = wh->open_staging(1, "2018-11-30 00:00:00.000", StagedRows::waiting);
+    wh->execute(wh->statement("ledger/begin_batch"), {batch, std::string("load"), at});
+    std::optional<SetAsideKeys> keys;
+    if (path == WritePath::bulk)
+      keys.emplace(*wh, "bulk/staging_keys");
+    auto w = wh->open_staging(batch, at, StagedRows::waiting, path);
     w->add(song);
     w->add(song);     // same content: a duplicate
     w->add(changed);  // new content: staged again
     w->add(event);
-    w->add(event);  // same event id: a duplicate
+    w->add(repeat);
     w->add(Reject{"log", 3, "", "not JSON", "{oops"});
     w->flush();
+    if (keys)
+      keys->rebuild();
     counts.push_back(w->counts());
     wh->commit();
   }
+  return counts;
+}
+
+// Repeats inside one batch: the COPY path must count and decide exactly as the
+// row-by-row SQLite writer does.
+TEST_F(PgWarehouseTest, StagingRepeatsWithinABatchMatchSqlite) {
+  PostgresWarehouse pg(conninfo_);
+  SqliteWarehouse lite(sqlite_path_);
+  const auto counts = stage_repeats(pg, lite, 1, WritePath::incremental);
   EXPECT_EQ(counts[0].songs_staged, 2);
   EXPECT_EQ(counts[0].events_staged, 1);
   EXPECT_EQ(counts[0].duplicates, 2);
@@ -295,6 +315,26 @@ TEST_F(PgWarehouseTest, StagingRepeatsWithinABatchMatchSqlite) {
   EXPECT_EQ(counts[0].events_staged, counts[1].events_staged);
   EXPECT_EQ(counts[0].duplicates, counts[1].duplicates);
   EXPECT_EQ(counts[0].rejects, counts[1].rejects);
+  expect_same_tables(pg, lite);
+}
+
+// The bulk path copies events straight in and removes the repeats after: the same
+// rows and counts, within a batch and across batches (an event an earlier batch
+// staged stays as it was).
+TEST_F(PgWarehouseTest, BulkStagingRemovesRepeatsAsTheKeyWould) {
+  PostgresWarehouse pg(conninfo_);
+  SqliteWarehouse lite(sqlite_path_);
+  const auto first = stage_repeats(pg, lite, 1, WritePath::bulk);
+  EXPECT_EQ(first[0].events_staged, 1);
+  EXPECT_EQ(first[0].duplicates, 2);
+  EXPECT_EQ(first[0].events_staged, first[1].events_staged);
+  EXPECT_EQ(first[0].duplicates, first[1].duplicates);
+  expect_same_tables(pg, lite);
+  const auto second = stage_repeats(pg, lite, 2, WritePath::bulk);
+  EXPECT_EQ(second[0].events_staged, 0);
+  EXPECT_GE(second[0].duplicates, 2);  // at least the event's two copies
+  EXPECT_EQ(second[0].events_staged, second[1].events_staged);
+  EXPECT_EQ(second[0].duplicates, second[1].duplicates);
   expect_same_tables(pg, lite);
 }
 

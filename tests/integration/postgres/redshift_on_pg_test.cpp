@@ -145,7 +145,8 @@ TEST(RedshiftOnPostgres, HostileStringsRoundTripExactly) {
       "INSERT INTO etl_batch (batch_id, kind, status, started_at) VALUES "
       "(1, 'load', 'running', '2024-01-01 00:00:00')");
   {
-    auto writer = rs.open_staging(1, "2024-01-01 00:00:00.000", StagedRows::waiting);
+    auto writer =
+        rs.open_staging(1, "2024-01-01 00:00:00.000", StagedRows::waiting, WritePath::incremental);
     std::int64_t line = 0;
     for (const auto& h : hostile)
       writer->add(Reject{"s3://b/" + h, ++line, h, h, h});
@@ -165,7 +166,8 @@ TEST(RedshiftOnPostgres, HostileStringsRoundTripExactly) {
   }
   // NUL and invalid UTF-8 never reach the server.
   rs.begin();
-  auto writer = rs.open_staging(2, "2024-01-01 00:00:00.000", StagedRows::waiting);
+  auto writer =
+      rs.open_staging(2, "2024-01-01 00:00:00.000", StagedRows::waiting, WritePath::incremental);
   EXPECT_THROW(writer->add(Reject{"k", 1, "", std::string("a\0b", 3), ""}), WarehouseError);
   EXPECT_THROW(writer->add(Reject{"k", 1, "", "\xff", ""}), WarehouseError);
   rs.rollback();
