@@ -8,12 +8,12 @@
 
 namespace sparkify {
 
-SetAsideKeys::SetAsideKeys(Warehouse& warehouse, std::string_view name)
-    : warehouse_(warehouse), name_(name) {
+SetAsideKeys::SetAsideKeys(Warehouse& warehouse, std::string_view phase)
+    : warehouse_(warehouse), phase_(phase) {
   if (!has_bulk_path(warehouse_))
     return;
-  const PhaseTimer timer(fmt::format("{} dropped", name_));
-  const Table keys = warehouse_.query(warehouse_.statement(name));
+  const PhaseTimer timer(fmt::format("bulk: {} keys dropped", phase_));
+  const Table keys = warehouse_.query(warehouse_.statement("bulk/keys"), {phase_});
   for (const auto& row : keys.rows) {
     warehouse_.execute(*to_text(row.at(0)));
     build_statements_.push_back(*to_text(row.at(1)));
@@ -21,7 +21,7 @@ SetAsideKeys::SetAsideKeys(Warehouse& warehouse, std::string_view name)
 }
 
 void SetAsideKeys::rebuild() {
-  const PhaseTimer timer(fmt::format("{} built", name_));
+  const PhaseTimer timer(fmt::format("bulk: {} keys built", phase_));
   for (auto it = build_statements_.rbegin(); it != build_statements_.rend(); ++it)
     warehouse_.execute(*it);
   build_statements_.clear();

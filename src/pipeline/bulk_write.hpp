@@ -5,8 +5,8 @@
 // pass and each foreign key checked by one join, instead of a B-tree insert and a
 // lookup per row. Readers see the old tables, or on PostgreSQL wait for the commit.
 //
-// The engine lists what it sets aside in bulk/staging_keys and bulk/star_keys (rows of
-// drop_statement, build_statement); an engine without them writes row by row always,
+// The engine lists what it sets aside in bulk/keys (rows of drop_statement,
+// build_statement for a phase); an engine without them writes row by row always,
 // where measurement shows the bulk path does not pay (SQLite, whose index builds are
 // no faster than its inserts while the B-trees fit its cache) or cannot apply
 // (Redshift, which has no secondary indexes and does not enforce foreign keys).
@@ -21,19 +21,19 @@
 
 namespace sparkify {
 
-// The keys that statement `name` lists, dropped for the life of this object's
-// transaction until rebuild() builds them again. Destroyed without rebuild() (an
-// error), the batch's rollback brings them back.
+// The keys that bulk/keys lists for `phase` ("staging" or "star"), dropped for the life
+// of this object's transaction until rebuild() builds them again. Destroyed without
+// rebuild() (an error), the batch's rollback brings them back.
 class SetAsideKeys {
  public:
-  SetAsideKeys(Warehouse& warehouse, std::string_view name);
+  SetAsideKeys(Warehouse& warehouse, std::string_view phase);
   // Builds them again, in the reverse order of their dropping; a foreign key that the
   // new rows break fails here, and the batch with it.
   void rebuild();
 
  private:
   Warehouse& warehouse_;
-  std::string name_;
+  std::string phase_;
   std::vector<std::string> build_statements_;
 };
 

@@ -376,7 +376,7 @@ void Loader::run_batch(std::vector<SourceSpec>& sources, const std::vector<Pendi
     const bool bulk = takes_bulk_path(warehouse_, bytes_of(objects), options_.bulk_min_bytes);
     std::optional<SetAsideKeys> staging_keys;
     if (bulk)
-      staging_keys.emplace(warehouse_, "bulk/staging_keys");
+      staging_keys.emplace(warehouse_, "staging");
     auto staging = warehouse_.open_staging(batch.id(), batch.started_at(),
                                            StagedRows::transformed_by_this_batch,
                                            bulk ? WritePath::bulk : WritePath::incremental);
@@ -391,7 +391,7 @@ void Loader::run_batch(std::vector<SourceSpec>& sources, const std::vector<Pendi
 
     std::optional<SetAsideKeys> star_keys;
     if (bulk)
-      star_keys.emplace(warehouse_, "bulk/star_keys");
+      star_keys.emplace(warehouse_, "star");
     const BatchCounts counts =
         transform_staged_rows(batch.id(), *staging, objects.size(), progress);
     if (star_keys)

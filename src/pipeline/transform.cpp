@@ -50,7 +50,7 @@ BatchCounts replay(Warehouse& wh) {
   try {
     wh.execute(wh.statement("replay/reset"));
     // The star schema is empty: every row of it is written again, on the bulk path.
-    SetAsideKeys star_keys(wh, "bulk/star_keys");
+    SetAsideKeys star_keys(wh, "star");
     std::tie(counts.songs_processed, counts.events_processed) = transform_staged(wh, batch.id());
     star_keys.rebuild();
     batch.commit(counts);

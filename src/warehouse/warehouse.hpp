@@ -36,7 +36,7 @@ enum class StagedRows { transformed_by_this_batch, waiting };
 
 // How a batch writes its staged rows: with every key in place, or on the bulk path
 // (pipeline/bulk_write.hpp), whose caller has set aside the keys the engine lists in
-// bulk/staging_keys, so that an engine may write rows straight into the staging
+// bulk/keys for staging, so that an engine may write rows straight into the staging
 // tables and remove the repeats after, as its in-place path would have skipped them.
 enum class WritePath { incremental, bulk };
 

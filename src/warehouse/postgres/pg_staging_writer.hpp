@@ -5,7 +5,7 @@
 // etl_reject; ledger rows (etl_object) go through a temp table like the
 // staged rows. Everything happens inside the batch's open transaction.
 //
-// On the bulk path, s_songplay_event's primary key is set aside (bulk/staging_keys.sql):
+// On the bulk path, s_songplay_event's primary key is set aside (bulk/keys.sql):
 // events are copied straight into it, and flush() removes the later copies of an event
 // (staging/remove_repeated_events.sql), which ON CONFLICT would have skipped.
 #pragma once

@@ -104,6 +104,16 @@ void expect_same_tables(Warehouse& a, Warehouse& b) {
   }
 }
 
+// The star schema's tables, row for row.
+void expect_same_star_schema(Warehouse& a, Warehouse& b) {
+  for (const auto& table :
+       {"d_artist", "d_song", "d_time", "d_user", "d_user_level", "f_songplay"}) {
+    const auto it = std::find_if(kTables.begin(), kTables.end(),
+                                 [&](const auto& t) { return t.first == table; });
+    EXPECT_EQ(rows_of(a, it->first, it->second), rows_of(b, it->first, it->second)) << table;
+  }
+}
+
 std::int64_t scalar(Warehouse& wh, const std::string& sql) {
   return to_int(wh.query(sql).rows.at(0).at(0));
 }
@@ -246,12 +256,7 @@ TEST_F(PgWarehouseTest, ReRunIsIdempotentAndSmallBatchesAgree) {
   EXPECT_EQ(scalar(pg, "SELECT COUNT(*) FROM f_songplay"), 6820);
   // Different batching, same star schema.
   auto lite = sqlite_reference();
-  for (const auto& table :
-       {"d_artist", "d_song", "d_time", "d_user", "d_user_level", "f_songplay"}) {
-    const auto it = std::find_if(kTables.begin(), kTables.end(),
-                                 [&](const auto& t) { return t.first == table; });
-    EXPECT_EQ(rows_of(pg, it->first, it->second), rows_of(*lite, it->first, it->second)) << table;
-  }
+  expect_same_star_schema(pg, *lite);
 }
 
 // Stages, in batch `batch` of each warehouse, a song twice, a changed song, an event
@@ -284,7 +289,7 @@ std::vector<StagingCounts> stage_repeats(PostgresWarehouse& pg, SqliteWarehouse&
     wh->execute(wh->statement("ledger/begin_batch"), {batch, std::string("load"), at});
     std::optional<SetAsideKeys> keys;
     if (path == WritePath::bulk)
-      keys.emplace(*wh, "bulk/staging_keys");
+      keys.emplace(*wh, "staging");
     auto w = wh->open_staging(batch, at, StagedRows::waiting, path);
     w->add(song);
     w->add(song);     // same content: a duplicate
@@ -372,6 +377,29 @@ TEST_F(PgWarehouseTest, BulkAndIncrementalPathsGiveTheSameTables) {
   EXPECT_EQ(keys_in_place(bulk), keys);
   expect_same_tables(bulk, incremental);
 
+  // While a bulk batch writes, the keys are really gone: every index and key of
+  // s_songplay_event and f_songplay, s_song's secondary indexes.
+  const auto mentioning = [](const std::vector<std::vector<Value>>& rows, const char* table) {
+    return std::count_if(rows.begin(), rows.end(), [&](const auto& row) {
+      const std::string text =
+          *to_text(row.at(0));  // an index's definition, or "table FOREIGN KEY"
+      return text.starts_with(std::string(table) + " ") ||
+             text.find(std::string(" ON public.") + table + " ") != std::string::npos;
+    });
+  };
+  EXPECT_EQ(mentioning(keys, "f_songplay"), 7);
+  bulk.begin();
+  {
+    SetAsideKeys staging(bulk, "staging");
+    SetAsideKeys star(bulk, "star");
+    const auto during = keys_in_place(bulk);
+    EXPECT_EQ(mentioning(during, "f_songplay"), 0);
+    EXPECT_EQ(mentioning(during, "s_songplay_event"), 0);
+    EXPECT_EQ(mentioning(during, "s_song"), 1);  // its primary key
+  }
+  bulk.rollback();
+  EXPECT_EQ(keys_in_place(bulk), keys);
+
   // Many batches: the first is large next to the empty warehouse and takes the bulk
   // path, the later ones are smaller than what is loaded and go row by row.
   PostgresWarehouse mixed(test::create_test_database("it_wh_bulk_mixed"));
@@ -381,24 +409,12 @@ TEST_F(PgWarehouseTest, BulkAndIncrementalPathsGiveTheSameTables) {
   EXPECT_LT(in_batches.bulk_batches.size(), in_batches.batches.size());
   EXPECT_EQ(keys_in_place(mixed), keys);
   auto lite = sqlite_reference();
-  for (const auto& table :
-       {"d_artist", "d_song", "d_time", "d_user", "d_user_level", "f_songplay"}) {
-    const auto it = std::find_if(kTables.begin(), kTables.end(),
-                                 [&](const auto& t) { return t.first == table; });
-    EXPECT_EQ(rows_of(mixed, it->first, it->second), rows_of(*lite, it->first, it->second))
-        << table;
-  }
+  expect_same_star_schema(mixed, *lite);
 
   // A replay rebuilds the star schema on the bulk path: same rows, same keys.
   replay(bulk);
   EXPECT_EQ(keys_in_place(bulk), keys);
-  for (const auto& table :
-       {"d_artist", "d_song", "d_time", "d_user", "d_user_level", "f_songplay"}) {
-    const auto it = std::find_if(kTables.begin(), kTables.end(),
-                                 [&](const auto& t) { return t.first == table; });
-    EXPECT_EQ(rows_of(bulk, it->first, it->second), rows_of(incremental, it->first, it->second))
-        << table;
-  }
+  expect_same_star_schema(bulk, incremental);
 }
 
 // A bulk batch that fails after dropping the keys rolls back with them: the keys are

@@ -1,5 +1,5 @@
 -- The bulk path: events copied straight into s_songplay_event, whose primary key a
--- bulk batch sets aside while it stages (bulk/staging_keys.sql); the row carries its
+-- bulk batch sets aside while it stages (bulk/keys.sql); the row carries its
 -- processed flag. remove_repeated_events.sql then removes what ON CONFLICT would have
 -- skipped (copy_events.sql and merge_events.sql are the path with the key in place).
 COPY s_songplay_event (event_id, artist, auth, first_name, gender, item_in_session, last_name,

@@ -5,7 +5,7 @@
 -- Each play is one probe of s_song_match (title, artist_name). A staged event reaches
 -- the star schema once (its processed flag), so a play is never inserted twice: no
 -- ON CONFLICT, which lets a bulk batch drop f_songplay's primary key while it writes
--- (bulk/star_keys.sql); a play inserted twice would fail the batch on that key.
+-- (bulk/keys.sql); a play inserted twice would fail the batch on that key.
 INSERT INTO f_songplay (songplay_id, start_time, user_id, level, song_id, artist_id, session_id,
                         item_in_session, location, user_agent, artist_name)
 SELECT p.event_id, p.start_time, p.user_id, p.level, m.song_id, m.artist_id, p.session_id,
