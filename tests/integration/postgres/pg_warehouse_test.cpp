@@ -306,6 +306,15 @@ std::vector<StagingCounts> stage_repeats(PostgresWarehouse& pg, SqliteWarehouse&
   return counts;
 }
 
+// PostgreSQL's counts (first) equal SQLite's (second).
+void expect_same_counts(const std::vector<StagingCounts>& counts) {
+  ASSERT_EQ(counts.size(), 2u);
+  EXPECT_EQ(counts[0].songs_staged, counts[1].songs_staged);
+  EXPECT_EQ(counts[0].events_staged, counts[1].events_staged);
+  EXPECT_EQ(counts[0].duplicates, counts[1].duplicates);
+  EXPECT_EQ(counts[0].rejects, counts[1].rejects);
+}
+
 // Repeats inside one batch: the COPY path must count and decide exactly as the
 // row-by-row SQLite writer does.
 TEST_F(PgWarehouseTest, StagingRepeatsWithinABatchMatchSqlite) {
@@ -316,10 +325,7 @@ TEST_F(PgWarehouseTest, StagingRepeatsWithinABatchMatchSqlite) {
   EXPECT_EQ(counts[0].events_staged, 1);
   EXPECT_EQ(counts[0].duplicates, 2);
   EXPECT_EQ(counts[0].rejects, 1);
-  EXPECT_EQ(counts[0].songs_staged, counts[1].songs_staged);
-  EXPECT_EQ(counts[0].events_staged, counts[1].events_staged);
-  EXPECT_EQ(counts[0].duplicates, counts[1].duplicates);
-  EXPECT_EQ(counts[0].rejects, counts[1].rejects);
+  expect_same_counts(counts);
   expect_same_tables(pg, lite);
 }
 
@@ -332,14 +338,12 @@ TEST_F(PgWarehouseTest, BulkStagingRemovesRepeatsAsTheKeyWould) {
   const auto first = stage_repeats(pg, lite, 1, WritePath::bulk);
   EXPECT_EQ(first[0].events_staged, 1);
   EXPECT_EQ(first[0].duplicates, 2);
-  EXPECT_EQ(first[0].events_staged, first[1].events_staged);
-  EXPECT_EQ(first[0].duplicates, first[1].duplicates);
+  expect_same_counts(first);
   expect_same_tables(pg, lite);
   const auto second = stage_repeats(pg, lite, 2, WritePath::bulk);
   EXPECT_EQ(second[0].events_staged, 0);
   EXPECT_GE(second[0].duplicates, 2);  // at least the event's two copies
-  EXPECT_EQ(second[0].events_staged, second[1].events_staged);
-  EXPECT_EQ(second[0].duplicates, second[1].duplicates);
+  expect_same_counts(second);
   expect_same_tables(pg, lite);
 }
 
