@@ -44,7 +44,18 @@ bool takes_bulk_path(Warehouse& warehouse, std::uint64_t batch_bytes, std::uint6
   if (batch_bytes < min_bytes || !has_bulk_path(warehouse))
     return false;
   const Table loaded = warehouse.query(warehouse.statement("ledger/loaded_bytes"));
-  return static_cast<std::int64_t>(batch_bytes) >= to_int(loaded.rows.at(0).at(0));
+  if (static_cast<std::int64_t>(batch_bytes) < to_int(loaded.rows.at(0).at(0)))
+    return false;
+  // Only the tables' owner may drop their keys: a loader with write grants alone keeps
+  // to the path with every key in place.
+  for (const std::string phase : {"staging", "star"}) {
+    const Table keys = warehouse.query(warehouse.statement("bulk/keys"), {phase});
+    for (const auto& row : keys.rows) {
+      if (to_int(row.at(2)) == 0)
+        return false;
+    }
+  }
+  return true;
 }
 
 }  // namespace sparkify

@@ -441,6 +441,26 @@ TEST_F(PgWarehouseTest, AFailedBulkBatchLeavesTheKeysInPlace) {
   EXPECT_EQ(scalar(pg, "SELECT COUNT(*) FROM f_songplay"), 6820);
 }
 
+// Only a table's owner may drop its keys: a loader with write grants alone loads on
+// the path with every key in place, and the load succeeds.
+TEST_F(PgWarehouseTest, ALoaderThatDoesNotOwnTheTablesKeepsTheKeys) {
+  PostgresWarehouse pg(conninfo_);
+  pg.migrate();
+  pg.execute("DROP ROLE IF EXISTS it_loader_without_ownership");
+  pg.execute("CREATE ROLE it_loader_without_ownership NOLOGIN");
+  pg.execute("GRANT USAGE, CREATE ON SCHEMA public TO it_loader_without_ownership");
+  pg.execute("GRANT ALL ON ALL TABLES IN SCHEMA public TO it_loader_without_ownership");
+  pg.execute("GRANT ALL ON ALL SEQUENCES IN SCHEMA public TO it_loader_without_ownership");
+  const auto keys = keys_in_place(pg);
+  pg.execute("SET ROLE it_loader_without_ownership");
+  const auto report = load(pg, bulk_from(0));
+  EXPECT_FALSE(report.batches.empty());
+  EXPECT_TRUE(report.bulk_batches.empty());
+  EXPECT_EQ(scalar(pg, "SELECT COUNT(*) FROM f_songplay"), 6820);
+  pg.execute("RESET ROLE");
+  EXPECT_EQ(keys_in_place(pg), keys);
+}
+
 TEST_F(PgWarehouseTest, ASecondWriterIsRefused) {
   PostgresWarehouse first(conninfo_);
   first.migrate();
