@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "tests/support/cli_runner.hpp"
+#include "tests/support/loaded_sample.hpp"
 
 namespace sparkify::testing {
 namespace {
@@ -159,21 +160,7 @@ TEST(FirstContact, TheSummaryNamesTheWarehouseItWrote) {
 }
 
 // A warehouse of the sample, loaded once for the tests that only read it.
-class LoadedWarehouse : public ::testing::Test {
- protected:
-  static void SetUpTestSuite() {
-    dir_ = new TempDir();
-    const auto r = run_sparkify({"load", "--db", db(), "--quiet"});
-    ASSERT_EQ(r.exit_code, 0) << r.err;
-  }
-  static void TearDownTestSuite() {
-    delete dir_;
-    dir_ = nullptr;
-  }
-  static std::string db() { return (*dir_ / "w.db").string(); }
-  static TempDir* dir_;
-};
-TempDir* LoadedWarehouse::dir_ = nullptr;
+class LoadedWarehouse : public LoadedSample {};
 
 // Read-only commands never create a file: a typo in --db is "no warehouse at".
 TEST(FirstContact, ReadOnlyCommandsOnAMissingWarehouseExitFiveAndCreateNothing) {

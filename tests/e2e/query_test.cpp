@@ -13,6 +13,7 @@
 
 #include "tests/support/cli_runner.hpp"
 #include "tests/support/csv_reader.hpp"
+#include "tests/support/loaded_sample.hpp"
 
 namespace sparkify::testing {
 namespace {
@@ -174,19 +175,8 @@ const Sample& sample() {
 }
 
 // The sample loaded once for every test of this file.
-class Queries : public ::testing::Test {
+class Queries : public LoadedSample {
  protected:
-  static void SetUpTestSuite() {
-    dir_ = new TempDir();
-    const auto r = run_sparkify({"load", "--db", db(), "--quiet"});
-    ASSERT_EQ(r.exit_code, 0) << r.err;
-  }
-  static void TearDownTestSuite() {
-    delete dir_;
-    dir_ = nullptr;
-  }
-  static std::string db() { return (*dir_ / "w.db").string(); }
-
   // A query's result as rows of text, header first (from --format csv).
   static Rows query(const std::string& name, const std::vector<std::string>& extra = {}) {
     std::vector<std::string> args{"query", name, "--db", db(), "--format", "csv"};
@@ -195,10 +185,7 @@ class Queries : public ::testing::Test {
     EXPECT_EQ(r.exit_code, 0) << name << ": " << r.err;
     return parse_csv(r.out);
   }
-
-  static TempDir* dir_;
 };
-TempDir* Queries::dir_ = nullptr;
 
 std::string n(std::int64_t v) {
   return std::to_string(v);
