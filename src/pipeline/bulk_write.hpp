@@ -1,14 +1,14 @@
 // The bulk path: for a batch that is large next to what the warehouse holds (the
-// first load, a backfill, a replay), the secondary indexes and foreign keys that the
-// engine lists are dropped before the rows are written and built again after them,
+// first load, a backfill, a replay), the indexes and keys that the engine lists are
+// dropped before the rows are written and built again after them,
 // inside the batch's transaction, as pg_restore does: each index built in one sorted
 // pass and each foreign key checked by one join, instead of a B-tree insert and a
 // lookup per row. Readers see the old tables, or on PostgreSQL wait for the commit.
 //
 // The engine lists what it sets aside in bulk/keys (rows of drop_statement,
 // build_statement for a phase); an engine without them writes row by row always,
-// where measurement shows the bulk path does not pay (SQLite, whose index builds are
-// no faster than its inserts while the B-trees fit its cache) or cannot apply
+// where measurement shows the bulk path does not pay (SQLite, whose index builds cost
+// as much as maintaining the indexes row by row, at medium and at large) or cannot apply
 // (Redshift, which has no secondary indexes and does not enforce foreign keys).
 #pragma once
 

@@ -139,8 +139,8 @@ void print_report(const LoadReport& r, Warehouse& warehouse, const Console& cons
   }
   if (!r.bulk_batches.empty()) {
     console.detail(
-        "  bulk path:   batch{} {} (large next to the warehouse: secondary indexes and "
-        "foreign keys built after the rows)",
+        "  bulk path:   batch{} {} (large next to the warehouse: indexes and keys built "
+        "after the rows)",
         r.bulk_batches.size() == 1 ? "" : "es", fmt::join(r.bulk_batches, ", "));
   }
   if (r.objects_unreadable > 0) {
