@@ -18,7 +18,7 @@
 #include <thread>
 #include <vector>
 
-#include "warehouse/open_warehouse.hpp"
+#include "warehouse/engines.hpp"
 
 namespace {
 

@@ -1,11 +1,12 @@
 #include "cli/command_context.hpp"
 
 #include <filesystem>
+#include <vector>
 
 #include "config/conninfo.hpp"
 #include "warehouse/embedded_sql.hpp"
+#include "warehouse/engines.hpp"
 #include "warehouse/name_gender_sync.hpp"
-#include "warehouse/open_warehouse.hpp"
 #include "warehouse/redshift/open_redshift.hpp"
 
 namespace sparkify {
@@ -22,10 +23,11 @@ void add_common_options(CLI::App& command, CommandContext& context) {
       ->excludes(db);
   command
       .add_option("--engine", context.common.engine,
-                  "Warehouse dialect: sqlite, postgresql or redshift (default: from the target; "
-                  "redshift:// targets and a [CLUSTER] on port 5439 are Redshift)")
+                  fmt::format("Warehouse dialect: {} (default: from the target; redshift:// "
+                              "targets and a [CLUSTER] on port 5439 are Redshift)",
+                              fmt::join(engine_names(), ", ")))
       ->option_text("ENGINE")
-      ->check(CLI::IsMember({"sqlite", "postgresql", "redshift"}));
+      ->check(CLI::IsMember(engine_names()));
   command
       .add_option("--redshift-d-time", context.common.redshift_d_time,
                   "Redshift: distribution of d_time, ALL (default) or KEY (start_time, "
@@ -81,15 +83,13 @@ void require_known_scheme(const std::string& target) {
   if (scheme_end == std::string::npos || target.find('=') < scheme_end)
     return;
   const std::string scheme = target.substr(0, scheme_end);
-  for (const char* known : {"postgresql", "postgres", "redshift"}) {
-    if (scheme == known)
-      return;
-  }
-  throw CLI::ValidationError(
-      "--target", fmt::format("unknown scheme '{}://'; the targets are sqlite:FILE, "
-                              "postgresql://user@host:5432/db (or postgres://, or 'host=... "
-                              "dbname=...') and redshift://user@host:5439/db",
-                              scheme));
+  if (is_known_scheme(scheme))
+    return;
+  std::vector<std::string_view> forms;
+  for (const Engine& engine : engines())
+    forms.push_back(engine.target_forms);
+  throw CLI::ValidationError("--target", fmt::format("unknown scheme '{}://'; the targets are {}",
+                                                     scheme, fmt::join(forms, "; ")));
 }
 
 }  // namespace
@@ -129,7 +129,10 @@ void add_dry_run_option(CLI::App& command, bool& dry_run) {
 }
 
 std::unique_ptr<Warehouse> open_target(CommandContext& context) {
-  const ResolvedTarget resolved = resolve_target(context);
+  return open_target(context, resolve_target(context));
+}
+
+std::unique_ptr<Warehouse> open_target(CommandContext& context, const ResolvedTarget& resolved) {
   auto warehouse = open_warehouse(resolved.target, resolved.options);
   context.console.detail("warehouse: {}", warehouse->describe());
   return warehouse;
@@ -138,13 +141,6 @@ std::unique_ptr<Warehouse> open_target(CommandContext& context) {
 std::unique_ptr<Warehouse> open_target_read_only(CommandContext& context, SchemaCheck check) {
   ResolvedTarget resolved = resolve_target(context);
   resolved.options.read_only = true;
-  if (resolved.engine == "sqlite") {
-    const std::string_view path = std::string_view(resolved.target).starts_with("sqlite:")
-                                      ? std::string_view(resolved.target).substr(7)
-                                      : std::string_view(resolved.target);
-    if (!std::filesystem::exists(path))
-      throw WarehouseError(fmt::format("no warehouse at {} (`sparkify load` creates one)", path));
-  }
   auto warehouse = open_warehouse(resolved.target, resolved.options);
   context.console.detail("warehouse (read-only): {}", warehouse->describe());
   if (check == SchemaCheck::any)

@@ -8,8 +8,8 @@
 
 #include "config/dwh_config.hpp"
 #include "core/console.hpp"
+#include "warehouse/engines.hpp"
 #include "warehouse/name_gender_sync.hpp"
-#include "warehouse/open_warehouse.hpp"
 #include "warehouse/warehouse.hpp"
 
 namespace sparkify {
@@ -55,6 +55,8 @@ ResolvedTarget resolve_target(CommandContext& context);
 // The warehouse named by --db / --target, else by the config's [CLUSTER],
 // else ./sparkify.db.
 std::unique_ptr<Warehouse> open_target(CommandContext& context);
+// The same for a target already resolved (and its options completed by the command).
+std::unique_ptr<Warehouse> open_target(CommandContext& context, const ResolvedTarget& resolved);
 // The same, opened for reading only; never creates anything. Throws WarehouseError
 // when it does not exist ("no warehouse at typo.db") and, with SchemaCheck::current,
 // when it has no schema yet or an older one than this sparkify's.

@@ -7,7 +7,7 @@
 
 #include "support/pg_server.hpp"
 #include "tests/support/cli_runner.hpp"
-#include "warehouse/open_warehouse.hpp"
+#include "warehouse/engines.hpp"
 
 namespace sparkify::testing {
 namespace {

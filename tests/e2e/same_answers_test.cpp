@@ -21,7 +21,7 @@
 #include "tests/support/folder_load.hpp"
 #include "tests/support/play_counts.hpp"
 #include "warehouse/name_gender_sync.hpp"
-#include "warehouse/open_warehouse.hpp"
+#include "warehouse/engines.hpp"
 #include "warehouse/redshift/redshift_warehouse.hpp"
 
 namespace sparkify::testing {

@@ -1,6 +1,5 @@
 #include <gtest/gtest.h>
 
-#include "warehouse/open_warehouse.hpp"
 #include "warehouse/redshift/open_redshift.hpp"
 #include "warehouse/redshift/redshift_copy.hpp"
 #include "warehouse/redshift/redshift_options.hpp"
@@ -20,15 +19,6 @@ TEST(RedshiftTarget, RedshiftUrisBecomeLibpqUrisWithSsl) {
   EXPECT_EQ(redshift_conninfo("host=h port=5439 dbname=dev"),
             "host=h port=5439 dbname=dev sslmode=require");
   EXPECT_EQ(redshift_conninfo("host=h sslmode=disable"), "host=h sslmode=disable");
-}
-
-TEST(RedshiftTarget, EngineFromTargetOrOption) {
-  EXPECT_EQ(target_engine("redshift://u@h:5439/dev"), "redshift");
-  EXPECT_EQ(target_engine("postgresql://u@h/db"), "postgresql");
-  EXPECT_EQ(target_engine("sqlite:x.db"), "sqlite");
-  WarehouseOptions options;
-  options.engine = "redshift";
-  EXPECT_EQ(target_engine("postgresql://u@h/db", options), "redshift");
 }
 
 TEST(RedshiftOptions, TimeDistribution) {

@@ -15,7 +15,7 @@
 #include "tests/support/play_counts.hpp"
 #include "tests/support/server_process.hpp"
 #include "tests/support/sqlite_reader.hpp"
-#include "warehouse/open_warehouse.hpp"
+#include "warehouse/engines.hpp"
 
 namespace sparkify::testing {
 namespace {
