@@ -8,12 +8,10 @@
 #include "cli/load_refusals.hpp"
 #include "cli/number_checks.hpp"
 #include "cli/progress_bar.hpp"
+#include "cli/redshift/redshift_load_options.hpp"
 #include "cli/s3_options.hpp"
 #include "pipeline/loader.hpp"
 #include "source/open_source.hpp"
-#include "source/s3/s3_source.hpp"
-#include "warehouse/redshift/redshift_plan.hpp"
-#include "warehouse/redshift/redshift_warehouse.hpp"
 
 namespace sparkify {
 namespace {
@@ -26,73 +24,10 @@ struct LoadArgs {
   std::size_t batch_objects = 50'000;
   std::string names;
   bool dry_run = false;
-  std::string redshift_staging;  // insert | copy | auto (else [REDSHIFT] STAGING, else auto)
-  std::string redshift_staging_uri;
-  std::optional<std::int64_t> redshift_max_errors;
+  RedshiftLoadArgs redshift;
   bool allow_empty = false;
   std::optional<double> max_reject_share;
 };
-
-// Why the server-side COPY cannot load these event logs, or nothing when it can:
-// they must come from S3 and the config must name the IAM role Redshift assumes.
-std::optional<std::string> copy_impossible(const std::string& events,
-                                           const config::Config& config) {
-  if (!events.starts_with("s3://"))
-    return "the event logs must come from s3:// (--events or [S3] LOG_DATA), not a local folder";
-  if (!config.iam_role || !config.iam_role->arn)
-    return "[IAM_ROLE] ARN must be set in the config file (--config), the role Redshift "
-           "assumes to read S3";
-  return std::nullopt;
-}
-
-// The staging mode of a Redshift load: --redshift-staging, then [REDSHIFT]
-// STAGING, then auto; auto is copy when it is possible. Returns true for copy;
-// an explicit copy that is impossible is a usage error saying why.
-bool use_copy(const LoadArgs& args, const std::string& events, const config::Config& config) {
-  const auto& from_config = config.redshift ? config.redshift->staging : std::nullopt;
-  const std::string mode = choose(args.redshift_staging, from_config, "auto");
-  const auto why_not = copy_impossible(events, config);
-  if (mode == "copy" && why_not) {
-    throw CLI::ValidationError(
-        args.redshift_staging.empty() ? "[REDSHIFT] STAGING" : "--redshift-staging",
-        "copy is not possible: " + *why_not);
-  }
-  return mode == "copy" || (mode == "auto" && !why_not);
-}
-
-// The server-side COPY of the event logs: manifests and the JSONPaths file go
-// under the staging URI (--redshift-staging-uri, [REDSHIFT] STAGING_URI, default
-// s3://<bucket of the event logs>/sparkify-dwh).
-redshift::CopyStaging copy_staging(const LoadArgs& args, const std::string& events,
-                                   const config::Config& config, const std::string& region) {
-  const auto& rs = config.redshift;
-  redshift::CopyStaging copy;
-  copy.staging_uri = choose(args.redshift_staging_uri, rs ? rs->staging_uri : std::nullopt,
-                            redshift::default_staging_uri(events));
-  copy.iam_role = *config.iam_role->arn;
-  copy.region = region;
-  const auto& jsonpath = config.s3 ? config.s3->log_jsonpath : std::nullopt;
-  copy.log_jsonpath = jsonpath.value_or("");
-  copy.max_errors = args.redshift_max_errors.value_or(rs && rs->max_errors ? *rs->max_errors : 0);
-  return copy;
-}
-
-// The dry run's COPY (batch 0 stands for each batch's id).
-std::optional<redshift::CopySpec> copy_spec(const LoadArgs& args, const std::string& events,
-                                            const config::Config& config) {
-  if (!use_copy(args, events, config))
-    return {};
-  const auto copy = copy_staging(
-      args, events, config, args.s3.region.empty() ? std::string("us-west-2") : args.s3.region);
-  redshift::CopySpec spec;
-  spec.manifest_url = redshift::manifest_url(copy.staging_uri, 0);
-  spec.iam_role = copy.iam_role;
-  spec.region = copy.region;
-  spec.jsonpaths_url =
-      copy.log_jsonpath.empty() ? redshift::jsonpaths_url(copy.staging_uri) : copy.log_jsonpath;
-  spec.max_errors = copy.max_errors;
-  return spec;
-}
 
 // Test-only fault injection (the crash tests), read once here and handed to the loader
 // as its BatchHook: SPARKIFY_FAULT=after-stage|before-commit[:N] kills the process at
@@ -169,19 +104,6 @@ void print_report(const LoadReport& r, Warehouse& warehouse, const Console& cons
   console.out("  star schema: {}", line);
 }
 
-// The dry run: the Redshift statements a load would run, without connecting.
-void print_dry_run(CommandContext& context, const LoadArgs& args) {
-  const ResolvedTarget resolved = resolve_target(context);
-  if (resolved.engine != "redshift")
-    throw CLI::ValidationError("--dry-run", "is for the redshift engine (--engine redshift)");
-  const auto& config = loaded_config(context);
-  const auto& s3_config = config.s3;
-  const std::string events =
-      choose(args.events, s3_config ? s3_config->log_data : std::nullopt, "");
-  context.console.out(
-      "{}", redshift::load_plan(resolved.options.redshift, copy_spec(args, events, config)));
-}
-
 struct LoadSources {
   std::string songs;
   std::string events;
@@ -210,24 +132,6 @@ std::vector<SourceSpec> open_sources(CommandContext& context, const LoadArgs& ar
     context.console.detail("{} source: {}", to_string(s.kind), s.source->describe());
   require_listable_sources(sources, args.allow_empty);
   return sources;
-}
-
-// Redshift: the event logs staged by a server-side COPY; manifests are written with
-// the event source's own S3 client and credentials.
-void stage_events_by_copy(CommandContext& context, const LoadArgs& args, const std::string& events,
-                          SourceSpec& event_source, Warehouse& warehouse) {
-  auto* s3_source = dynamic_cast<s3::S3Source*>(event_source.source.get());
-  auto* redshift_warehouse = dynamic_cast<RedshiftWarehouse*>(&warehouse);
-  if (s3_source == nullptr || redshift_warehouse == nullptr)
-    throw std::logic_error("redshift COPY staging needs an S3 event source");
-  redshift::CopyStaging staging =
-      copy_staging(args, events, loaded_config(context), s3_source->client().config().region);
-  staging.put_object = [client = &s3_source->client()](const std::string& url,
-                                                       const std::string& body) {
-    s3::put_object_at(*client, url, body);
-  };
-  context.console.detail("event logs: server-side COPY, manifests under {}", staging.staging_uri);
-  redshift_warehouse->use_copy_staging(std::move(staging));
 }
 
 // The load itself, with a progress bar on a terminal.
@@ -289,43 +193,22 @@ void register_load_command(CLI::App& app, CommandContext& context) {
                    "(\"embedded\": the table built in)")
       ->option_text("PATH");
   add_dry_run_option(*command, args->dry_run);
-  command
-      ->add_option("--redshift-staging", args->redshift_staging,
-                   "Redshift: stage event logs from this client with multi-row INSERTs (insert), "
-                   "by a server-side COPY from S3 (copy), or copy when the events are on S3 and "
-                   "[IAM_ROLE] ARN is set (auto, the default); config [REDSHIFT] STAGING")
-      ->option_text("insert|copy|auto")
-      ->check(CLI::IsMember({"insert", "copy", "auto"}));
-  command
-      ->add_option("--redshift-staging-uri", args->redshift_staging_uri,
-                   "Redshift COPY: s3:// prefix for manifests and the JSONPaths file "
-                   "(default s3://<bucket of the event logs>/sparkify-dwh); config [REDSHIFT] "
-                   "STAGING_URI")
-      ->option_text("URI");
-  command
-      ->add_option("--redshift-max-errors", args->redshift_max_errors,
-                   "Redshift COPY: MAXERROR, rows COPY may reject before failing (default 0); "
-                   "config [REDSHIFT] MAX_ERRORS")
-      ->option_text("N")
-      ->check(whole_number(0, 100'000));
+  add_redshift_load_options(*command, args->redshift);
   command->callback([&context, args] {
+    const LoadSources where = load_sources(context, *args);
+    ResolvedTarget resolved = resolve_target(context);
     if (args->dry_run) {
-      print_dry_run(context, *args);
+      context.console.out("{}", redshift_load_plan(args->redshift, where.events, args->s3.region,
+                                                   loaded_config(context), resolved));
       return;
     }
-    const ResolvedTarget resolved = resolve_target(context);
-    if (resolved.engine != "redshift" && !args->redshift_staging.empty())
-      throw CLI::ValidationError("--redshift-staging", "is for the redshift engine");
-    const LoadSources where = load_sources(context, *args);
     // Decided before anything is opened: an impossible copy is a usage error.
-    const bool copy =
-        resolved.engine == "redshift" && use_copy(*args, where.events, loaded_config(context));
+    choose_redshift_staging(args->redshift, where.events, args->s3.resolve(),
+                            loaded_config(context), resolved, context.console);
     std::vector<SourceSpec> sources = open_sources(context, *args, where);
     const auto names = args->names.empty() ? std::nullopt : std::optional(read_names(args->names));
 
-    auto warehouse = open_target(context);
-    if (copy)
-      stage_events_by_copy(context, *args, where.events, sources.back(), *warehouse);
+    auto warehouse = open_target(context, resolved);
     warehouse->migrate();
     if (names)
       use_names(*warehouse, *names, context.console);

@@ -59,6 +59,60 @@ std::string read_token(const std::string& file) {
   return env ? env : "";
 }
 
+// The server's options from the flags and the config file's [S3].
+ServerOptions server_options(const ServeArgs& args, CommandContext& context) {
+  ServerOptions options;
+  parse_listen(args.listen, options);
+  const auto& s3_config = loaded_config(context).s3;
+  const std::string songs = choose(args.songs, s3_config ? s3_config->song_data : std::nullopt, "");
+  const std::string events =
+      choose(args.events, s3_config ? s3_config->log_data : std::nullopt, "");
+  if (!songs.empty())
+    options.sources.push_back({songs, ObjectKind::song});
+  if (!events.empty())
+    options.sources.push_back({events, ObjectKind::event});
+  options.s3 = args.s3.resolve();
+  options.poll_interval =
+      std::chrono::milliseconds(static_cast<std::int64_t>(args.poll_seconds * 1000));
+  options.batch_rows = args.batch_rows;
+  options.batch_delay =
+      std::chrono::milliseconds(static_cast<std::int64_t>(args.batch_delay_seconds * 1000));
+  options.token = read_token(args.token_file);
+  options.max_body_bytes = args.max_body;
+  options.queue_capacity = args.queue;
+  return options;
+}
+
+// Runs the server until SIGINT or SIGTERM.
+void serve(const ServerOptions& options, CommandContext& context) {
+  // Signals go to one waiting thread, never to a handler in whatever thread.
+  sigset_t signals;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGINT);
+  sigaddset(&signals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+
+  EtlServer server(
+      options, [&context] { return open_target(context); }, context.console);
+  // The address first: a server that cannot listen creates no warehouse.
+  try {
+    server.bind();
+  } catch (const ListenError& e) {
+    throw CLI::ValidationError("--listen", e.what());
+  }
+  // Fail early and clearly when the warehouse cannot be opened.
+  open_target(context)->migrate();
+  std::thread waiter([&] {
+    int signal = 0;
+    sigwait(&signals, &signal);
+    context.console.out("sparkify serve: {} received, stopping", strsignal(signal));
+    server.stop();
+  });
+  server.run();
+  pthread_kill(waiter.native_handle(), SIGTERM);  // wakes the waiter if no signal came
+  waiter.join();
+}
+
 }  // namespace
 
 void register_serve_command(CLI::App& app, CommandContext& context) {
@@ -96,55 +150,7 @@ void register_serve_command(CLI::App& app, CommandContext& context) {
   command->add_option("--queue", args->queue, "Requests waiting for the writer (503 above)")
       ->capture_default_str()
       ->check(whole_number(1, 1'000'000));
-  command->callback([&context, args] {
-    ServerOptions options;
-    parse_listen(args->listen, options);
-    const auto& s3_config = loaded_config(context).s3;
-    const std::string songs =
-        choose(args->songs, s3_config ? s3_config->song_data : std::nullopt, "");
-    const std::string events =
-        choose(args->events, s3_config ? s3_config->log_data : std::nullopt, "");
-    if (!songs.empty())
-      options.sources.push_back({songs, ObjectKind::song});
-    if (!events.empty())
-      options.sources.push_back({events, ObjectKind::event});
-    options.s3 = args->s3.resolve();
-    options.poll_interval =
-        std::chrono::milliseconds(static_cast<std::int64_t>(args->poll_seconds * 1000));
-    options.batch_rows = args->batch_rows;
-    options.batch_delay =
-        std::chrono::milliseconds(static_cast<std::int64_t>(args->batch_delay_seconds * 1000));
-    options.token = read_token(args->token_file);
-    options.max_body_bytes = args->max_body;
-    options.queue_capacity = args->queue;
-
-    // Signals go to one waiting thread, never to a handler in whatever thread.
-    sigset_t signals;
-    sigemptyset(&signals);
-    sigaddset(&signals, SIGINT);
-    sigaddset(&signals, SIGTERM);
-    pthread_sigmask(SIG_BLOCK, &signals, nullptr);
-
-    EtlServer server(
-        options, [&context] { return open_target(context); }, context.console);
-    // The address first: a server that cannot listen creates no warehouse.
-    try {
-      server.bind();
-    } catch (const ListenError& e) {
-      throw CLI::ValidationError("--listen", e.what());
-    }
-    // Fail early and clearly when the warehouse cannot be opened.
-    open_target(context)->migrate();
-    std::thread waiter([&] {
-      int signal = 0;
-      sigwait(&signals, &signal);
-      context.console.out("sparkify serve: {} received, stopping", strsignal(signal));
-      server.stop();
-    });
-    server.run();
-    pthread_kill(waiter.native_handle(), SIGTERM);  // wakes the waiter if no signal came
-    waiter.join();
-  });
+  command->callback([&context, args] { serve(server_options(*args, context), context); });
 }
 
 }  // namespace sparkify

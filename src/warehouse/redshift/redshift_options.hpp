@@ -3,8 +3,11 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
+
+#include "warehouse/redshift/redshift_copy.hpp"
 
 namespace sparkify::redshift {
 
@@ -24,6 +27,8 @@ struct RedshiftOptions {
   // stripped, string constants are read as Redshift reads them
   // (standard_conforming_strings = off) and SHA2() is defined with sha256().
   bool postgres_emulation = false;
+  // Staging mode "copy": the event logs go in by a server-side COPY from S3.
+  std::optional<CopyStaging> copy;
 };
 
 // "all" | "key" (also "KEY(start_time)"); throws std::invalid_argument otherwise.

@@ -46,8 +46,8 @@ std::string redshift_init_script(const redshift::RedshiftOptions& options) {
 }
 
 RedshiftWarehouse::RedshiftWarehouse(const std::string& conninfo, redshift::RedshiftOptions options)
-    : options_(options),
-      conn_(conninfo, options.postgres_emulation ? kEmulationSession : kRedshiftSession) {}
+    : options_(std::move(options)),
+      conn_(conninfo, options_.postgres_emulation ? kEmulationSession : kRedshiftSession) {}
 
 std::string RedshiftWarehouse::describe() const {
   std::string text = conn_.describe();

@@ -55,8 +55,8 @@ class RedshiftWarehouse final : public Warehouse {
 
   // Staging mode "copy": from now on the staging writers load event logs with a
   // server-side COPY from S3 (a manifest per batch) instead of from the client.
-  void use_copy_staging(redshift::CopyStaging copy) { copy_ = std::move(copy); }
-  const std::optional<redshift::CopyStaging>& copy_staging() const { return copy_; }
+  void use_copy_staging(redshift::CopyStaging copy) { options_.copy = std::move(copy); }
+  const std::optional<redshift::CopyStaging>& copy_staging() const { return options_.copy; }
 
   // Runs a rendered COPY statement. On a cluster it is sent as it is; in
   // PostgreSQL emulation (which has no COPY from S3) it goes to the interceptor
@@ -73,7 +73,6 @@ class RedshiftWarehouse final : public Warehouse {
   redshift::RedshiftOptions options_;
   pg::Connection conn_;
   bool writer_locked_ = false;
-  std::optional<redshift::CopyStaging> copy_;
   CopyInterceptor interceptor_;
   bool jsonpaths_uploaded_ = false;
 };
