@@ -478,362 +478,453 @@ std::string axis_caption(double x, double y, const std::string& text, bool verti
       num(x), num(y), kMuted, html_escape(text));
 }
 
-// ---- bars ------------------------------------------------------------------
+// ---- shared by the charts with a vertical value axis ------------------------
+
+// A value scale drawn top to bottom over plot_h pixels from top.
+struct ValueAxis {
+  Scale scale;
+  double top = 0;
+  double plot_h = 0;
+  double y_of(double v) const { return top + plot_h * (scale.hi - v) / (scale.hi - scale.lo); }
+};
+
+// The room the widest tick label needs left of the plot.
+double tick_label_width(const std::vector<double>& ticks) {
+  double width = 0;
+  for (const double t : ticks)
+    width = std::max(width, text_width(format_tick(t)));
+  return width;
+}
+
+// Horizontal grid lines with their value labels left of the plot.
+std::string value_gridlines(const ValueAxis& axis, const std::vector<double>& ticks, double left,
+                            double right) {
+  std::string out;
+  for (const double t : ticks) {
+    out += fmt::format(
+        "<line x1=\"{l}\" x2=\"{r}\" y1=\"{y}\" y2=\"{y}\" stroke=\"{c}\"/><text x=\"{tx}\" "
+        "y=\"{ty}\" text-anchor=\"end\" fill=\"{m}\">{t}</text>\n",
+        fmt::arg("l", num(left)), fmt::arg("r", num(right)), fmt::arg("y", num(axis.y_of(t))),
+        fmt::arg("c", t == 0 ? kAxis : kGrid), fmt::arg("tx", num(left - 8)),
+        fmt::arg("ty", num(axis.y_of(t) + 4)), fmt::arg("m", kMuted),
+        fmt::arg("t", format_tick(t)));
+  }
+  return out;
+}
+
+// A bar's extent on the value axis: from 0 to v, or, stacked, on top of the bars
+// before it with the same sign (pos and neg hold those stacks' ends).
+std::pair<double, double> bar_extent(double v, bool stacked, double& pos, double& neg) {
+  if (!stacked)
+    return {0, v};
+  double& base = v >= 0 ? pos : neg;
+  const double from = base;
+  base += v;
+  return {from, base};
+}
+
+std::string value_label(double x, double y, std::string_view anchor_attribute,
+                        const std::string& text) {
+  return fmt::format("<text x=\"{}\" y=\"{}\"{} font-size=\"10.5\" fill=\"{}\">{}</text>\n", num(x),
+                     num(y), anchor_attribute, kMuted, html_escape(text));
+}
+
+// ---- vertical bars -----------------------------------------------------------
+
+struct ColumnLayout {
+  bool stacked = false;
+  ValueAxis axis;
+  double width = 0, left = 0, right = 16, height = 0, plot_w = 0, band = 0;
+  std::vector<std::string> labels;  // shortened category labels
+  bool rotate = false;              // labels rotated: they do not fit their band
+};
+
+ColumnLayout column_layout(const ChartSpec& spec, const ChartData& data, double legend_h,
+                           double tick_w) {
+  ColumnLayout l;
+  l.width = std::max(spec.width, 320);
+  l.left = tick_w + 30;
+  l.axis.top = 14 + legend_h + 8;
+  l.axis.plot_h = 240;
+  l.plot_w = l.width - l.left - l.right;
+  l.band = l.plot_w / static_cast<double>(data.categories.size());
+  double longest = 0;
+  for (const auto& c : data.categories) {
+    l.labels.push_back(shorten(c, 22));
+    longest = std::max(longest, text_width(l.labels.back()));
+  }
+  l.rotate = longest > l.band - 4;
+  const double label_h = l.rotate ? std::min(longest * 0.72 + 12, 140.0) : 20;
+  l.height = l.axis.top + l.axis.plot_h + label_h + (spec.x_label.empty() ? 6 : 24);
+  return l;
+}
+
+// One category's bars, side by side or stacked, with their values above them
+// when there is room.
+std::string column_group(const ColumnLayout& l, const ChartData& data, std::size_t i) {
+  const std::size_t n = data.categories.size(), k = data.series.size();
+  const double inner = l.band * (n > 1 ? 0.78 : 0.5);
+  const double bar_w = l.stacked ? inner : inner / static_cast<double>(k);
+  const bool value_labels = bar_w >= 14;
+  const bool side_by_side = !l.stacked && k > 1;
+  const double x0 = l.left + l.band * static_cast<double>(i) + (l.band - inner) / 2;
+  std::string out;
+  double pos = 0, neg = 0;
+  for (std::size_t s = 0; s < k; ++s) {
+    const auto& v = data.series[s].values[i];
+    if (!v)
+      continue;
+    const auto [a, b] = bar_extent(*v, l.stacked, pos, neg);
+    const double x = l.stacked ? x0 : x0 + bar_w * static_cast<double>(s);
+    const double y1 = l.axis.y_of(std::max(a, b)), y2 = l.axis.y_of(std::min(a, b));
+    out += fmt::format(
+        "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" "
+        "fill=\"{}\"><title>{}</title></rect>\n",
+        num(x + (side_by_side ? 0.5 : 0)), num(y1),
+        num(std::max(bar_w - (side_by_side ? 1 : 0), 1.0)), num(std::max(y2 - y1, 0.5)), colour(s),
+        point_title(data, s, i, *v));
+    const std::string text = format_tick(*v);
+    if (value_labels && !l.stacked && text_width(text, 6.0) <= bar_w + 6) {
+      out +=
+          value_label(x + bar_w / 2, *v >= 0 ? y1 - 4 : y2 + 12, " text-anchor=\"middle\"", text);
+    }
+  }
+  const std::string total = format_tick(pos);
+  if (l.stacked && value_labels && pos > 0 && text_width(total, 6.0) <= bar_w + 6)
+    out += value_label(x0 + inner / 2, l.axis.y_of(pos) - 4, " text-anchor=\"middle\"", total);
+  return out;
+}
+
+// The category labels under the columns: straight, or rotated and thinned out
+// when even rotated ones would overlap.
+std::string column_labels(const ColumnLayout& l, const ChartData& data) {
+  const std::size_t every =
+      l.rotate ? std::max<std::size_t>(1, static_cast<std::size_t>(std::ceil(16 / l.band))) : 1;
+  std::string out;
+  for (std::size_t i = 0; i < data.categories.size(); i += every) {
+    const double cx = l.left + l.band * (static_cast<double>(i) + 0.5);
+    const double ly = l.axis.top + l.axis.plot_h + 16;
+    if (l.rotate) {
+      out += fmt::format(
+          "<text x=\"{x}\" y=\"{y}\" text-anchor=\"end\" transform=\"rotate(-40 {x} {y})\" "
+          "fill=\"{m}\"><title>{full}</title>{t}</text>\n",
+          fmt::arg("x", num(cx + 4)), fmt::arg("y", num(ly - 4)), fmt::arg("m", kMuted),
+          fmt::arg("full", html_escape(data.categories[i])),
+          fmt::arg("t", html_escape(l.labels[i])));
+    } else {
+      out += fmt::format("<text x=\"{}\" y=\"{}\" text-anchor=\"middle\" fill=\"{}\">{}</text>\n",
+                         num(cx), num(ly), kMuted, html_escape(l.labels[i]));
+    }
+  }
+  return out;
+}
 
 std::string vertical_bars(const ChartSpec& spec, const ChartData& data, std::string_view id) {
   const bool stacked = spec.stacking == Stacking::stacked && data.series.size() > 1;
   const auto [dlo, dhi] = value_domain(data, stacked);
   const Scale scale = value_scale(dlo, dhi);
   const auto ticks = scale.ticks();
-  double tick_w = 0;
-  for (const double t : ticks)
-    tick_w = std::max(tick_w, text_width(format_tick(t)));
-  const double width = std::max(spec.width, 320);
-  const double left = tick_w + 30, right = 16;
+  const double tick_w = tick_label_width(ticks);
+  const double width = std::max(spec.width, 320), left = tick_w + 30;
   double legend_h = 0;
-  std::string legend_svg = legend(data, left, 8, width - left - right, legend_h);
-  const double top = 14 + legend_h + 8;
-  const double plot_w = width - left - right;
-  const std::size_t n = data.categories.size();
-  const double band = plot_w / static_cast<double>(n);
-  // Category labels: straight when they fit their band, else rotated.
-  std::vector<std::string> labels;
+  const std::string legend_svg = legend(data, left, 8, width - left - 16, legend_h);
+  ColumnLayout l = column_layout(spec, data, legend_h, tick_w);
+  l.stacked = stacked;
+  l.axis.scale = scale;
+
+  std::string out = open_svg(spec, id, l.width, l.height, describe(spec, data));
+  out += legend_svg;
+  out += "<g class=\"grid\">\n" + value_gridlines(l.axis, ticks, l.left, l.width - l.right);
+  out += "</g>\n<g class=\"bars\">\n";
+  for (std::size_t i = 0; i < data.categories.size(); ++i)
+    out += column_group(l, data, i);
+  out += "</g>\n<g class=\"x-labels\">\n" + column_labels(l, data) + "</g>\n";
+  out += axis_caption(l.left + l.plot_w / 2, l.height - 6, spec.x_label, false);
+  out += axis_caption(12, l.axis.top + l.axis.plot_h / 2, spec.y_label, true);
+  out += "</svg>\n";
+  return out;
+}
+
+// ---- horizontal bars -----------------------------------------------------------
+
+struct RowLayout {
+  bool stacked = false;
+  Scale scale;
+  double width = 0, left = 0, right = 56, top = 0, plot_w = 0, plot_h = 0, height = 0;
+  double bar_h = 0, row_h = 0;
+  std::vector<std::vector<std::string>> labels;  // each category's label, wrapped
+  double x_of(double v) const { return left + plot_w * (v - scale.lo) / (scale.hi - scale.lo); }
+};
+
+constexpr double kLabelLineHeight = 13;
+
+// Long labels (a metropolitan area's name) wrap onto a second line; the value at the
+// end of the longest bar needs `right`.
+RowLayout row_layout(const ChartSpec& spec, const ChartData& data, bool stacked) {
+  RowLayout l;
+  l.stacked = stacked;
+  const auto [dlo, dhi] = value_domain(data, stacked);
+  l.scale = value_scale(dlo, dhi);
   double longest = 0;
   for (const auto& c : data.categories) {
-    labels.push_back(shorten(c, 22));
-    longest = std::max(longest, text_width(labels.back()));
+    l.labels.push_back(wrap_label(c, 30, 2));
+    for (const auto& line : l.labels.back())
+      longest = std::max(longest, text_width(line));
   }
-  const bool rotate = longest > band - 4;
-  const double label_h = rotate ? std::min(longest * 0.72 + 12, 140.0) : 20;
-  const double plot_h = 240;
-  const double height = top + plot_h + label_h + (spec.x_label.empty() ? 6 : 24);
-  const auto y_of = [&](double v) { return top + plot_h * (scale.hi - v) / (scale.hi - scale.lo); };
-
-  std::string out = open_svg(spec, id, width, height, describe(spec, data));
-  out += legend_svg;
-  out += "<g class=\"grid\">\n";
-  for (const double t : ticks) {
-    out += fmt::format(
-        "<line x1=\"{l}\" x2=\"{r}\" y1=\"{y}\" y2=\"{y}\" stroke=\"{c}\"/><text x=\"{tx}\" "
-        "y=\"{ty}\" text-anchor=\"end\" fill=\"{m}\">{t}</text>\n",
-        fmt::arg("l", num(left)), fmt::arg("r", num(width - right)), fmt::arg("y", num(y_of(t))),
-        fmt::arg("c", t == 0 ? kAxis : kGrid), fmt::arg("tx", num(left - 8)),
-        fmt::arg("ty", num(y_of(t) + 4)), fmt::arg("m", kMuted), fmt::arg("t", format_tick(t)));
-  }
-  out += "</g>\n<g class=\"bars\">\n";
-  const double inner = band * (n > 1 ? 0.78 : 0.5);
   const std::size_t k = data.series.size();
-  const double bar_w = stacked ? inner : inner / static_cast<double>(k);
-  const bool value_labels = bar_w >= 14;
-  for (std::size_t i = 0; i < n; ++i) {
-    const double x0 = left + band * static_cast<double>(i) + (band - inner) / 2;
-    double pos = 0, neg = 0;
-    for (std::size_t s = 0; s < k; ++s) {
-      const auto& v = data.series[s].values[i];
-      if (!v)
-        continue;
-      double a = 0, b = *v;
-      if (stacked) {
-        double& base = *v >= 0 ? pos : neg;
-        a = base;
-        b = base + *v;
-        base = b;
-      }
-      const double x = stacked ? x0 : x0 + bar_w * static_cast<double>(s);
-      const double y1 = y_of(std::max(a, b)), y2 = y_of(std::min(a, b));
-      out += fmt::format(
-          "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" "
-          "fill=\"{}\"><title>{}</title></rect>\n",
-          num(x + (stacked || k == 1 ? 0 : 0.5)), num(y1),
-          num(std::max(bar_w - (stacked || k == 1 ? 0 : 1), 1.0)), num(std::max(y2 - y1, 0.5)),
-          colour(s), point_title(data, s, i, *v));
-      if (value_labels && !stacked) {
-        const std::string text = format_tick(*v);
-        if (text_width(text, 6.0) <= bar_w + 6) {
-          out += fmt::format(
-              "<text x=\"{}\" y=\"{}\" text-anchor=\"middle\" font-size=\"10.5\" "
-              "fill=\"{}\">{}</text>\n",
-              num(x + bar_w / 2), num(*v >= 0 ? y1 - 4 : y2 + 12), kMuted, html_escape(text));
-        }
-      }
-    }
-    if (stacked && value_labels && pos > 0) {
-      const std::string text = format_tick(pos);
-      if (text_width(text, 6.0) <= bar_w + 6) {
-        out += fmt::format(
-            "<text x=\"{}\" y=\"{}\" text-anchor=\"middle\" font-size=\"10.5\" "
-            "fill=\"{}\">{}</text>\n",
-            num(x0 + inner / 2), num(y_of(pos) - 4), kMuted, html_escape(text));
-      }
+  l.width = std::max(spec.width, 320);
+  l.left = std::clamp(longest + 16, 48.0, 260.0);
+  l.bar_h = stacked || k == 1 ? 18 : std::max(8.0, 26.0 / static_cast<double>(k));
+  l.row_h = (stacked ? l.bar_h : l.bar_h * static_cast<double>(k)) + 10;
+  l.plot_w = l.width - l.left - l.right;
+  l.plot_h = l.row_h * static_cast<double>(data.categories.size());
+  return l;
+}
+
+// Vertical grid lines with their value labels above the plot.
+std::string row_gridlines(const RowLayout& l) {
+  std::string out;
+  for (const double t : l.scale.ticks()) {
+    out += fmt::format(
+        "<line x1=\"{x}\" x2=\"{x}\" y1=\"{t}\" y2=\"{b}\" stroke=\"{c}\"/><text x=\"{x}\" "
+        "y=\"{ty}\" text-anchor=\"middle\" fill=\"{m}\">{l}</text>\n",
+        fmt::arg("x", num(l.x_of(t))), fmt::arg("t", num(l.top)),
+        fmt::arg("b", num(l.top + l.plot_h)), fmt::arg("c", t == 0 ? kAxis : kGrid),
+        fmt::arg("ty", num(l.top - 6)), fmt::arg("m", kMuted), fmt::arg("l", format_tick(t)));
+  }
+  return out;
+}
+
+// One category: its label left of the plot, then its bars with their values.
+std::string bar_row(const RowLayout& l, const ChartData& data, std::size_t i) {
+  const std::size_t k = data.series.size();
+  const double y0 = l.top + l.row_h * static_cast<double>(i) + 5;
+  const double row_mid = l.top + l.row_h * (static_cast<double>(i) + 0.5);
+  std::string label;
+  for (std::size_t line = 0; line < l.labels[i].size(); ++line) {
+    label += fmt::format("<tspan x=\"{}\" dy=\"{}\">{}</tspan>", num(l.left - 8),
+                         line == 0 ? 0 : kLabelLineHeight, html_escape(l.labels[i][line]));
+  }
+  const double first_line =
+      row_mid + 4 - kLabelLineHeight * static_cast<double>(l.labels[i].size() - 1) / 2;
+  std::string out = fmt::format(
+      "<text x=\"{}\" y=\"{}\" text-anchor=\"end\" fill=\"{}\"><title>{}</title>{}</text>\n",
+      num(l.left - 8), num(first_line), kInk, html_escape(data.categories[i]), label);
+  double pos = 0, neg = 0;
+  for (std::size_t s = 0; s < k; ++s) {
+    const auto& v = data.series[s].values[i];
+    if (!v)
+      continue;
+    const auto [a, b] = bar_extent(*v, l.stacked, pos, neg);
+    const double y = l.stacked ? y0 : y0 + l.bar_h * static_cast<double>(s);
+    const double x1 = l.x_of(std::min(a, b)), x2 = l.x_of(std::max(a, b));
+    out += fmt::format(
+        "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" "
+        "fill=\"{}\"><title>{}</title></rect>\n",
+        num(x1), num(y), num(std::max(x2 - x1, 0.5)), num(l.bar_h - (l.stacked || k == 1 ? 0 : 1)),
+        colour(s), point_title(data, s, i, *v));
+    if (!l.stacked) {
+      out += value_label(*v >= 0 ? x2 + 5 : x1 - 5, y + l.bar_h / 2 + 3.5,
+                         *v >= 0 ? "" : " text-anchor=\"end\"", format_number(*v));
     }
   }
-  out += "</g>\n<g class=\"x-labels\">\n";
-  // Thin the labels when even rotated ones would overlap.
-  const std::size_t every =
-      rotate ? std::max<std::size_t>(1, static_cast<std::size_t>(std::ceil(16 / band))) : 1;
-  for (std::size_t i = 0; i < n; i += every) {
-    const double cx = left + band * (static_cast<double>(i) + 0.5);
-    const double ly = top + plot_h + 16;
-    if (rotate) {
-      out += fmt::format(
-          "<text x=\"{x}\" y=\"{y}\" text-anchor=\"end\" transform=\"rotate(-40 {x} {y})\" "
-          "fill=\"{m}\"><title>{full}</title>{t}</text>\n",
-          fmt::arg("x", num(cx + 4)), fmt::arg("y", num(ly - 4)), fmt::arg("m", kMuted),
-          fmt::arg("full", html_escape(data.categories[i])), fmt::arg("t", html_escape(labels[i])));
-    } else {
-      out += fmt::format("<text x=\"{}\" y=\"{}\" text-anchor=\"middle\" fill=\"{}\">{}</text>\n",
-                         num(cx), num(ly), kMuted, html_escape(labels[i]));
-    }
-  }
-  out += "</g>\n";
-  out += axis_caption(left + plot_w / 2, height - 6, spec.x_label, false);
-  out += axis_caption(12, top + plot_h / 2, spec.y_label, true);
-  out += "</svg>\n";
+  if (l.stacked && pos > 0)
+    out += value_label(l.x_of(pos) + 5, y0 + l.bar_h / 2 + 3.5, "", format_number(pos));
   return out;
 }
 
 std::string horizontal_bars(const ChartSpec& spec, const ChartData& data, std::string_view id) {
   const bool stacked = spec.stacking == Stacking::stacked && data.series.size() > 1;
-  const auto [dlo, dhi] = value_domain(data, stacked);
-  const Scale scale = value_scale(dlo, dhi);
-  const auto ticks = scale.ticks();
-  const std::size_t n = data.categories.size();
-  const std::size_t k = data.series.size();
-  // Long labels (a metropolitan area's name) wrap onto a second line.
-  constexpr double kLabelLineHeight = 13;
-  std::vector<std::vector<std::string>> labels;
-  double longest = 0;
-  for (const auto& c : data.categories) {
-    labels.push_back(wrap_label(c, 30, 2));
-    for (const auto& line : labels.back())
-      longest = std::max(longest, text_width(line));
-  }
-  const double width = std::max(spec.width, 320);
-  const double left = std::clamp(longest + 16, 48.0, 260.0);
-  const double right = 56;  // room for the value at the end of the longest bar
+  RowLayout l = row_layout(spec, data, stacked);
   double legend_h = 0;
-  std::string legend_svg = legend(data, left, 8, width - left - right, legend_h);
-  const double top = 8 + legend_h + 18;  // tick labels sit above the plot
-  const double bar_h = stacked || k == 1 ? 18 : std::max(8.0, 26.0 / static_cast<double>(k));
-  const double row_h = (stacked ? bar_h : bar_h * static_cast<double>(k)) + 10;
-  const double plot_w = width - left - right;
-  const double plot_h = row_h * static_cast<double>(n);
-  const double height = top + plot_h + (spec.y_label.empty() ? 10 : 30);
-  const auto x_of = [&](double v) {
-    return left + plot_w * (v - scale.lo) / (scale.hi - scale.lo);
-  };
+  const std::string legend_svg = legend(data, l.left, 8, l.width - l.left - l.right, legend_h);
+  l.top = 8 + legend_h + 18;  // tick labels sit above the plot
+  l.height = l.top + l.plot_h + (spec.y_label.empty() ? 10 : 30);
 
-  std::string out = open_svg(spec, id, width, height, describe(spec, data));
+  std::string out = open_svg(spec, id, l.width, l.height, describe(spec, data));
   out += legend_svg;
-  out += "<g class=\"grid\">\n";
-  for (const double t : ticks) {
-    out += fmt::format(
-        "<line x1=\"{x}\" x2=\"{x}\" y1=\"{t}\" y2=\"{b}\" stroke=\"{c}\"/><text x=\"{x}\" "
-        "y=\"{ty}\" text-anchor=\"middle\" fill=\"{m}\">{l}</text>\n",
-        fmt::arg("x", num(x_of(t))), fmt::arg("t", num(top)), fmt::arg("b", num(top + plot_h)),
-        fmt::arg("c", t == 0 ? kAxis : kGrid), fmt::arg("ty", num(top - 6)), fmt::arg("m", kMuted),
-        fmt::arg("l", format_tick(t)));
-  }
-  out += "</g>\n<g class=\"bars\">\n";
-  for (std::size_t i = 0; i < n; ++i) {
-    const double y0 = top + row_h * static_cast<double>(i) + 5;
-    const double row_mid = top + row_h * (static_cast<double>(i) + 0.5);
-    std::string label;
-    for (std::size_t line = 0; line < labels[i].size(); ++line) {
-      label += fmt::format("<tspan x=\"{}\" dy=\"{}\">{}</tspan>", num(left - 8),
-                           line == 0 ? 0 : kLabelLineHeight, html_escape(labels[i][line]));
-    }
-    const double first_line =
-        row_mid + 4 - kLabelLineHeight * static_cast<double>(labels[i].size() - 1) / 2;
-    out += fmt::format(
-        "<text x=\"{}\" y=\"{}\" text-anchor=\"end\" fill=\"{}\"><title>{}</title>{}</text>\n",
-        num(left - 8), num(first_line), kInk, html_escape(data.categories[i]), label);
-    double pos = 0, neg = 0;
-    for (std::size_t s = 0; s < k; ++s) {
-      const auto& v = data.series[s].values[i];
-      if (!v)
-        continue;
-      double a = 0, b = *v;
-      if (stacked) {
-        double& base = *v >= 0 ? pos : neg;
-        a = base;
-        b = base + *v;
-        base = b;
-      }
-      const double y = stacked ? y0 : y0 + bar_h * static_cast<double>(s);
-      const double x1 = x_of(std::min(a, b)), x2 = x_of(std::max(a, b));
-      out += fmt::format(
-          "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" "
-          "fill=\"{}\"><title>{}</title></rect>\n",
-          num(x1), num(y), num(std::max(x2 - x1, 0.5)), num(bar_h - (stacked || k == 1 ? 0 : 1)),
-          colour(s), point_title(data, s, i, *v));
-      if (!stacked) {
-        out += fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"10.5\" fill=\"{}\"{}>{}</text>\n",
-                           num(*v >= 0 ? x2 + 5 : x1 - 5), num(y + bar_h / 2 + 3.5), kMuted,
-                           *v >= 0 ? "" : " text-anchor=\"end\"", html_escape(format_number(*v)));
-      }
-    }
-    if (stacked && pos > 0) {
-      out += fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"10.5\" fill=\"{}\">{}</text>\n",
-                         num(x_of(pos) + 5), num(y0 + bar_h / 2 + 3.5), kMuted,
-                         html_escape(format_number(pos)));
-    }
-  }
+  out += "<g class=\"grid\">\n" + row_gridlines(l) + "</g>\n<g class=\"bars\">\n";
+  for (std::size_t i = 0; i < data.categories.size(); ++i)
+    out += bar_row(l, data, i);
   out += "</g>\n";
-  out += axis_caption(left + plot_w / 2, height - 8, spec.y_label, false);
+  out += axis_caption(l.left + l.plot_w / 2, l.height - 8, spec.y_label, false);
   out += "</svg>\n";
   return out;
 }
 
 // ---- lines -----------------------------------------------------------------
 
-std::string lines(const ChartSpec& spec, const ChartData& data, std::string_view id) {
+// Where the points go along x: time, numbers, or the table order.
+enum class XAxis { time, number, ordinal };
+
+struct XPositions {
+  XAxis axis = XAxis::time;
+  std::vector<double> xs;          // each row's position
+  std::vector<std::size_t> order;  // the rows by position
+  double lo = 0, hi = 0;
+};
+
+XPositions x_positions(const ChartData& data) {
   const std::size_t n = data.categories.size();
-  // The x positions: time, numbers, or the table order.
-  enum class Axis { time, number, ordinal } axis = Axis::time;
-  std::vector<double> xs(n);
-  for (std::size_t i = 0; i < n && axis == Axis::time; ++i) {
+  XPositions p;
+  p.xs.resize(n);
+  for (std::size_t i = 0; i < n && p.axis == XAxis::time; ++i) {
     const auto* text = std::get_if<std::string>(data.x_values[i]);
     const auto t = text ? parse_time(*text) : std::nullopt;
     if (t) {
-      xs[i] = *t;
+      p.xs[i] = *t;
     } else {
-      axis = Axis::number;
+      p.axis = XAxis::number;
     }
   }
-  for (std::size_t i = 0; i < n && axis == Axis::number; ++i) {
+  for (std::size_t i = 0; i < n && p.axis == XAxis::number; ++i) {
     const auto v = number_of(*data.x_values[i]);
     if (v) {
-      xs[i] = *v;
+      p.xs[i] = *v;
     } else {
-      axis = Axis::ordinal;
+      p.axis = XAxis::ordinal;
     }
   }
-  if (axis == Axis::ordinal) {
+  if (p.axis == XAxis::ordinal) {
     for (std::size_t i = 0; i < n; ++i)
-      xs[i] = static_cast<double>(i);
+      p.xs[i] = static_cast<double>(i);
   }
-  std::vector<std::size_t> order(n);
+  p.order.resize(n);
   for (std::size_t i = 0; i < n; ++i)
-    order[i] = i;
-  std::stable_sort(order.begin(), order.end(),
-                   [&](std::size_t a, std::size_t b) { return xs[a] < xs[b]; });
-  const double xlo = xs[order.front()], xhi = xs[order.back()];
+    p.order[i] = i;
+  std::stable_sort(p.order.begin(), p.order.end(),
+                   [&p](std::size_t a, std::size_t b) { return p.xs[a] < p.xs[b]; });
+  p.lo = p.xs[p.order.front()];
+  p.hi = p.xs[p.order.back()];
+  return p;
+}
 
-  const auto [dlo, dhi] = value_domain(data, false);
-  const Scale scale = value_scale(dlo, dhi);
-  const auto yticks = scale.ticks();
-  double tick_w = 0;
-  for (const double t : yticks)
-    tick_w = std::max(tick_w, text_width(format_tick(t)));
-  const double width = std::max(spec.width, 320);
-  const double left = tick_w + 30, right = 24;
-  double legend_h = 0;
-  std::string legend_svg = legend(data, left, 8, width - left - right, legend_h);
-  const double top = 14 + legend_h + 8;
-  const double plot_w = width - left - right, plot_h = 220;
-  const double height = top + plot_h + 26 + (spec.x_label.empty() ? 4 : 20);
-  const double pad = n == 1 ? plot_w / 2 : 6;
-  const auto x_of = [&](double x) {
-    return xhi == xlo ? left + plot_w / 2
-                      : left + pad + (plot_w - 2 * pad) * (x - xlo) / (xhi - xlo);
-  };
-  const auto y_of = [&](double v) { return top + plot_h * (scale.hi - v) / (scale.hi - scale.lo); };
-
-  // X ticks.
-  std::vector<Tick> xticks;
-  if (axis == Axis::time) {
-    xticks = time_ticks(xlo, xhi);
-  } else if (axis == Axis::number) {
-    const double step = nice_step(std::max(xhi - xlo, 1e-9), 6);
-    for (double t = std::ceil(xlo / step) * step; t <= xhi + step * 1e-9; t += step) {
-      xticks.push_back({t, format_tick(t)});
-    }
-  } else {
-    const std::size_t every = std::max<std::size_t>(
-        1, static_cast<std::size_t>(std::ceil(static_cast<double>(n) * 90 / plot_w)));
-    for (std::size_t i = 0; i < n; i += every) {
-      xticks.push_back({static_cast<double>(i), shorten(data.categories[i], 14)});
-    }
+std::vector<Tick> x_ticks(const XPositions& p, const ChartData& data, double plot_w) {
+  std::vector<Tick> ticks;
+  if (p.axis == XAxis::time)
+    return time_ticks(p.lo, p.hi);
+  if (p.axis == XAxis::number) {
+    const double step = nice_step(std::max(p.hi - p.lo, 1e-9), 6);
+    for (double t = std::ceil(p.lo / step) * step; t <= p.hi + step * 1e-9; t += step)
+      ticks.push_back({t, format_tick(t)});
+    return ticks;
   }
+  const std::size_t n = data.categories.size();
+  const std::size_t every = std::max<std::size_t>(
+      1, static_cast<std::size_t>(std::ceil(static_cast<double>(n) * 90 / plot_w)));
+  for (std::size_t i = 0; i < n; i += every)
+    ticks.push_back({static_cast<double>(i), shorten(data.categories[i], 14)});
+  return ticks;
+}
 
-  std::string out = open_svg(spec, id, width, height, describe(spec, data));
-  out += legend_svg;
-  out += "<g class=\"grid\">\n";
-  for (const double t : yticks) {
-    out += fmt::format(
-        "<line x1=\"{l}\" x2=\"{r}\" y1=\"{y}\" y2=\"{y}\" stroke=\"{c}\"/><text x=\"{tx}\" "
-        "y=\"{ty}\" text-anchor=\"end\" fill=\"{m}\">{t}</text>\n",
-        fmt::arg("l", num(left)), fmt::arg("r", num(width - right)), fmt::arg("y", num(y_of(t))),
-        fmt::arg("c", t == 0 ? kAxis : kGrid), fmt::arg("tx", num(left - 8)),
-        fmt::arg("ty", num(y_of(t) + 4)), fmt::arg("m", kMuted), fmt::arg("t", format_tick(t)));
+struct LinePlot {
+  XPositions x;
+  ValueAxis axis;
+  double left = 0, plot_w = 0, pad = 0;
+  double x_of(double v) const {
+    return x.hi == x.lo ? left + plot_w / 2
+                        : left + pad + (plot_w - 2 * pad) * (v - x.lo) / (x.hi - x.lo);
   }
-  for (const auto& t : xticks) {
-    const double x = x_of(t.at);
+};
+
+std::string x_tick_marks(const LinePlot& p, const std::vector<Tick>& ticks) {
+  std::string out;
+  const double bottom = p.axis.top + p.axis.plot_h;
+  for (const auto& t : ticks) {
     out += fmt::format(
         "<line x1=\"{x}\" x2=\"{x}\" y1=\"{b}\" y2=\"{b5}\" stroke=\"{a}\"/><text x=\"{x}\" "
         "y=\"{ty}\" text-anchor=\"middle\" fill=\"{m}\">{l}</text>\n",
-        fmt::arg("x", num(x)), fmt::arg("b", num(top + plot_h)),
-        fmt::arg("b5", num(top + plot_h + 5)), fmt::arg("a", kAxis),
-        fmt::arg("ty", num(top + plot_h + 19)), fmt::arg("m", kMuted),
-        fmt::arg("l", html_escape(t.label)));
+        fmt::arg("x", num(p.x_of(t.at))), fmt::arg("b", num(bottom)),
+        fmt::arg("b5", num(bottom + 5)), fmt::arg("a", kAxis), fmt::arg("ty", num(bottom + 19)),
+        fmt::arg("m", kMuted), fmt::arg("l", html_escape(t.label)));
   }
-  out += "</g>\n<g class=\"series\">\n";
-  const bool markers = n <= 60;
-  for (std::size_t s = 0; s < data.series.size(); ++s) {
-    const auto& values = data.series[s].values;
-    std::string path;
-    std::string area;
-    bool open = false;
-    double prev_y = 0, first_x = 0, last_x = 0;
-    for (const std::size_t i : order) {
-      if (!values[i]) {  // a gap breaks the line
-        if (open && data.series.size() == 1) {
-          area +=
-              fmt::format("L{},{}L{},{}Z", num(last_x), num(y_of(0)), num(first_x), num(y_of(0)));
-        }
-        open = false;
-        continue;
-      }
-      const double x = x_of(xs[i]), y = y_of(*values[i]);
-      if (!open) {
-        path += fmt::format("M{},{}", num(x), num(y));
-        area += fmt::format("M{},{}L{},{}", num(x), num(y_of(0)), num(x), num(y));
-        first_x = x;
-      } else if (spec.type == ChartType::step) {
-        path += fmt::format("H{}V{}", num(x), num(y));
-        area += fmt::format("L{},{}L{},{}", num(x), num(prev_y), num(x), num(y));
-      } else {
-        path += fmt::format("L{},{}", num(x), num(y));
-        area += fmt::format("L{},{}", num(x), num(y));
-      }
-      open = true;
-      prev_y = y;
-      last_x = x;
+  return out;
+}
+
+// One series: its line (a gap breaks it), the area under it when it is alone, and
+// a point with its value's title on every row.
+std::string series_line(const LinePlot& p, const ChartSpec& spec, const ChartData& data,
+                        std::size_t s) {
+  const auto& values = data.series[s].values;
+  const bool alone = data.series.size() == 1;
+  const double zero = p.axis.y_of(0);
+  std::string path, area;
+  bool open = false;
+  double prev_y = 0, first_x = 0, last_x = 0;
+  for (const std::size_t i : p.x.order) {
+    if (!values[i]) {
+      if (open && alone)
+        area += fmt::format("L{},{}L{},{}Z", num(last_x), num(zero), num(first_x), num(zero));
+      open = false;
+      continue;
     }
-    if (open)
-      area += fmt::format("L{},{}L{},{}Z", num(last_x), num(y_of(0)), num(first_x), num(y_of(0)));
-    if (data.series.size() == 1 && !area.empty()) {
-      out += fmt::format("<path d=\"{}\" fill=\"{}\" fill-opacity=\"0.12\" stroke=\"none\"/>\n",
-                         area, colour(s));
+    const double x = p.x_of(p.x.xs[i]), y = p.axis.y_of(*values[i]);
+    if (!open) {
+      path += fmt::format("M{},{}", num(x), num(y));
+      area += fmt::format("M{},{}L{},{}", num(x), num(zero), num(x), num(y));
+      first_x = x;
+    } else if (spec.type == ChartType::step) {
+      path += fmt::format("H{}V{}", num(x), num(y));
+      area += fmt::format("L{},{}L{},{}", num(x), num(prev_y), num(x), num(y));
+    } else {
+      path += fmt::format("L{},{}", num(x), num(y));
+      area += fmt::format("L{},{}", num(x), num(y));
     }
+    open = true;
+    prev_y = y;
+    last_x = x;
+  }
+  if (open)
+    area += fmt::format("L{},{}L{},{}Z", num(last_x), num(zero), num(first_x), num(zero));
+  std::string out;
+  if (alone && !area.empty()) {
+    out += fmt::format("<path d=\"{}\" fill=\"{}\" fill-opacity=\"0.12\" stroke=\"none\"/>\n", area,
+                       colour(s));
+  }
+  out += fmt::format(
+      "<path d=\"{}\" fill=\"none\" stroke=\"{}\" stroke-width=\"2.2\" stroke-linejoin=\"round\" "
+      "stroke-linecap=\"round\"><title>{}</title></path>\n",
+      path, colour(s), html_escape(data.series[s].name));
+  const bool markers = data.categories.size() <= 60;
+  for (const std::size_t i : p.x.order) {
+    if (!values[i])
+      continue;
     out += fmt::format(
-        "<path d=\"{}\" fill=\"none\" stroke=\"{}\" stroke-width=\"2.2\" stroke-linejoin=\"round\" "
-        "stroke-linecap=\"round\"><title>{}</title></path>\n",
-        path, colour(s), html_escape(data.series[s].name));
-    for (const std::size_t i : order) {
-      if (!values[i])
-        continue;
-      out += fmt::format(
-          "<circle cx=\"{}\" cy=\"{}\" r=\"{}\" fill=\"{}\" stroke=\"#fff\" stroke-width=\"1\"{}>"
-          "<title>{}</title></circle>\n",
-          num(x_of(xs[i])), num(y_of(*values[i])), markers ? "3.2" : "2", colour(s),
-          markers ? "" : " fill-opacity=\"0\"", point_title(data, s, i, *values[i]));
-    }
+        "<circle cx=\"{}\" cy=\"{}\" r=\"{}\" fill=\"{}\" stroke=\"#fff\" stroke-width=\"1\"{}>"
+        "<title>{}</title></circle>\n",
+        num(p.x_of(p.x.xs[i])), num(p.axis.y_of(*values[i])), markers ? "3.2" : "2", colour(s),
+        markers ? "" : " fill-opacity=\"0\"", point_title(data, s, i, *values[i]));
   }
+  return out;
+}
+
+std::string lines(const ChartSpec& spec, const ChartData& data, std::string_view id) {
+  LinePlot p;
+  p.x = x_positions(data);
+  const auto [dlo, dhi] = value_domain(data, false);
+  p.axis.scale = value_scale(dlo, dhi);
+  const auto yticks = p.axis.scale.ticks();
+  const double width = std::max(spec.width, 320);
+  const double right = 24;
+  p.left = tick_label_width(yticks) + 30;
+  double legend_h = 0;
+  const std::string legend_svg = legend(data, p.left, 8, width - p.left - right, legend_h);
+  p.axis.top = 14 + legend_h + 8;
+  p.axis.plot_h = 220;
+  p.plot_w = width - p.left - right;
+  p.pad = data.categories.size() == 1 ? p.plot_w / 2 : 6;
+  const double height = p.axis.top + p.axis.plot_h + 26 + (spec.x_label.empty() ? 4 : 20);
+
+  std::string out = open_svg(spec, id, width, height, describe(spec, data));
+  out += legend_svg;
+  out += "<g class=\"grid\">\n" + value_gridlines(p.axis, yticks, p.left, width - right);
+  out += x_tick_marks(p, x_ticks(p.x, data, p.plot_w));
+  out += "</g>\n<g class=\"series\">\n";
+  for (std::size_t s = 0; s < data.series.size(); ++s)
+    out += series_line(p, spec, data, s);
   out += "</g>\n";
-  out += axis_caption(left + plot_w / 2, height - 6, spec.x_label, false);
-  out += axis_caption(12, top + plot_h / 2, spec.y_label, true);
+  out += axis_caption(p.left + p.plot_w / 2, height - 6, spec.x_label, false);
+  out += axis_caption(12, p.axis.top + p.axis.plot_h / 2, spec.y_label, true);
   out += "</svg>\n";
   return out;
 }
