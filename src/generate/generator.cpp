@@ -817,11 +817,44 @@ class EventWriter {
     buffer_.clear();
   }
 
-  void append_event(const SessionPlan& plan, const std::optional<UserJson>& user_json,
-                    const Step& step, std::int64_t ts) {
-    const PageInfo& page = info(step.page);
-    const bool logged_in = step.logged_in && plan.user.has_value();
-    const UserJson* profile = logged_in ? &*user_json : nullptr;
+  // What a NextSong line says was played: exact for a match, nearly right for a
+  // near miss, and with the real logs' mangled text for an unknown song.
+  struct PlayText {
+    std::string artist;
+    std::string song;
+    std::int64_t length_units = 0;
+  };
+
+  PlayText play_text(const Step& step) {
+    PlayText play{world_.artist_name(world_.artist_of(step.song)), world_.title(step.song),
+                  world_.duration_units(step.song) + step.near_miss_shift_units};
+    switch (step.play) {
+      case Play::kMatch:
+        summary_.matching_plays += 1;
+        break;
+      case Play::kNearDuration:
+        summary_.near_misses += 1;
+        break;
+      case Play::kNearTitleCase:
+        summary_.near_misses += 1;
+        play.song = ascii_lower(play.song);
+        break;
+      case Play::kNearArtistSpace:
+        summary_.near_misses += 1;
+        play.artist += ' ';
+        break;
+      default:
+        // The real logs' text was mangled on its way in; unknown songs keep
+        // that quirk (known ones must stay exact, or they could not match).
+        play.artist = generate::mojibake(play.artist);
+        play.song = generate::mojibake(play.song);
+        break;
+    }
+    return play;
+  }
+
+  // The summary's counts of one event (the play's own are counted by play_text).
+  void count_event(const SessionPlan& plan, const Step& step, bool logged_in) {
     if (logged_in) {
       UserState& state = users_[*plan.user];
       if (!state.seen) {
@@ -832,56 +865,39 @@ class EventWriter {
       summary_.logged_out_events += 1;
     }
     summary_.events += 1;
-
-    std::string artist;
-    std::string song;
-    std::int64_t length_units = 0;
-    if (step.page == Page::kNextSong) {
+    if (step.page == Page::kNextSong)
       summary_.next_song_events += 1;
-      artist = world_.artist_name(world_.artist_of(step.song));
-      song = world_.title(step.song);
-      length_units = world_.duration_units(step.song) + step.near_miss_shift_units;
-      switch (step.play) {
-        case Play::kMatch:
-          summary_.matching_plays += 1;
-          break;
-        case Play::kNearDuration:
-          summary_.near_misses += 1;
-          break;
-        case Play::kNearTitleCase:
-          summary_.near_misses += 1;
-          song = ascii_lower(song);
-          break;
-        case Play::kNearArtistSpace:
-          summary_.near_misses += 1;
-          artist += ' ';
-          break;
-        default:
-          // The real logs' text was mangled on its way in; unknown songs keep
-          // that quirk (known ones must stay exact, or they could not match).
-          artist = generate::mojibake(artist);
-          song = generate::mojibake(song);
-          break;
-      }
-    } else if (step.page == Page::kSubmitUpgrade || step.page == Page::kSubmitDowngrade) {
+    else if (step.page == Page::kSubmitUpgrade || step.page == Page::kSubmitDowngrade)
       summary_.level_changes += 1;
-    }
+  }
 
+  void append_event(const SessionPlan& plan, const std::optional<UserJson>& user_json,
+                    const Step& step, std::int64_t ts) {
+    const bool logged_in = step.logged_in && plan.user.has_value();
+    count_event(plan, step, logged_in);
+    const bool next_song = step.page == Page::kNextSong;
+    const PlayText play = next_song ? play_text(step) : PlayText{};
+    write_event(plan, logged_in ? &*user_json : nullptr, step, ts, play);
+  }
+
+  // One line of the log, its keys in the real logs' order.
+  void write_event(const SessionPlan& plan, const UserJson* profile, const Step& step,
+                   std::int64_t ts, const PlayText& play) {
+    const PageInfo& page = info(step.page);
+    const bool next_song = step.page == Page::kNextSong;
     auto user_field = [&](const std::string UserJson::*field) {
-      if (profile) {
-        buffer_ += profile->*field;
-      } else {
+      buffer_ += profile ? std::string_view(profile->*field) : std::string_view("null");
+    };
+    auto play_string = [&](const std::string& text) {
+      if (next_song)
+        append_json_string(buffer_, text, generate::kEventLogStrings);
+      else
         buffer_ += "null";
-      }
     };
     buffer_ += "{\"artist\":";
-    if (step.page == Page::kNextSong) {
-      append_json_string(buffer_, artist, generate::kEventLogStrings);
-    } else {
-      buffer_ += "null";
-    }
-    buffer_ += logged_in ? ",\"auth\":\"Logged In\",\"firstName\":"
-                         : ",\"auth\":\"Logged Out\",\"firstName\":";
+    play_string(play.artist);
+    buffer_ += profile ? ",\"auth\":\"Logged In\",\"firstName\":"
+                       : ",\"auth\":\"Logged Out\",\"firstName\":";
     user_field(&UserJson::first_name);
     buffer_ += ",\"gender\":";
     user_field(&UserJson::gender);
@@ -890,11 +906,10 @@ class EventWriter {
     buffer_ += ",\"lastName\":";
     user_field(&UserJson::last_name);
     buffer_ += ",\"length\":";
-    if (step.page == Page::kNextSong) {
-      generate::append_fixed5(buffer_, length_units);
-    } else {
+    if (next_song)
+      generate::append_fixed5(buffer_, play.length_units);
+    else
       buffer_ += "null";
-    }
     buffer_ +=
         step.paid ? ",\"level\":\"paid\",\"location\":" : ",\"level\":\"free\",\"location\":";
     user_field(&UserJson::location);
@@ -907,11 +922,7 @@ class EventWriter {
     buffer_ += ",\"sessionId\":";
     generate::append_int(buffer_, static_cast<std::int64_t>(plan.session_id));
     buffer_ += ",\"song\":";
-    if (step.page == Page::kNextSong) {
-      append_json_string(buffer_, song, generate::kEventLogStrings);
-    } else {
-      buffer_ += "null";
-    }
+    play_string(play.song);
     buffer_ += ",\"status\":";
     generate::append_int(buffer_, page.status);
     buffer_ += ",\"ts\":";
@@ -919,11 +930,7 @@ class EventWriter {
     buffer_ += ",\"userAgent\":";
     user_field(&UserJson::user_agent);
     buffer_ += ",\"userId\":";
-    if (profile) {
-      buffer_ += profile->user_id;
-    } else {
-      buffer_ += "\"\"";
-    }
+    buffer_ += profile ? std::string_view(profile->user_id) : std::string_view("\"\"");
     buffer_ += '}';
   }
 

@@ -48,6 +48,36 @@ void reuse_address_only(socket_t socket) {
   ::setsockopt(socket, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof(yes));
 }
 
+// Paths and methods come from one table (server/http_routes): an unknown path is
+// 404, a known one with another method 405 with Allow, before any body is read.
+httplib::Server::HandlerResponse check_route(const httplib::Request& req, httplib::Response& res) {
+  const auto route = find_route(req.path);
+  if (!route) {
+    reply_json(res, 404, {{"error", fmt::format("no such path; the paths are {}", route_paths())}});
+    return httplib::Server::HandlerResponse::Handled;
+  }
+  if (!route_allows(*route, req.method)) {
+    res.set_header("Allow", std::string(route->allow));
+    reply_json(
+        res, 405,
+        {{"error", fmt::format("{} takes {}, not {}", route->path, route->allow, req.method)}});
+    return httplib::Server::HandlerResponse::Handled;
+  }
+  return httplib::Server::HandlerResponse::Unhandled;
+}
+
+// Every error has a JSON body, those httplib answers itself (400, 413) included.
+httplib::Server::HandlerResponse give_errors_a_json_body(const httplib::Request& /*req*/,
+                                                         httplib::Response& res) {
+  if (!res.body.empty())
+    return httplib::Server::HandlerResponse::Unhandled;
+  const std::string error = res.status == 413   ? "the request body is too large"
+                            : res.status == 400 ? "the request could not be read"
+                                                : fmt::format("HTTP status {}", res.status);
+  reply_json(res, res.status, {{"error", error}});
+  return httplib::Server::HandlerResponse::Handled;
+}
+
 }  // namespace
 
 EtlServer::EtlServer(ServerOptions options, WarehouseFactory open_warehouse, const Console& console)
@@ -113,117 +143,99 @@ bool EtlServer::authorized(const httplib::Request& request) const {
 }
 
 void EtlServer::install_routes() {
-  // Paths and methods come from one table (server/http_routes): an unknown path is
-  // 404, a known one with another method 405 with Allow, before any body is read.
-  http_.set_pre_routing_handler([](const httplib::Request& req, httplib::Response& res) {
-    const auto route = find_route(req.path);
-    if (!route) {
-      reply_json(res, 404,
-                 {{"error", fmt::format("no such path; the paths are {}", route_paths())}});
-      return httplib::Server::HandlerResponse::Handled;
-    }
-    if (!route_allows(*route, req.method)) {
-      res.set_header("Allow", std::string(route->allow));
-      reply_json(
-          res, 405,
-          {{"error", fmt::format("{} takes {}, not {}", route->path, route->allow, req.method)}});
-      return httplib::Server::HandlerResponse::Handled;
-    }
-    return httplib::Server::HandlerResponse::Unhandled;
-  });
-  // Every error has a JSON body, those httplib answers itself (400, 413) included.
-  http_.set_error_handler(
-      httplib::Server::HandlerWithResponse([](const httplib::Request&, httplib::Response& res) {
-        if (!res.body.empty())
-          return httplib::Server::HandlerResponse::Unhandled;
-        const std::string error = res.status == 413   ? "the request body is too large"
-                                  : res.status == 400 ? "the request could not be read"
-                                                      : fmt::format("HTTP status {}", res.status);
-        reply_json(res, res.status, {{"error", error}});
-        return httplib::Server::HandlerResponse::Handled;
-      }));
+  http_.set_pre_routing_handler(check_route);
+  http_.set_error_handler(httplib::Server::HandlerWithResponse(give_errors_a_json_body));
   // Bodies are read through a content reader, so any Content-Type is taken as
   // JSON lines (curl's default form type would otherwise be parsed as a form).
   for (const bool songs : {false, true}) {
     http_.Post(songs ? "/v1/songs" : "/v1/events",
                [this, songs](const httplib::Request& req, httplib::Response& res,
                              const httplib::ContentReader& read) {
-                 std::string body;
-                 bool over_limit = false;
-                 // Never buffers past the limit: httplib checks Content-Length, not
-                 // the length of a chunked body, so the reading stops here.
-                 const bool complete = read([&](const char* data, std::size_t size) {
-                   over_limit = size > options_.max_body_bytes - body.size();
-                   if (!over_limit)
-                     body.append(data, size);
-                   return !over_limit;
-                 });
-                 if (!complete) {
-                   // Past the limit (chunked or declared), or a broken upload.
-                   const bool too_large =
-                       over_limit || std::strtoull(req.get_header_value("Content-Length").c_str(),
-                                                   nullptr, 10) > options_.max_body_bytes;
-                   res.set_header("Connection", "close");
-                   reply_json(res, too_large ? 413 : 400,
-                              {{"error", too_large ? "the request body is too large"
-                                                   : "the request body could not be read"}});
-                   return;
-                 }
-                 handle_ingest(req, body, res, songs);
+                 if (const auto body = read_body(req, res, read))
+                   handle_ingest(req, *body, res, songs);
                });
   }
-  http_.Get("/health", [this](const httplib::Request&, httplib::Response& res) {
-    json body{{"status", "ok"}};
-    try {
-      std::lock_guard lock(reader_mutex_);
-      reader()->query("SELECT 1");
-      body["warehouse"] = "reachable";
-      reply_json(res, 200, body);
-    } catch (const std::exception& e) {
-      std::lock_guard lock(reader_mutex_);
-      reader_.reset();
-      body["status"] = "degraded";
-      body["warehouse"] = "unreachable";
-      body["error"] = e.what();
-      reply_json(res, 503, body);
-    }
-  });
+  http_.Get("/health",
+            [this](const httplib::Request&, httplib::Response& res) { handle_health(res); });
   http_.Get("/metrics", [this](const httplib::Request&, httplib::Response& res) {
     res.set_content(metrics_.render(), "text/plain; version=0.0.4");
   });
-  http_.Get("/v1/status", [this](const httplib::Request&, httplib::Response& res) {
-    json body;
-    try {
-      std::lock_guard lock(reader_mutex_);
-      Warehouse& wh = *reader();
-      json tables = json::object();
-      for (const auto& row : wh.query(wh.statement("status/table_counts")).rows) {
-        tables[*to_text(row.at(0))] = to_int(row.at(1));
-      }
-      body["warehouse"] = wh.describe();
-      body["tables"] = tables;
-    } catch (const std::exception& e) {
-      std::lock_guard lock(reader_mutex_);
-      reader_.reset();
-      body["error"] = e.what();
-    }
-    body["staging"] = {{"waiting_rows", metrics_.waiting_rows.load()},
-                       {"lag_seconds", metrics_.oldest_waiting_seconds.load()}};
-    body["counters"] = {{"songs_staged", metrics_.songs_staged.load()},
-                        {"events_staged", metrics_.events_staged.load()},
-                        {"duplicates", metrics_.duplicates.load()},
-                        {"rejects", metrics_.rejects.load()},
-                        {"songs_processed", metrics_.songs_processed.load()},
-                        {"events_processed", metrics_.events_processed.load()},
-                        {"objects_loaded", metrics_.objects_loaded.load()},
-                        {"batches_failed", metrics_.batches_failed.load()}};
-    body["ingest_queue"] = metrics_.queue_depth.load();
-    reply_json(res, body.contains("error") ? 503 : 200, body);
-  });
+  http_.Get("/v1/status",
+            [this](const httplib::Request&, httplib::Response& res) { handle_status(res); });
   http_.set_logger([this](const httplib::Request& req, const httplib::Response& res) {
     metrics_.count_request(std::string(route_label(req.path)), res.status);
     console_.detail("{} {} -> {}", req.method, req.path, res.status);
   });
+}
+
+std::optional<std::string> EtlServer::read_body(const httplib::Request& req, httplib::Response& res,
+                                                const httplib::ContentReader& read) const {
+  std::string body;
+  bool over_limit = false;
+  // Never buffers past the limit: httplib checks Content-Length, not the length of a
+  // chunked body, so the reading stops here.
+  const bool complete = read([&](const char* data, std::size_t size) {
+    over_limit = size > options_.max_body_bytes - body.size();
+    if (!over_limit)
+      body.append(data, size);
+    return !over_limit;
+  });
+  if (complete)
+    return body;
+  // Past the limit (chunked or declared), or a broken upload.
+  const bool too_large = over_limit || std::strtoull(req.get_header_value("Content-Length").c_str(),
+                                                     nullptr, 10) > options_.max_body_bytes;
+  res.set_header("Connection", "close");
+  reply_json(res, too_large ? 413 : 400,
+             {{"error", too_large ? "the request body is too large"
+                                  : "the request body could not be read"}});
+  return std::nullopt;
+}
+
+void EtlServer::handle_health(httplib::Response& res) {
+  json body{{"status", "ok"}};
+  try {
+    std::lock_guard lock(reader_mutex_);
+    reader()->query("SELECT 1");
+    body["warehouse"] = "reachable";
+    reply_json(res, 200, body);
+  } catch (const std::exception& e) {
+    std::lock_guard lock(reader_mutex_);
+    reader_.reset();
+    body["status"] = "degraded";
+    body["warehouse"] = "unreachable";
+    body["error"] = e.what();
+    reply_json(res, 503, body);
+  }
+}
+
+void EtlServer::handle_status(httplib::Response& res) {
+  json body;
+  try {
+    std::lock_guard lock(reader_mutex_);
+    Warehouse& wh = *reader();
+    json tables = json::object();
+    for (const auto& row : wh.query(wh.statement("status/table_counts")).rows)
+      tables[*to_text(row.at(0))] = to_int(row.at(1));
+    body["warehouse"] = wh.describe();
+    body["tables"] = tables;
+  } catch (const std::exception& e) {
+    std::lock_guard lock(reader_mutex_);
+    reader_.reset();
+    body["error"] = e.what();
+  }
+  body["staging"] = {{"waiting_rows", metrics_.waiting_rows.load()},
+                     {"lag_seconds", metrics_.oldest_waiting_seconds.load()}};
+  body["counters"] = {{"songs_staged", metrics_.songs_staged.load()},
+                      {"events_staged", metrics_.events_staged.load()},
+                      {"duplicates", metrics_.duplicates.load()},
+                      {"rejects", metrics_.rejects.load()},
+                      {"songs_processed", metrics_.songs_processed.load()},
+                      {"events_processed", metrics_.events_processed.load()},
+                      {"objects_loaded", metrics_.objects_loaded.load()},
+                      {"batches_failed", metrics_.batches_failed.load()}};
+  body["ingest_queue"] = metrics_.queue_depth.load();
+  reply_json(res, body.contains("error") ? 503 : 200, body);
 }
 
 Warehouse* EtlServer::reader() {

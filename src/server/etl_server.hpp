@@ -11,6 +11,7 @@
 #include <future>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <thread>
 
@@ -61,6 +62,11 @@ class EtlServer {
   using JobPtr = std::shared_ptr<IngestJob>;
 
   void install_routes();
+  // The request's body, or nothing after answering 413 (past max_body_bytes) or 400.
+  std::optional<std::string> read_body(const httplib::Request& req, httplib::Response& res,
+                                       const httplib::ContentReader& read) const;
+  void handle_health(httplib::Response& res);
+  void handle_status(httplib::Response& res);
   void handle_ingest(const httplib::Request& request, const std::string& body,
                      httplib::Response& response, bool songs);
   bool authorized(const httplib::Request& request) const;
