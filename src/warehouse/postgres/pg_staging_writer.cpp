@@ -1,6 +1,7 @@
 #include "warehouse/postgres/pg_staging_writer.hpp"
 
 #include "warehouse/postgres/postgres_warehouse.hpp"
+#include "warehouse/staging_row.hpp"
 
 namespace sparkify {
 
@@ -16,102 +17,70 @@ PgStagingWriter::PgStagingWriter(PostgresWarehouse& warehouse, std::int64_t batc
   warehouse_.execute(warehouse_.statement("staging/create_temp"));
 }
 
+namespace {
+
+// Appends a record's columns to a COPY row in staging_row's order.
+class CopyColumns {
+ public:
+  explicit CopyColumns(pg::CopyRows& rows) : rows_(rows) {}
+
+  template <typename T>
+  void operator()(std::string_view /*column*/, const T& value) {
+    if constexpr (std::is_same_v<T, std::optional<double>>) {
+      rows_.real(value);
+    } else if constexpr (std::is_same_v<T, std::int64_t> ||
+                         std::is_same_v<T, std::optional<std::int64_t>>) {
+      rows_.integer(value);
+    } else if constexpr (std::is_same_v<T, std::optional<std::string_view>>) {
+      value ? rows_.text(*value) : rows_.null();
+    } else {
+      rows_.text(value);
+    }
+  }
+
+ private:
+  pg::CopyRows& rows_;
+};
+
+template <typename Record>
+void copy_row(pg::CopyRows& rows, const Record& record, const StagingStamp& stamp) {
+  visit_columns(record, stamp, CopyColumns(rows));
+  rows.end_row();
+}
+
+}  // namespace
+
 void PgStagingWriter::add(const SongRecord& s) {
   if (!song_ids_.insert(s.song_id).second) {
     flush_songs();
     song_ids_.insert(s.song_id);
   }
-  auto& r = songs_;
-  r.text(s.song_id);
-  r.integer(s.num_songs);
-  r.text(s.title);
-  r.text(s.artist_id);
-  r.text(s.artist_name);
-  r.text(s.artist_location);
-  r.real(s.artist_latitude);
-  r.real(s.artist_longitude);
-  r.real(s.duration);
-  r.integer(s.year);
-  r.text(s.source_key);
-  r.integer(s.line_number);
-  r.integer(batch_id_);
-  r.text(staged_at_);
-  r.end_row();
-  if (r.data().size() >= flush_bytes_)
+  // The merge from the temporary table sets the processed flag.
+  copy_row(songs_, s, StagingStamp{batch_id_, staged_at_, std::nullopt});
+  if (songs_.data().size() >= flush_bytes_)
     flush_songs();
 }
 
 void PgStagingWriter::add(const EventRecord& e) {
-  auto& r = events_;
-  r.text(e.event_id);
-  r.text(e.artist);
-  r.text(e.auth);
-  r.text(e.first_name);
-  r.text(e.gender);
-  r.integer(e.item_in_session);
-  r.text(e.last_name);
-  r.real(e.length);
-  r.text(e.level);
-  r.text(e.location);
-  r.text(e.method);
-  r.text(e.page);
-  r.real(e.registration);
-  r.integer(e.session_id);
-  r.text(e.song);
-  r.integer(e.status);
-  r.integer(e.ts);
-  r.text(e.user_agent);
-  r.integer(e.user_id);
-  r.text(e.time.start_time);
-  r.integer(std::int64_t{e.time.hour});
-  r.integer(std::int64_t{e.time.day});
-  r.integer(std::int64_t{e.time.week});
-  r.integer(std::int64_t{e.time.month});
-  r.integer(std::int64_t{e.time.year});
-  r.integer(std::int64_t{e.time.weekday});
-  r.text(e.source_key);
-  r.integer(e.line_number);
-  r.integer(batch_id_);
-  r.text(staged_at_);
-  if (events_straight_in_)
-    r.integer(processed_);  // the temp table's merge sets it; copied straight in, the row does
-  r.end_row();
-  // Repeated event_ids in one round need no care: ON CONFLICT DO NOTHING skips
-  // the later ones, as the row-by-row insert would.
-  if (r.data().size() >= flush_bytes_)
+  // Copied straight into s_songplay_event (the bulk path), a row carries its own
+  // processed flag; through the temporary table, the merge sets it. Repeated
+  // event_ids in one round need no care: ON CONFLICT DO NOTHING skips the later
+  // ones, as the row-by-row insert would.
+  const auto processed = events_straight_in_ ? std::optional(processed_) : std::nullopt;
+  copy_row(events_, e, StagingStamp{batch_id_, staged_at_, processed});
+  if (events_.data().size() >= flush_bytes_)
     flush_events();
 }
 
 void PgStagingWriter::add(const Reject& j) {
-  auto& r = rejects_;
-  r.integer(batch_id_);
-  r.text(j.source_key);
-  r.integer(j.line_number);
-  if (j.field.empty()) {
-    r.null();
-  } else {
-    r.text(j.field);
-  }
-  r.text(j.reason);
-  r.text(j.raw);
-  r.text(staged_at_);
-  r.end_row();
-  if (r.data().size() >= flush_bytes_)
+  copy_row(rejects_, j, StagingStamp{batch_id_, staged_at_, std::nullopt});
+  if (rejects_.data().size() >= flush_bytes_)
     flush_rejects();
 }
 
 void PgStagingWriter::add(const LoadedObject& o) {
-  auto& r = objects_;
-  r.text(o.source_key);
-  r.text(o.version);
-  r.text(o.kind);
-  r.integer(o.size_bytes);
-  r.integer(batch_id_);
-  r.integer(o.records);
-  r.integer(o.rejects);
-  r.text(staged_at_);
-  r.end_row();
-  if (r.data().size() >= flush_bytes_)
+  copy_row(objects_, o, StagingStamp{batch_id_, staged_at_, std::nullopt});
+  if (objects_.data().size() >= flush_bytes_)
     flush_objects();
 }
 

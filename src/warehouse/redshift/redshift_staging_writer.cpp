@@ -7,20 +7,35 @@
 #include "warehouse/embedded_sql.hpp"
 #include "warehouse/redshift/redshift_copy.hpp"
 #include "warehouse/redshift/redshift_warehouse.hpp"
+#include "warehouse/staging_row.hpp"
 
 namespace sparkify {
 namespace {
 
-constexpr std::size_t kMaxVarchar = 65535;
+// A record's columns as one row of a multi-row INSERT, in staging_row's order.
+class ValueColumns {
+ public:
+  template <typename T>
+  void operator()(std::string_view /*column*/, const T& value) {
+    if constexpr (std::is_same_v<T, std::string> || std::is_same_v<T, std::int64_t>) {
+      row_.emplace_back(value);
+    } else if constexpr (std::is_same_v<T, std::optional<std::string_view>>) {
+      value ? row_.emplace_back(std::string(*value)) : row_.emplace_back();
+    } else {
+      value ? row_.emplace_back(*value) : row_.emplace_back();
+    }
+  }
+  std::vector<Value> take() { return std::move(row_); }
 
-Value opt(const std::optional<std::string>& v) {
-  return v ? Value{*v} : Value{};
-}
-Value opt(const std::optional<std::int64_t>& v) {
-  return v ? Value{*v} : Value{};
-}
-Value opt(const std::optional<double>& v) {
-  return v ? Value{*v} : Value{};
+ private:
+  std::vector<Value> row_;
+};
+
+template <typename Record>
+std::vector<Value> values_row(const Record& record, const StagingStamp& stamp) {
+  ValueColumns columns;
+  visit_columns(record, stamp, columns);
+  return columns.take();
 }
 
 }  // namespace
@@ -44,97 +59,35 @@ RedshiftStagingWriter::RedshiftStagingWriter(RedshiftWarehouse& warehouse, std::
   warehouse_.execute(warehouse_.statement("staging/clear_objects"));
 }
 
-bool RedshiftStagingWriter::reject_if_too_long(
-    const std::string& source_key, std::int64_t line,
-    std::initializer_list<std::pair<const char*, const std::string*>> fields) {
-  for (const auto& [name, text] : fields) {
-    if (text != nullptr && text->size() > kMaxVarchar) {
-      add(Reject{
-          source_key, line, name,
-          fmt::format("longer than {} bytes, the most a Redshift VARCHAR holds", kMaxVarchar), ""});
-      return true;
-    }
-  }
-  return false;
+StagingStamp RedshiftStagingWriter::stamp() const {
+  // The merges from the temporary tables set the processed flag.
+  return StagingStamp{batch_id_, staged_at_, std::nullopt};
 }
 
 void RedshiftStagingWriter::add(const SongRecord& s) {
-  const auto p = [](const std::optional<std::string>& v) { return v ? &*v : nullptr; };
-  if (reject_if_too_long(s.source_key, s.line_number,
-                         {{"song_id", &s.song_id},
-                          {"title", &s.title},
-                          {"artist_id", &s.artist_id},
-                          {"artist_name", p(s.artist_name)},
-                          {"artist_location", p(s.artist_location)}})) {
-    return;
-  }
   if (!song_ids_.insert(s.song_id).second) {
     flush_songs();
     song_ids_.insert(s.song_id);
   }
-  songs_.add({s.song_id, opt(s.num_songs), s.title, s.artist_id, opt(s.artist_name),
-              opt(s.artist_location), opt(s.artist_latitude), opt(s.artist_longitude),
-              opt(s.duration), opt(s.year), s.source_key, s.line_number, batch_id_, staged_at_});
+  songs_.add(values_row(s, stamp()));
   ++songs_in_round_;
 }
 
 void RedshiftStagingWriter::add(const EventRecord& e) {
-  const auto p = [](const std::optional<std::string>& v) { return v ? &*v : nullptr; };
-  if (reject_if_too_long(e.source_key, e.line_number,
-                         {{"artist", p(e.artist)},
-                          {"firstName", p(e.first_name)},
-                          {"lastName", p(e.last_name)},
-                          {"location", p(e.location)},
-                          {"song", p(e.song)},
-                          {"userAgent", p(e.user_agent)},
-                          {"page", &e.page}})) {
-    return;
-  }
   if (!event_ids_.insert(e.event_id).second) {
     flush_events();
     event_ids_.insert(e.event_id);
   }
-  events_.add({e.event_id,
-               opt(e.artist),
-               opt(e.auth),
-               opt(e.first_name),
-               opt(e.gender),
-               e.item_in_session,
-               opt(e.last_name),
-               opt(e.length),
-               opt(e.level),
-               opt(e.location),
-               opt(e.method),
-               e.page,
-               opt(e.registration),
-               e.session_id,
-               opt(e.song),
-               opt(e.status),
-               e.ts,
-               opt(e.user_agent),
-               opt(e.user_id),
-               e.time.start_time,
-               std::int64_t{e.time.hour},
-               std::int64_t{e.time.day},
-               std::int64_t{e.time.week},
-               std::int64_t{e.time.month},
-               std::int64_t{e.time.year},
-               std::int64_t{e.time.weekday},
-               e.source_key,
-               e.line_number,
-               batch_id_,
-               staged_at_});
+  events_.add(values_row(e, stamp()));
   ++events_in_round_;
 }
 
 void RedshiftStagingWriter::add(const Reject& j) {
-  rejects_.add({batch_id_, j.source_key, j.line_number, j.field.empty() ? Value{} : Value{j.field},
-                j.reason, j.raw, staged_at_});
+  rejects_.add(values_row(j, stamp()));
 }
 
 void RedshiftStagingWriter::add(const LoadedObject& o) {
-  objects_.add(
-      {o.source_key, o.version, o.kind, o.size_bytes, batch_id_, o.records, o.rejects, staged_at_});
+  objects_.add(values_row(o, stamp()));
   ++objects_in_round_;
 }
 

@@ -12,6 +12,7 @@
 #include <unordered_set>
 
 #include "warehouse/redshift/multi_row_insert.hpp"
+#include "warehouse/staging_row.hpp"
 #include "warehouse/warehouse.hpp"
 
 namespace sparkify {
@@ -42,9 +43,7 @@ class RedshiftStagingWriter final : public StagingWriter {
   void flush_songs();
   void flush_events();
   void flush_objects();
-  // A text longer than Redshift's VARCHAR(65535) becomes a reject of its record.
-  bool reject_if_too_long(const std::string& source_key, std::int64_t line,
-                          std::initializer_list<std::pair<const char*, const std::string*>> fields);
+  StagingStamp stamp() const;
 
   RedshiftWarehouse& warehouse_;
   std::int64_t batch_id_;

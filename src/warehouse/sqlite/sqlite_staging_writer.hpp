@@ -5,6 +5,7 @@
 #include <string>
 
 #include "warehouse/sqlite/sqlite_handle.hpp"
+#include "warehouse/staging_row.hpp"
 #include "warehouse/warehouse.hpp"
 
 namespace sparkify {
@@ -24,6 +25,8 @@ class SqliteStagingWriter final : public StagingWriter {
   StagingCounts counts() const override { return counts_; }
 
  private:
+  StagingStamp stamp() const;
+
   SqliteWarehouse& warehouse_;
   std::int64_t batch_id_;
   std::string staged_at_;

@@ -1,0 +1,112 @@
+// The one column order of every record a staging writer sends: a song to s_song,
+// an event to s_songplay_event, a reject to etl_reject, a loaded object to
+// etl_object. Each writer walks a record with its own visitor (SQLite binds
+// parameters, PostgreSQL writes COPY rows, Redshift builds VALUES rows); the
+// column lists of the statements they fill (staging/insert_*, copy_*, values_*,
+// ledger/record_object) are checked against these names by StagingRow's tests.
+//
+// The visitor is called as visit(column_name, value) with value one of
+// const std::string&, const std::optional<std::string>&,
+// std::optional<std::string_view> (a view of the record's text), std::int64_t,
+// const std::optional<std::int64_t>& or const std::optional<double>&.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "core/records.hpp"
+
+namespace sparkify {
+
+// What the batch adds to every row: its id, when it staged the row and, where the
+// writer sets it on the row itself, whether the batch's transforms read it (1) or a
+// later batch's will (0); a writer that merges through a temporary table sets the
+// flag in the merge and leaves processed empty.
+struct StagingStamp {
+  std::int64_t batch_id = 0;
+  const std::string& staged_at;
+  std::optional<std::int64_t> processed;
+};
+
+template <typename Visit>
+void visit_columns(const SongRecord& s, const StagingStamp& stamp, Visit&& visit) {
+  visit("song_id", s.song_id);
+  visit("num_songs", s.num_songs);
+  visit("title", s.title);
+  visit("artist_id", s.artist_id);
+  visit("artist_name", s.artist_name);
+  visit("artist_location", s.artist_location);
+  visit("artist_latitude", s.artist_latitude);
+  visit("artist_longitude", s.artist_longitude);
+  visit("duration", s.duration);
+  visit("year", s.year);
+  visit("source_key", s.source_key);
+  visit("line_number", s.line_number);
+  visit("batch_id", stamp.batch_id);
+  visit("staged_at", stamp.staged_at);
+  if (stamp.processed)
+    visit("processed", *stamp.processed);
+}
+
+template <typename Visit>
+void visit_columns(const EventRecord& e, const StagingStamp& stamp, Visit&& visit) {
+  visit("event_id", e.event_id);
+  visit("artist", e.artist);
+  visit("auth", e.auth);
+  visit("first_name", e.first_name);
+  visit("gender", e.gender);
+  visit("item_in_session", e.item_in_session);
+  visit("last_name", e.last_name);
+  visit("length", e.length);
+  visit("level", e.level);
+  visit("location", e.location);
+  visit("method", e.method);
+  visit("page", e.page);
+  visit("registration", e.registration);
+  visit("session_id", e.session_id);
+  visit("song", e.song);
+  visit("status", e.status);
+  visit("ts", e.ts);
+  visit("user_agent", e.user_agent);
+  visit("user_id", e.user_id);
+  visit("start_time", e.time.start_time);
+  visit("hour", std::int64_t{e.time.hour});
+  visit("day", std::int64_t{e.time.day});
+  visit("week", std::int64_t{e.time.week});
+  visit("month", std::int64_t{e.time.month});
+  visit("year", std::int64_t{e.time.year});
+  visit("weekday", std::int64_t{e.time.weekday});
+  visit("source_key", e.source_key);
+  visit("line_number", e.line_number);
+  visit("batch_id", stamp.batch_id);
+  visit("staged_at", stamp.staged_at);
+  if (stamp.processed)
+    visit("processed", *stamp.processed);
+}
+
+template <typename Visit>
+void visit_columns(const Reject& r, const StagingStamp& stamp, Visit&& visit) {
+  visit("batch_id", stamp.batch_id);
+  visit("source_key", r.source_key);
+  visit("line_number", r.line_number);
+  visit("field", r.field.empty() ? std::nullopt : std::optional<std::string_view>(r.field));
+  visit("reason", r.reason);
+  visit("raw_text", r.raw);
+  visit("rejected_at", stamp.staged_at);
+}
+
+template <typename Visit>
+void visit_columns(const LoadedObject& o, const StagingStamp& stamp, Visit&& visit) {
+  visit("source_key", o.source_key);
+  visit("version", o.version);
+  visit("kind", o.kind);
+  visit("size_bytes", o.size_bytes);
+  visit("batch_id", stamp.batch_id);
+  visit("records", o.records);
+  visit("rejects", o.rejects);
+  visit("loaded_at", stamp.staged_at);
+}
+
+}  // namespace sparkify
