@@ -172,8 +172,7 @@ TEST_F(PgWarehouseTest, SchemaMigratesOnceAndMirrorsTheSqliteStatements) {
   for (const auto* name :
        {"ledger/begin_batch", "ledger/finish_batch", "ledger/loaded_between",
         "ledger/next_batch_id", "ledger/record_failed_batch", "ledger/record_object",
-        "ledger/unprocessed_counts", "staging/insert_event", "staging/insert_reject",
-        "staging/insert_song", "status/objects_by_kind", "status/recent_batches",
+        "ledger/unprocessed_counts", "status/objects_by_kind", "status/recent_batches",
         "status/recent_rejects", "status/table_counts", "status/unprocessed"}) {
     EXPECT_NO_THROW(wh.statement(name)) << name;
     EXPECT_NO_THROW(lite.statement(name)) << name;
