@@ -10,7 +10,7 @@
 #include "config/conninfo.hpp"
 #include "config/dwh_config.hpp"
 #include "fuzz/fuzz_check.hpp"
-#include "warehouse/postgres/pg_redact.hpp"
+#include "warehouse/libpq/pg_redact.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string_view text(reinterpret_cast<const char*>(data), size);

@@ -11,8 +11,8 @@
 #include <memory>
 #include <stdexcept>
 
-#include "warehouse/postgres/pg_connection.hpp"
-#include "warehouse/postgres/pg_redact.hpp"
+#include "warehouse/libpq/pg_connection.hpp"
+#include "warehouse/libpq/pg_redact.hpp"
 
 namespace sparkify::test {
 namespace {

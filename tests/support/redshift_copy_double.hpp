@@ -28,7 +28,7 @@
 #include <string_view>
 
 #include "source/s3/s3_client.hpp"
-#include "warehouse/postgres/pg_connection.hpp"
+#include "warehouse/libpq/pg_connection.hpp"
 #include "warehouse/redshift/redshift_warehouse.hpp"
 
 namespace sparkify::test {

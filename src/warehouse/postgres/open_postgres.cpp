@@ -1,6 +1,6 @@
 #include "warehouse/postgres/open_postgres.hpp"
 
-#include "warehouse/postgres/pg_redact.hpp"
+#include "warehouse/libpq/pg_redact.hpp"
 #include "warehouse/postgres/postgres_warehouse.hpp"
 
 namespace sparkify {

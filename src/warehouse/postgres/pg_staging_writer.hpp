@@ -13,7 +13,7 @@
 #include <string>
 #include <unordered_set>
 
-#include "warehouse/postgres/pg_copy.hpp"
+#include "warehouse/libpq/pg_copy.hpp"
 #include "warehouse/warehouse.hpp"
 
 namespace sparkify {

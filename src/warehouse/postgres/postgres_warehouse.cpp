@@ -6,8 +6,8 @@
 #include <chrono>
 #include <thread>
 
-#include "warehouse/postgres/pg_copy.hpp"
-#include "warehouse/postgres/pg_sql_script.hpp"
+#include "warehouse/libpq/pg_copy.hpp"
+#include "warehouse/libpq/pg_sql_script.hpp"
 #include "warehouse/postgres/pg_staging_writer.hpp"
 #include "warehouse/schema_migration.hpp"
 

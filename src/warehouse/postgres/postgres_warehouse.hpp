@@ -5,7 +5,7 @@
 
 #include <string>
 
-#include "warehouse/postgres/pg_connection.hpp"
+#include "warehouse/libpq/pg_connection.hpp"
 #include "warehouse/warehouse.hpp"
 
 namespace sparkify {

@@ -1,6 +1,6 @@
 #include "warehouse/redshift/open_redshift.hpp"
 
-#include "warehouse/postgres/pg_redact.hpp"
+#include "warehouse/libpq/pg_redact.hpp"
 #include "warehouse/redshift/redshift_warehouse.hpp"
 
 namespace sparkify {

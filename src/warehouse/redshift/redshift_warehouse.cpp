@@ -5,7 +5,7 @@
 #include <algorithm>
 
 #include "warehouse/embedded_sql.hpp"
-#include "warehouse/postgres/pg_sql_script.hpp"
+#include "warehouse/libpq/pg_sql_script.hpp"
 #include "warehouse/redshift/redshift_staging_writer.hpp"
 #include "warehouse/schema_migration.hpp"
 

@@ -10,7 +10,7 @@
 #include <string>
 #include <string_view>
 
-#include "warehouse/postgres/pg_connection.hpp"
+#include "warehouse/libpq/pg_connection.hpp"
 #include "warehouse/redshift/redshift_copy.hpp"
 #include "warehouse/redshift/redshift_options.hpp"
 #include "warehouse/warehouse.hpp"

@@ -1,6 +1,6 @@
 // The libpq wrapper against a real server: connecting, typed results,
 // parameters, scripts, transactions and the advisory lock.
-#include "warehouse/postgres/pg_connection.hpp"
+#include "warehouse/libpq/pg_connection.hpp"
 
 #include <fmt/format.h>
 #include <gtest/gtest.h>

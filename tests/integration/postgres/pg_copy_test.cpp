@@ -1,6 +1,6 @@
 // COPY FROM STDIN against a real server: exact round trip of awkward text,
 // bulk speed, errors, aborts and a connection lost mid-COPY.
-#include "warehouse/postgres/pg_copy.hpp"
+#include "warehouse/libpq/pg_copy.hpp"
 
 #include <gtest/gtest.h>
 

@@ -8,7 +8,7 @@
 #include <thread>
 
 #include "support/pg_server.hpp"
-#include "warehouse/postgres/pg_connection.hpp"
+#include "warehouse/libpq/pg_connection.hpp"
 #include "warehouse/warehouse.hpp"
 
 namespace sparkify::pg {

@@ -1,4 +1,4 @@
-#include "warehouse/postgres/pg_error.hpp"
+#include "warehouse/libpq/pg_error.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-#include "warehouse/postgres/pg_values.hpp"
+#include "warehouse/libpq/pg_values.hpp"
 
 #include <fmt/format.h>
 

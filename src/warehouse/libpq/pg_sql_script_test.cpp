@@ -1,4 +1,4 @@
-#include "warehouse/postgres/pg_sql_script.hpp"
+#include "warehouse/libpq/pg_sql_script.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,12 +1,12 @@
-#include "warehouse/postgres/pg_connection.hpp"
+#include "warehouse/libpq/pg_connection.hpp"
 
 #include <fmt/format.h>
 
 #include <optional>
 
-#include "warehouse/postgres/pg_error.hpp"
-#include "warehouse/postgres/pg_redact.hpp"
-#include "warehouse/postgres/pg_values.hpp"
+#include "warehouse/libpq/pg_error.hpp"
+#include "warehouse/libpq/pg_redact.hpp"
+#include "warehouse/libpq/pg_values.hpp"
 #include "warehouse/warehouse.hpp"
 
 namespace sparkify::pg {

@@ -1,4 +1,4 @@
-#include "warehouse/postgres/pg_copy.hpp"
+#include "warehouse/libpq/pg_copy.hpp"
 
 #include <gtest/gtest.h>
 

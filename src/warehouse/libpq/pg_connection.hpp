@@ -16,7 +16,7 @@
 #include <vector>
 
 #include "core/table.hpp"
-#include "warehouse/postgres/pg_result.hpp"
+#include "warehouse/libpq/pg_result.hpp"
 
 namespace sparkify::pg {
 

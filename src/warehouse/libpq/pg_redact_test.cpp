@@ -1,4 +1,4 @@
-#include "warehouse/postgres/pg_redact.hpp"
+#include "warehouse/libpq/pg_redact.hpp"
 
 #include <gtest/gtest.h>
 

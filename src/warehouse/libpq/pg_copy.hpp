@@ -15,7 +15,7 @@
 #include <string_view>
 
 #include "core/table.hpp"
-#include "warehouse/postgres/pg_connection.hpp"
+#include "warehouse/libpq/pg_connection.hpp"
 
 namespace sparkify::pg {
 

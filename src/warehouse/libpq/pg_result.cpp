@@ -1,9 +1,9 @@
-#include "warehouse/postgres/pg_result.hpp"
+#include "warehouse/libpq/pg_result.hpp"
 
 #include <charconv>
 #include <string_view>
 
-#include "warehouse/postgres/pg_values.hpp"
+#include "warehouse/libpq/pg_values.hpp"
 
 namespace sparkify::pg {
 

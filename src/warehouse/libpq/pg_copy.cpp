@@ -1,12 +1,12 @@
-#include "warehouse/postgres/pg_copy.hpp"
+#include "warehouse/libpq/pg_copy.hpp"
 
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <iterator>
 
-#include "warehouse/postgres/pg_error.hpp"
-#include "warehouse/postgres/pg_values.hpp"
+#include "warehouse/libpq/pg_error.hpp"
+#include "warehouse/libpq/pg_values.hpp"
 #include "warehouse/warehouse.hpp"
 
 namespace sparkify::pg {
