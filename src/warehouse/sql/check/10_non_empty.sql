@@ -3,7 +3,7 @@
 SELECT 'non-empty:' || table_name AS check_name,
        CASE WHEN row_count > 0 THEN 1 ELSE 0 END AS passed,
        row_count AS observed,
-       row_count || ' rows' AS detail
+       CAST(row_count AS VARCHAR(32)) || ' rows' AS detail
 FROM (
   SELECT 1 AS ord, 'd_artist' AS table_name, COUNT(*) AS row_count FROM d_artist
   UNION ALL SELECT 2, 'd_song', COUNT(*) FROM d_song

@@ -1,8 +1,10 @@
 -- description: No table has a NULL or duplicate key (engines such as Redshift do not enforce keys).
+-- Redshift does not enforce PRIMARY KEY: this check is what does.
 SELECT 'keys:' || table_name AS check_name,
        CASE WHEN null_keys + duplicate_keys = 0 THEN 1 ELSE 0 END AS passed,
        null_keys + duplicate_keys AS observed,
-       null_keys || ' null, ' || duplicate_keys || ' duplicate' AS detail
+       CAST(null_keys AS VARCHAR(32)) || ' null, ' || CAST(duplicate_keys AS VARCHAR(32))
+         || ' duplicate' AS detail
 FROM (
   SELECT 1 AS ord, 's_song' AS table_name,
          (SELECT COUNT(*) FROM s_song WHERE song_id IS NULL) AS null_keys,

@@ -2,7 +2,7 @@
 SELECT 'references:' || name AS check_name,
        CASE WHEN missing = 0 THEN 1 ELSE 0 END AS passed,
        missing AS observed,
-       missing || ' rows point at nothing' AS detail
+       CAST(missing AS VARCHAR(32)) || ' rows point at nothing' AS detail
 FROM (
   SELECT 1 AS ord, 'f_songplay.start_time' AS name,
          (SELECT COUNT(*) FROM f_songplay AS f

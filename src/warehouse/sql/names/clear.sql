@@ -1,2 +1,3 @@
--- Empties the name-to-gender table before it is filled again.
+-- Empties the name-to-gender table before it is filled again (DELETE, not
+-- TRUNCATE: TRUNCATE would commit the migration's transaction).
 DELETE FROM ref_name_gender;

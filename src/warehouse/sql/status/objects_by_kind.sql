@@ -1,6 +1,6 @@
 -- Objects loaded per kind, with their records and rejects.
-SELECT kind, COUNT(*) AS objects, SUM(size_bytes)::bigint AS bytes, SUM(records)::bigint AS records,
-       SUM(rejects)::bigint AS rejects
+SELECT kind, COUNT(*) AS objects, CAST(SUM(size_bytes) AS BIGINT) AS bytes,
+       CAST(SUM(records) AS BIGINT) AS records, CAST(SUM(rejects) AS BIGINT) AS rejects
 FROM etl_object
 GROUP BY kind
 ORDER BY kind;

@@ -1,5 +1,5 @@
 -- description: Every table of the star schema has rows, and so has the name-to-gender table.
--- Columns of every check: check_name, passed (1/0), observed, detail (as in SQLite).
+-- Columns of every check: check_name, passed (1/0), observed, detail.
 SELECT 'non-empty:' || table_name AS check_name,
        CASE WHEN row_count > 0 THEN 1 ELSE 0 END AS passed,
        row_count AS observed,
