@@ -18,6 +18,7 @@
 #include "pipeline/transform.hpp"
 #include "source/local_folder_source.hpp"
 #include "support/pg_server.hpp"
+#include "tests/support/daily_loads.hpp"
 #include "warehouse/postgres/open_postgres.hpp"
 #include "warehouse/postgres/postgres_warehouse.hpp"
 #include "warehouse/sqlite/sqlite_warehouse.hpp"
@@ -548,6 +549,34 @@ TEST_F(PgWarehouseTest, LostConnectionMidLoadIsUnavailableAndTheNextRunCompletes
   EXPECT_EQ(scalar(pg, "SELECT COUNT(*) FROM etl_object"), 101);
   EXPECT_EQ(scalar(pg, "SELECT COUNT(*) FROM f_songplay"), 6820);
   EXPECT_EQ(scalar(pg, "SELECT COUNT(*) FROM s_songplay_event"), 8056);
+}
+
+// Day by day in date order (histories appended to) or in other orders (late days
+// rebuild the histories they reach into), the level history is that of one load.
+TEST(PgDailyLoads, GiveTheLevelHistoryOfOneLoad) {
+  namespace fs = std::filesystem;
+  PostgresWarehouse whole(test::create_test_database("it_daily_whole"));
+  load(whole);
+  const auto expected = testing::level_history(whole);
+  ASSERT_GT(expected.size(), 100u);
+  auto newest_first = testing::sample_days();
+  std::reverse(newest_first.begin(), newest_first.end());
+  const std::vector<std::pair<std::string, testing::DayGroups>> orders = {
+      {"one day at a time, in date order", testing::in_groups(testing::sample_days(), 1, 1)},
+      {"newest day first", testing::in_groups(newest_first, 2, 3)},
+      {"shuffled (seed 4)", testing::shuffled_groups(3, 4)},
+  };
+  const fs::path folder =
+      fs::temp_directory_path() / ("sparkify-pg-daily-" + std::to_string(getpid()));
+  int n = 0;
+  for (const auto& [name, groups] : orders) {
+    PostgresWarehouse daily(test::create_test_database("it_daily_" + std::to_string(++n)));
+    daily.migrate();
+    daily.lock_writer();
+    testing::load_days(daily, groups, folder);
+    EXPECT_EQ(testing::first_difference(testing::level_history(daily), expected), "") << name;
+  }
+  fs::remove_all(folder);
 }
 
 }  // namespace

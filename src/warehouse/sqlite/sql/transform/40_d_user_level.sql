@@ -1,11 +1,13 @@
--- The level history of the users touched by batch ?1 (in the events it staged, or
--- in earlier ones still waiting), rebuilt from all their staged events: one row
--- per change of level, from its first event to the next change.
+-- The level history of the users batch ?1 touched (in the events it staged, or in
+-- earlier ones still waiting): one row per change of level, from its first event to
+-- the next change.
 --
--- The events taken: the batch's own (read by batch, in the order they were
--- written), those still waiting, and the earlier processed events of the touched
--- users (by s_songplay_event_user, which holds batch_id: a first load of a long
--- history fetches none of its own rows through it).
+-- A user whose new events all come after their history (the usual daily append: each
+-- new event later than the user's last processed one) gets only the
+-- changes among the new events, the first compared with the level the history ends
+-- at, and the history's open row ends at the first of them. Any other user's history
+-- is rebuilt from all their staged events. Both give the rows a rebuild of every user
+-- would; an appending user costs what their new events cost, not their history.
 --
 -- SQLite's sort takes as much memory as the page cache is allowed. The window sort
 -- of a first load's events runs with the cache at 96 MiB (what does not fit spills
@@ -13,20 +15,51 @@
 -- (sqlite_warehouse.cpp): both at their largest would pass 512 MB.
 PRAGMA cache_size = -98304;
 
+-- The users of the batch's and the waiting events with a level, each with the last
+-- event of their history (by s_songplay_event_user, newest first; none for a user new
+-- to the warehouse).
+CREATE TEMP TABLE level_user AS
+SELECT u.user_id, e.ts AS last_ts, e.level AS last_level,
+       1 AS appends
+FROM (SELECT user_id,
+             (SELECT h.rowid FROM s_songplay_event AS h
+              WHERE h.user_id = n.user_id AND h.batch_id < ?1 AND h.processed <> 0
+                AND h.level IS NOT NULL
+              ORDER BY h.ts DESC, h.event_id DESC LIMIT 1) AS last_rowid
+      FROM (SELECT user_id FROM s_songplay_event
+            WHERE batch_id = ?1 AND user_id IS NOT NULL AND level IS NOT NULL
+            UNION
+            SELECT user_id FROM s_songplay_event
+            WHERE processed = 0 AND batch_id < ?1 AND user_id IS NOT NULL
+              AND level IS NOT NULL) AS n) AS u
+LEFT JOIN s_songplay_event AS e ON e.rowid = u.last_rowid;
+
+-- A new event at or before the end of its user's history (the same millisecond
+-- included): that user is rebuilt.
+UPDATE level_user SET appends = 0
+WHERE user_id IN (SELECT n.user_id
+                  FROM (SELECT user_id, ts FROM s_songplay_event
+                        WHERE batch_id = ?1 AND user_id IS NOT NULL AND level IS NOT NULL
+                        UNION ALL
+                        SELECT user_id, ts FROM s_songplay_event
+                        WHERE processed = 0 AND batch_id < ?1 AND user_id IS NOT NULL
+                          AND level IS NOT NULL) AS n
+                  JOIN level_user AS u ON u.user_id = n.user_id
+                  WHERE n.ts <= u.last_ts);
+
 DELETE FROM d_user_level
-WHERE user_id IN (SELECT user_id FROM s_songplay_event
-                  WHERE batch_id = ?1 AND user_id IS NOT NULL
-                  UNION ALL
-                  SELECT user_id FROM s_songplay_event
-                  WHERE processed = 0 AND batch_id < ?1 AND user_id IS NOT NULL);
+WHERE user_id IN (SELECT user_id FROM level_user WHERE appends = 0);
 
 INSERT INTO d_user_level (user_id, start_time, level, end_time)
 SELECT user_id, start_time, level,
        LEAD(start_time) OVER (PARTITION BY user_id ORDER BY ts, event_id) AS end_time
 FROM (
-  SELECT user_id, start_time, level, ts, event_id,
-         LAG(level) OVER (PARTITION BY user_id ORDER BY ts, event_id) AS previous_level
+  SELECT taken.user_id, taken.start_time, taken.level, taken.ts, taken.event_id,
+         COALESCE(LAG(taken.level) OVER (PARTITION BY taken.user_id
+                                         ORDER BY taken.ts, taken.event_id),
+                  CASE WHEN u.appends = 1 THEN u.last_level END) AS previous_level
   FROM (
+    -- the new events: the batch's own (read by batch) and those still waiting
     SELECT user_id, start_time, level, ts, event_id FROM s_songplay_event
     WHERE batch_id = ?1 AND user_id IS NOT NULL AND level IS NOT NULL
     UNION ALL
@@ -34,15 +67,26 @@ FROM (
     WHERE processed = 0 AND batch_id < ?1 AND user_id IS NOT NULL AND level IS NOT NULL
     UNION ALL
     SELECT user_id, start_time, level, ts, event_id FROM s_songplay_event
-    WHERE user_id IN (SELECT user_id FROM s_songplay_event
-                      WHERE batch_id = ?1 AND user_id IS NOT NULL
-                      UNION ALL
-                      SELECT user_id FROM s_songplay_event
-                      WHERE processed = 0 AND batch_id < ?1 AND user_id IS NOT NULL)
+    WHERE user_id IN (SELECT user_id FROM level_user WHERE appends = 0)
       AND batch_id < ?1 AND processed <> 0 AND level IS NOT NULL
   ) AS taken
+  JOIN level_user AS u ON u.user_id = taken.user_id
 ) AS events
 WHERE previous_level IS NULL OR previous_level <> level
 ON CONFLICT (user_id, start_time, level) DO NOTHING;
+
+-- An appending user's history ended open; it now ends where their first new change
+-- starts (all of which come after it).
+UPDATE d_user_level
+SET end_time = (SELECT MIN(later.start_time) FROM d_user_level AS later
+                WHERE later.user_id = d_user_level.user_id
+                  AND later.start_time > d_user_level.start_time)
+WHERE end_time IS NULL
+  AND user_id IN (SELECT user_id FROM level_user WHERE appends = 1 AND last_ts IS NOT NULL)
+  AND EXISTS (SELECT 1 FROM d_user_level AS later
+              WHERE later.user_id = d_user_level.user_id
+                AND later.start_time > d_user_level.start_time);
+
+DROP TABLE level_user;
 
 PRAGMA cache_size = -262144;
