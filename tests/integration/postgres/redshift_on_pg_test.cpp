@@ -5,6 +5,7 @@
 // hostile strings must round-trip through the multi-row INSERTs; the SQL that
 // derives event ids and time parts from COPY-landed raw fields must agree with C++.
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <filesystem>
@@ -13,6 +14,7 @@
 #include "pipeline/loader.hpp"
 #include "source/local_folder_source.hpp"
 #include "support/pg_server.hpp"
+#include "tests/support/daily_loads.hpp"
 #include "warehouse/postgres/postgres_warehouse.hpp"
 #include "warehouse/redshift/redshift_staging_writer.hpp"
 #include "warehouse/redshift/redshift_warehouse.hpp"
@@ -216,6 +218,35 @@ TEST(RedshiftOnPostgres, CopiedRawEventsGetTheSameIdsAndTimePartsAsCpp) {
               rows_of(cpp, "s_songplay_event", columns));
   EXPECT_EQ(scalar(rs, "SELECT COUNT(*) FROM s_raw_event"), 0);
   EXPECT_EQ(scalar(rs, "SELECT COUNT(*) FROM etl_reject"), 0);
+}
+
+// Day by day in date order (histories appended to) or in other orders (late days
+// rebuild the histories they reach into), the level history is that of one load.
+TEST(RedshiftOnPostgres, DailyLoadsGiveTheLevelHistoryOfOneLoad) {
+  namespace fs = std::filesystem;
+  RedshiftWarehouse whole(test::create_test_database("rs_daily_whole"), emulation());
+  load(whole, kSample);
+  const auto expected = testing::level_history(whole);
+  ASSERT_GT(expected.size(), 100u);
+  auto newest_first = testing::sample_days();
+  std::reverse(newest_first.begin(), newest_first.end());
+  const std::vector<std::pair<std::string, testing::DayGroups>> orders = {
+      {"a few days at a time, in date order", testing::in_groups(testing::sample_days(), 3, 1)},
+      {"newest day first", testing::in_groups(newest_first, 3, 3)},
+      {"shuffled (seed 4)", testing::shuffled_groups(4, 4)},
+  };
+  const fs::path folder =
+      fs::temp_directory_path() / ("sparkify-rs-daily-" + std::to_string(getpid()));
+  int n = 0;
+  for (const auto& [name, groups] : orders) {
+    RedshiftWarehouse daily(test::create_test_database("rs_daily_" + std::to_string(++n)),
+                            emulation());
+    daily.migrate();
+    daily.lock_writer();
+    testing::load_days(daily, groups, folder);
+    EXPECT_EQ(testing::first_difference(testing::level_history(daily), expected), "") << name;
+  }
+  fs::remove_all(folder);
 }
 
 }  // namespace

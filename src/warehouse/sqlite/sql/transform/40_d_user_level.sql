@@ -54,10 +54,10 @@ INSERT INTO d_user_level (user_id, start_time, level, end_time)
 SELECT user_id, start_time, level,
        LEAD(start_time) OVER (PARTITION BY user_id ORDER BY ts, event_id) AS end_time
 FROM (
-  SELECT taken.user_id, taken.start_time, taken.level, taken.ts, taken.event_id,
-         COALESCE(LAG(taken.level) OVER (PARTITION BY taken.user_id
-                                         ORDER BY taken.ts, taken.event_id),
-                  CASE WHEN u.appends = 1 THEN u.last_level END) AS previous_level
+  SELECT user_id, start_time, level, ts, event_id,
+         COALESCE(LAG(level) OVER (PARTITION BY user_id ORDER BY ts, event_id),
+                  (SELECT u.last_level FROM level_user AS u
+                   WHERE u.user_id = taken.user_id AND u.appends = 1)) AS previous_level
   FROM (
     -- the new events: the batch's own (read by batch) and those still waiting
     SELECT user_id, start_time, level, ts, event_id FROM s_songplay_event
@@ -66,11 +66,11 @@ FROM (
     SELECT user_id, start_time, level, ts, event_id FROM s_songplay_event
     WHERE processed = 0 AND batch_id < ?1 AND user_id IS NOT NULL AND level IS NOT NULL
     UNION ALL
+    -- the history of the users to rebuild
     SELECT user_id, start_time, level, ts, event_id FROM s_songplay_event
     WHERE user_id IN (SELECT user_id FROM level_user WHERE appends = 0)
       AND batch_id < ?1 AND processed <> 0 AND level IS NOT NULL
   ) AS taken
-  JOIN level_user AS u ON u.user_id = taken.user_id
 ) AS events
 WHERE previous_level IS NULL OR previous_level <> level
 ON CONFLICT (user_id, start_time, level) DO NOTHING;
