@@ -177,8 +177,9 @@ const std::set<std::string> kReservedWords = {"AES128",
                                               "WITH",
                                               "WITHOUT"};
 
-// Reserved words that follow AS as a type in CAST(x AS type), not as a name.
-const std::set<std::string> kTypesAfterAs = {"TIMESTAMP"};
+// Reserved words that follow AS without being a name: a type in CAST(x AS type), the
+// query of CREATE TABLE t AS SELECT.
+const std::set<std::string> kNotNamesAfterAs = {"TIMESTAMP", "SELECT"};
 
 // "Leader node-only functions" (c_SQL_functions_leader_node_only): an error in a
 // statement that reads a user table.
@@ -232,7 +233,7 @@ std::vector<std::string> reserved_aliases(std::string_view sql) {
   for (auto it = std::sregex_iterator(code.begin(), code.end(), kAlias);
        it != std::sregex_iterator(); ++it) {
     const std::string word = upper((*it)[1]);
-    if (kReservedWords.contains(word) && !kTypesAfterAs.contains(word))
+    if (kReservedWords.contains(word) && !kNotNamesAfterAs.contains(word))
       found.push_back((*it)[1]);
   }
   return found;
@@ -277,6 +278,7 @@ TEST(RedshiftRules, TheChecksFindTheirCases) {
   EXPECT_EQ(reserved_aliases("SELECT a FROM (SELECT 1 AS a) AS top"),
             std::vector<std::string>{"top"});
   EXPECT_TRUE(reserved_aliases("SELECT CAST(x AS TIMESTAMP) AS start_time -- AS top").empty());
+  EXPECT_TRUE(reserved_aliases("CREATE TEMP TABLE t AS\nSELECT 1 AS a").empty());
   EXPECT_TRUE(reserved_aliases("SELECT 'AS top' AS label").empty());
   EXPECT_TRUE(binds_limit("SELECT * FROM t ORDER BY a LIMIT $1"));
   EXPECT_TRUE(binds_limit("SELECT * FROM t ORDER BY a LIMIT 10 OFFSET $2"));

@@ -46,7 +46,6 @@ FROM (
                                              ORDER BY taken.ts, taken.event_id),
                       CASE WHEN u.appends = 1 THEN u.last_level END) AS previous_level
       FROM (
-        -- the new events, and the history of the users to rebuild
         SELECT user_id, start_time, level, ts, event_id FROM s_songplay_event
         WHERE NOT processed AND batch_id <= $1 AND user_id IS NOT NULL AND level IS NOT NULL
         UNION ALL

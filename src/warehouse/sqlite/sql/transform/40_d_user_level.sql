@@ -18,12 +18,17 @@ PRAGMA cache_size = -98304;
 -- The users of the batch's and the waiting events with a level, each with the last
 -- event of their history (by s_songplay_event_user, newest first; none for a user new
 -- to the warehouse).
-CREATE TEMP TABLE level_user AS
-SELECT u.user_id, e.ts AS last_ts, e.level AS last_level,
-       1 AS appends
+CREATE TEMP TABLE level_user (
+  user_id    INTEGER PRIMARY KEY,
+  last_ts    INTEGER,
+  last_level TEXT,
+  appends    INTEGER NOT NULL
+);
+INSERT INTO level_user (user_id, last_ts, last_level, appends)
+SELECT n.user_id, e.ts, e.level, 1
 FROM (SELECT user_id,
              (SELECT h.rowid FROM s_songplay_event AS h
-              WHERE h.user_id = n.user_id AND h.batch_id < ?1 AND h.processed <> 0
+              WHERE h.user_id = new_user.user_id AND h.batch_id < ?1 AND h.processed <> 0
                 AND h.level IS NOT NULL
               ORDER BY h.ts DESC, h.event_id DESC LIMIT 1) AS last_rowid
       FROM (SELECT user_id FROM s_songplay_event
@@ -31,21 +36,23 @@ FROM (SELECT user_id,
             UNION
             SELECT user_id FROM s_songplay_event
             WHERE processed = 0 AND batch_id < ?1 AND user_id IS NOT NULL
-              AND level IS NOT NULL) AS n) AS u
-LEFT JOIN s_songplay_event AS e ON e.rowid = u.last_rowid;
+              AND level IS NOT NULL) AS new_user) AS n
+LEFT JOIN s_songplay_event AS e ON e.rowid = n.last_rowid;
 
 -- A new event at or before the end of its user's history (the same millisecond
--- included): that user is rebuilt.
+-- included): that user is rebuilt. (Only users with a history can be; the unary +
+-- keeps SQLite from reading the new events at all when none has.)
 UPDATE level_user SET appends = 0
-WHERE user_id IN (SELECT n.user_id
-                  FROM (SELECT user_id, ts FROM s_songplay_event
-                        WHERE batch_id = ?1 AND user_id IS NOT NULL AND level IS NOT NULL
-                        UNION ALL
-                        SELECT user_id, ts FROM s_songplay_event
-                        WHERE processed = 0 AND batch_id < ?1 AND user_id IS NOT NULL
-                          AND level IS NOT NULL) AS n
-                  JOIN level_user AS u ON u.user_id = n.user_id
-                  WHERE n.ts <= u.last_ts);
+WHERE last_ts IS NOT NULL
+  AND +user_id IN (SELECT n.user_id
+                   FROM (SELECT user_id, ts FROM s_songplay_event
+                         WHERE batch_id = ?1 AND user_id IS NOT NULL AND level IS NOT NULL
+                         UNION ALL
+                         SELECT user_id, ts FROM s_songplay_event
+                         WHERE processed = 0 AND batch_id < ?1 AND user_id IS NOT NULL
+                           AND level IS NOT NULL) AS n
+                   JOIN level_user AS u ON u.user_id = n.user_id
+                   WHERE n.ts <= u.last_ts);
 
 DELETE FROM d_user_level
 WHERE user_id IN (SELECT user_id FROM level_user WHERE appends = 0);
@@ -55,9 +62,7 @@ SELECT user_id, start_time, level,
        LEAD(start_time) OVER (PARTITION BY user_id ORDER BY ts, event_id) AS end_time
 FROM (
   SELECT user_id, start_time, level, ts, event_id,
-         COALESCE(LAG(level) OVER (PARTITION BY user_id ORDER BY ts, event_id),
-                  (SELECT u.last_level FROM level_user AS u
-                   WHERE u.user_id = taken.user_id AND u.appends = 1)) AS previous_level
+         LAG(level) OVER (PARTITION BY user_id ORDER BY ts, event_id) AS previous_level
   FROM (
     -- the new events: the batch's own (read by batch) and those still waiting
     SELECT user_id, start_time, level, ts, event_id FROM s_songplay_event
@@ -72,7 +77,12 @@ FROM (
       AND batch_id < ?1 AND processed <> 0 AND level IS NOT NULL
   ) AS taken
 ) AS events
-WHERE previous_level IS NULL OR previous_level <> level
+-- A change of level; a user's first event taken is one unless it continues the level
+-- an appending user's history ends at (looked up for that event alone).
+WHERE previous_level <> level
+   OR (previous_level IS NULL
+       AND level IS NOT (SELECT u.last_level FROM level_user AS u
+                         WHERE u.user_id = events.user_id AND u.appends = 1))
 ON CONFLICT (user_id, start_time, level) DO NOTHING;
 
 -- An appending user's history ended open; it now ends where their first new change
