@@ -61,20 +61,23 @@ for size in $SIZES; do
     touch "$dir/.complete"
   fi
 done
-# The small update: new daily log files of a few hundred events each (another seed, so new
-# ids), loaded one after the other into the warehouse just loaded; the median of the three.
-UPDATE=$BENCH_CACHE/update3
+# The small update, as a daily job makes it: the three days after the loaded month (December
+# 1-3; *medium* and *large* hold November), a few hundred events each, another seed (new event
+# ids, the same user ids), loaded one after the other into the warehouse just loaded; the median
+# of the three. (The generator spreads events over --days from November 1: 33 days of 400 events
+# give December 1-3 as the last three files.)
+UPDATE=$BENCH_CACHE/update-next-days
 UPDATE_DAYS=3
 if [[ ! -f $UPDATE/.complete ]]; then
   rm -rf "$UPDATE" "$UPDATE.gen"
-  "$SPARKIFY" generate -q --songs 1 --events $((UPDATE_DAYS * 400)) --days "$UPDATE_DAYS" --seed 8 \
-    --out "$UPDATE.gen"
+  "$SPARKIFY" generate -q --songs 1 --events $(((30 + UPDATE_DAYS) * 400)) \
+    --days $((30 + UPDATE_DAYS)) --seed 8 --out "$UPDATE.gen"
   day=0
   while read -r file; do
     day=$((day + 1))
     mkdir -p "$UPDATE/$day/log_data" "$UPDATE/$day/song_data"
     cp "$file" "$UPDATE/$day/log_data/update-day-$day.json"
-  done < <(find "$UPDATE.gen/log_data" -name '*.json' | sort)
+  done < <(find "$UPDATE.gen/log_data" -name '*.json' | sort | tail -n "$UPDATE_DAYS")
   rm -rf "$UPDATE.gen"
   touch "$UPDATE/.complete"
 fi

@@ -16,26 +16,8 @@ inline Table make_table(std::vector<std::string> columns, std::vector<std::vecto
   return Table{std::move(columns), std::move(rows)};
 }
 
-inline ReportModel sample_report_model() {
+inline ReportSection hours_section() {
   using I = std::int64_t;
-  ReportModel m;
-  m.title = "Sparkify warehouse report";
-  m.subtitle = "Song plays of November 2018, loaded from data/sample";
-  m.summary = {{"Engine", "SQLite 3.40 (sparkify.db)"},
-               {"Run", "2024-05-02 09:14:03 UTC"},
-               {"Duration", "1.84 s"},
-               {"Input", "71 song files, 30 log files"},
-               {"Batch", "b-20240502-091401"}};
-  m.checks = {{"Every table is non-empty", true, "5 of 5 tables have rows"},
-              {"No null or duplicate keys", true, "0 null, 0 duplicate"},
-              {"Facts point at existing dimension rows", true, "0 orphans"},
-              {"Every staged NextSong event is a fact", true, "6,820 of 6,820"},
-              {"Rejects under threshold", true, "0 rejects (threshold 1%)"},
-              {"Share of plays matched to a song", false,
-               "0.01% matched (1 of 6,820), threshold 0.5% <script>alert('x')</script>"}};
-  m.counts = {
-      {"s_songplay_event", I{8056}}, {"s_song", I{71}}, {"d_artist", I{69}},    {"d_song", I{71}},
-      {"d_time", I{6813}},           {"d_user", I{96}}, {"f_songplay", I{6820}}};
   Table hours = make_table({"hour", "plays"}, {});
   const int per_hour[24] = {155, 154, 117, 109, 136, 162, 183, 179, 207, 270, 312, 336,
                             308, 324, 432, 477, 542, 494, 498, 367, 221, 194, 158, 164};
@@ -47,8 +29,11 @@ inline ReportModel sample_report_model() {
   by_hour.chart->y = {"plays"};
   by_hour.chart->x_label = "Hour of day (UTC)";
   by_hour.chart->y_label = "Plays";
-  m.sections.push_back(by_hour);
+  return by_hour;
+}
 
+inline ReportSection weekday_section() {
+  using I = std::int64_t;
   ReportSection by_weekday{"Plays by weekday",
                            "Song plays per weekday, split by subscription level (stacked).",
                            make_table({"weekday", "level", "plays"},
@@ -71,8 +56,11 @@ inline ReportModel sample_report_model() {
   by_weekday.chart->y = {"plays"};
   by_weekday.chart->series = "level";
   by_weekday.chart->stacking = Stacking::stacked;
-  m.sections.push_back(by_weekday);
+  return by_weekday;
+}
 
+inline ReportSection top_artists_section() {
+  using I = std::int64_t;
   ReportSection top{
       "Top 10 artists", "The ten artists with most plays, by artist id.",
       make_table(
@@ -97,8 +85,11 @@ inline ReportModel sample_report_model() {
   top.chart->x = "artist_name";
   top.chart->y = {"plays"};
   top.chart->y_label = "Plays";
-  m.sections.push_back(top);
+  return top;
+}
 
+inline ReportSection locations_section() {
+  using I = std::int64_t;
   ReportSection locations{
       "Free and paid plays by location", "Top locations by plays, grouped by level.",
       make_table(
@@ -120,8 +111,11 @@ inline ReportModel sample_report_model() {
   locations.chart->x = "location";
   locations.chart->y = {"plays"};
   locations.chart->series = "level";
-  m.sections.push_back(locations);
+  return locations;
+}
 
+inline ReportSection gender_section() {
+  using I = std::int64_t;
   ReportSection gender{
       "Gender split", "Song plays by the user's gender and where it came from.",
       make_table({"gender", "from_event", "from_names"}, {{std::string("F"), I{4887}, I{0}},
@@ -130,8 +124,11 @@ inline ReportModel sample_report_model() {
       ChartSpec{}, 10};
   gender.chart->x = "gender";
   gender.chart->y = {"from_event", "from_names"};
-  m.sections.push_back(gender);
+  return gender;
+}
 
+inline ReportSection days_section() {
+  using I = std::int64_t;
   Table daily = make_table({"day", "plays"}, {});
   const int per_day[30] = {111, 37,  170, 79,  324, 192, 158, 139, 267, 99,
                            64,  190, 280, 345, 440, 284, 232, 72,  244, 293,
@@ -143,8 +140,11 @@ inline ReportModel sample_report_model() {
   days.chart->type = ChartType::line;
   days.chart->x = "day";
   days.chart->y = {"plays"};
-  m.sections.push_back(days);
+  return days;
+}
 
+inline ReportSection upgrades_section() {
+  using I = std::int64_t;
   ReportSection upgrades{
       "Upgrades and downgrades over time", "Cumulative level changes of users, by day.",
       make_table({"day", "upgrades", "downgrades"}, {{std::string("2018-11-02"), I{1}, I{0}},
@@ -156,15 +156,40 @@ inline ReportModel sample_report_model() {
   upgrades.chart->type = ChartType::step;
   upgrades.chart->x = "day";
   upgrades.chart->y = {"upgrades", "downgrades"};
-  m.sections.push_back(upgrades);
+  return upgrades;
+}
 
+inline ReportSection empty_section() {
   ReportSection empty{"Plays of \"Kings Of Leon\" & friends by location",
                       "An artist with no plays: the chart says so instead of drawing nothing.",
                       make_table({"location", "plays"}, {}), ChartSpec{}, 10};
   empty.chart->orientation = Orientation::horizontal;
   empty.chart->x = "location";
   empty.chart->y = {"plays"};
-  m.sections.push_back(empty);
+  return empty;
+}
+inline ReportModel sample_report_model() {
+  using I = std::int64_t;
+  ReportModel m;
+  m.title = "Sparkify warehouse report";
+  m.subtitle = "Song plays of November 2018, loaded from data/sample";
+  m.summary = {{"Engine", "SQLite 3.40 (sparkify.db)"},
+               {"Run", "2024-05-02 09:14:03 UTC"},
+               {"Duration", "1.84 s"},
+               {"Input", "71 song files, 30 log files"},
+               {"Batch", "b-20240502-091401"}};
+  m.checks = {{"Every table is non-empty", true, "5 of 5 tables have rows"},
+              {"No null or duplicate keys", true, "0 null, 0 duplicate"},
+              {"Facts point at existing dimension rows", true, "0 orphans"},
+              {"Every staged NextSong event is a fact", true, "6,820 of 6,820"},
+              {"Rejects under threshold", true, "0 rejects (threshold 1%)"},
+              {"Share of plays matched to a song", false,
+               "0.01% matched (1 of 6,820), threshold 0.5% <script>alert('x')</script>"}};
+  m.counts = {
+      {"s_songplay_event", I{8056}}, {"s_song", I{71}}, {"d_artist", I{69}},    {"d_song", I{71}},
+      {"d_time", I{6813}},           {"d_user", I{96}}, {"f_songplay", I{6820}}};
+  m.sections = {hours_section(),  weekday_section(), top_artists_section(), locations_section(),
+                gender_section(), days_section(),    upgrades_section(),    empty_section()};
   m.footer = "Generated by sparkify 0.1.0 · self-contained: no scripts, no network";
   return m;
 }
