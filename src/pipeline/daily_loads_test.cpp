@@ -29,15 +29,10 @@ TEST(DailyLoads, GiveTheLevelHistoryOfOneLoad) {
   const auto expected = testing::level_history(whole);
   ASSERT_GT(expected.size(), 100u);
 
-  auto newest_first = testing::sample_days();
-  std::reverse(newest_first.begin(), newest_first.end());
-  const std::vector<std::pair<std::string, testing::DayGroups>> orders = {
-      {"one day at a time, in date order", testing::in_groups(testing::sample_days(), 1, 1)},
-      {"a few days at a time, in date order", testing::in_groups(testing::sample_days(), 4, 2)},
-      {"newest day first", testing::in_groups(newest_first, 2, 3)},
-      {"shuffled (seed 4)", testing::shuffled_groups(3, 4)},
-      {"shuffled (seed 5)", testing::shuffled_groups(5, 5)},
-  };
+  auto orders = testing::daily_orders();
+  orders.emplace_back("one day at a time, in date order",
+                      testing::in_groups(testing::sample_days(), 1, 1));
+  orders.emplace_back("shuffled (seed 5)", testing::shuffled_groups(5, 5));
   int n = 0;
   for (const auto& [name, groups] : orders) {
     SqliteWarehouse daily(folder / ("daily" + std::to_string(++n) + ".db"));

@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <random>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "pipeline/loader.hpp"
@@ -48,6 +49,16 @@ inline DayGroups shuffled_groups(std::size_t max_days, unsigned seed) {
   auto days = sample_days();
   std::shuffle(days.begin(), days.end(), std::mt19937(seed));
   return in_groups(days, max_days, seed);
+}
+
+// Named orders of the sample's days: in date order a few at a time (every history
+// appended to), newest first (every late day rebuilds) and shuffled (both).
+inline std::vector<std::pair<std::string, DayGroups>> daily_orders() {
+  auto newest_first = sample_days();
+  std::reverse(newest_first.begin(), newest_first.end());
+  return {{"a few days at a time, in date order", in_groups(sample_days(), 3, 1)},
+          {"newest day first", in_groups(newest_first, 3, 3)},
+          {"shuffled (seed 4)", shuffled_groups(4, 4)}};
 }
 
 // One load per group into wh (migrated and locked by the caller), the songs first;

@@ -559,13 +559,7 @@ TEST(PgDailyLoads, GiveTheLevelHistoryOfOneLoad) {
   load(whole);
   const auto expected = testing::level_history(whole);
   ASSERT_GT(expected.size(), 100u);
-  auto newest_first = testing::sample_days();
-  std::reverse(newest_first.begin(), newest_first.end());
-  const std::vector<std::pair<std::string, testing::DayGroups>> orders = {
-      {"one day at a time, in date order", testing::in_groups(testing::sample_days(), 1, 1)},
-      {"newest day first", testing::in_groups(newest_first, 2, 3)},
-      {"shuffled (seed 4)", testing::shuffled_groups(3, 4)},
-  };
+  const auto orders = testing::daily_orders();
   const fs::path folder =
       fs::temp_directory_path() / ("sparkify-pg-daily-" + std::to_string(getpid()));
   int n = 0;
