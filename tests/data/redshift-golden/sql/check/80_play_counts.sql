@@ -1,7 +1,8 @@
 -- description: The running counts of plays by artist name, and by gender and artist name, equal a recount of the facts; every user is counted under their gender in d_user.
 -- Each count and its recount are put side by side by a UNION ALL and a GROUP BY
--- (a key on one side only has NULL on the other). (UNION ALL keeps no order by
--- itself: ord does. Redshift has no IS DISTINCT FROM: "differs" is spelled out.)
+-- (a key on one side only has NULL on the other; SQLite would join an unindexed
+-- recount row by row). (UNION ALL keeps no order by itself: ord does. Redshift has
+-- no IS DISTINCT FROM: "differs" is spelled out.)
 SELECT check_name, passed, observed, detail
 FROM (
   SELECT 1 AS ord, 'counts:plays-by-artist-name' AS check_name,

@@ -1,40 +1,41 @@
 -- description: The running counts of plays by artist name, and by gender and artist name, equal a recount of the facts; every user is counted under their gender in d_user.
 -- Each count and its recount are put side by side by a UNION ALL and a GROUP BY
 -- (a key on one side only has NULL on the other; SQLite would join an unindexed
--- recount row by row). (UNION ALL keeps no order by itself: ord does.)
+-- recount row by row). (UNION ALL keeps no order by itself: ord does. Redshift has
+-- no IS DISTINCT FROM: "differs" is spelled out.)
 SELECT check_name, passed, observed, detail
 FROM (
   SELECT 1 AS ord, 'counts:plays-by-artist-name' AS check_name,
          CASE WHEN differing = 0 THEN 1 ELSE 0 END AS passed,
          differing AS observed,
-         differing || ' of ' || names || ' artist names are counted otherwise than f_songplay has them'
-           AS detail
+         CAST(differing AS VARCHAR(32)) || ' of ' || CAST(names AS VARCHAR(32))
+           || ' artist names are counted otherwise than f_songplay has them' AS detail
   FROM (SELECT COUNT(*) AS names,
                COALESCE(SUM(CASE WHEN counted IS NULL OR recounted IS NULL
                                    OR counted <> recounted
                                  THEN 1 ELSE 0 END), 0) AS differing
         FROM (SELECT artist_name, SUM(counted) AS counted, SUM(recounted) AS recounted
-              FROM (SELECT artist_name, plays AS counted, CAST(NULL AS INTEGER) AS recounted
+              FROM (SELECT artist_name, plays AS counted, CAST(NULL AS BIGINT) AS recounted
                     FROM a_artist_name_plays
                     UNION ALL
-                    SELECT artist_name, CAST(NULL AS INTEGER), COUNT(*)
+                    SELECT artist_name, CAST(NULL AS BIGINT), COUNT(*)
                     FROM f_songplay GROUP BY artist_name) AS both_sides
               GROUP BY artist_name) AS k) AS n
   UNION ALL
   SELECT 2, 'counts:plays-by-gender-and-artist-name',
          CASE WHEN differing = 0 THEN 1 ELSE 0 END,
          differing,
-         differing || ' of ' || pairs
+         CAST(differing AS VARCHAR(32)) || ' of ' || CAST(pairs AS VARCHAR(32))
            || ' (gender, artist name) pairs are counted otherwise than f_songplay and d_user have them'
   FROM (SELECT COUNT(*) AS pairs,
                COALESCE(SUM(CASE WHEN counted IS NULL OR recounted IS NULL
                                    OR counted <> recounted
                                  THEN 1 ELSE 0 END), 0) AS differing
         FROM (SELECT gender, artist_name, SUM(counted) AS counted, SUM(recounted) AS recounted
-              FROM (SELECT gender, artist_name, plays AS counted, CAST(NULL AS INTEGER) AS recounted
+              FROM (SELECT gender, artist_name, plays AS counted, CAST(NULL AS BIGINT) AS recounted
                     FROM a_artist_name_gender_plays
                     UNION ALL
-                    SELECT u.gender, f.artist_name, CAST(NULL AS INTEGER), COUNT(*)
+                    SELECT u.gender, f.artist_name, CAST(NULL AS BIGINT), COUNT(*)
                     FROM f_songplay AS f
                     JOIN d_user AS u ON u.user_id = f.user_id
                     WHERE u.gender IS NOT NULL
@@ -44,10 +45,13 @@ FROM (
   SELECT 3, 'counts:users-under-their-gender',
          CASE WHEN differing = 0 THEN 1 ELSE 0 END,
          differing,
-         differing || ' of ' || users || ' users are counted under another gender than d_user has'
+         CAST(differing AS VARCHAR(32)) || ' of ' || CAST(users AS VARCHAR(32))
+           || ' users are counted under another gender than d_user has'
   FROM (SELECT COUNT(*) AS users,
                COALESCE(SUM(CASE WHEN u.user_id IS NULL OR c.user_id IS NULL
-                                   OR c.gender IS NOT u.gender
+                                   OR c.gender <> u.gender
+                                   OR (c.gender IS NULL AND u.gender IS NOT NULL)
+                                   OR (c.gender IS NOT NULL AND u.gender IS NULL)
                                  THEN 1 ELSE 0 END), 0) AS differing
         FROM d_user AS u
         FULL JOIN a_user_counted_gender AS c ON c.user_id = u.user_id) AS u
