@@ -20,8 +20,8 @@
 #include "tests/support/cli_runner.hpp"
 #include "tests/support/folder_load.hpp"
 #include "tests/support/play_counts.hpp"
-#include "warehouse/name_gender_sync.hpp"
 #include "warehouse/engines.hpp"
+#include "warehouse/name_gender_sync.hpp"
 #include "warehouse/redshift/redshift_warehouse.hpp"
 
 namespace sparkify::testing {
@@ -163,6 +163,14 @@ void expect_same_answers(std::vector<Engine>& engines) {
     SCOPED_TRACE(e.name);
     EXPECT_EQ(list_of(*e.warehouse), list_of(lite));
     EXPECT_EQ(analytics::checks_json(analytics::run_checks(*e.warehouse, {})), checks);
+    // The thresholds are printed in the checks' details, as each engine formats numbers.
+    for (const auto& thresholds :
+         {analytics::CheckOptions{0.0, 1.0}, analytics::CheckOptions{0.12345, 0.000149},
+          analytics::CheckOptions{0.5, 0.00005}, analytics::CheckOptions{1.0, 0.0000049}}) {
+      EXPECT_EQ(analytics::checks_json(analytics::run_checks(*e.warehouse, thresholds)),
+                analytics::checks_json(analytics::run_checks(lite, thresholds)))
+          << thresholds.max_reject_share << " " << thresholds.min_match_share;
+    }
     for (const auto& run : runs)
       EXPECT_EQ(query_json(*e.warehouse, run), query_json(lite, run)) << describe_run(run);
     EXPECT_EQ(report_page(*e.warehouse), report_page(lite));
