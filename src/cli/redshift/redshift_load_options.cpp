@@ -102,16 +102,9 @@ std::string redshift_load_plan(const RedshiftLoadArgs& args, const std::string& 
   if (resolved.engine != "redshift")
     throw CLI::ValidationError("--dry-run", "is for the redshift engine (--engine redshift)");
   std::optional<redshift::CopySpec> spec;
-  if (use_copy(args, events, config)) {
-    const auto copy = copy_staging(args, events, config, region.empty() ? "us-west-2" : region);
-    spec.emplace();
-    spec->manifest_url = redshift::manifest_url(copy.staging_uri, 0);
-    spec->iam_role = copy.iam_role;
-    spec->region = copy.region;
-    spec->jsonpaths_url =
-        copy.log_jsonpath.empty() ? redshift::jsonpaths_url(copy.staging_uri) : copy.log_jsonpath;
-    spec->max_errors = copy.max_errors;
-  }
+  if (use_copy(args, events, config))
+    spec = redshift::copy_spec(
+        copy_staging(args, events, config, region.empty() ? "us-west-2" : region), 0);
   return redshift::load_plan(resolved.options.redshift, spec);
 }
 

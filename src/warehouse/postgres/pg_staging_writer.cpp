@@ -50,13 +50,17 @@ void copy_row(pg::CopyRows& rows, const Record& record, const StagingStamp& stam
 
 }  // namespace
 
+// The temporary tables' merges set the processed flag, so their rows carry none.
+StagingStamp PgStagingWriter::stamp_without_flag() const {
+  return StagingStamp{batch_id_, staged_at_, std::nullopt};
+}
+
 void PgStagingWriter::add(const SongRecord& s) {
   if (!song_ids_.insert(s.song_id).second) {
     flush_songs();
     song_ids_.insert(s.song_id);
   }
-  // The merge from the temporary table sets the processed flag.
-  copy_row(songs_, s, StagingStamp{batch_id_, staged_at_, std::nullopt});
+  copy_row(songs_, s, stamp_without_flag());
   if (songs_.data().size() >= flush_bytes_)
     flush_songs();
 }
@@ -73,13 +77,13 @@ void PgStagingWriter::add(const EventRecord& e) {
 }
 
 void PgStagingWriter::add(const Reject& j) {
-  copy_row(rejects_, j, StagingStamp{batch_id_, staged_at_, std::nullopt});
+  copy_row(rejects_, j, stamp_without_flag());
   if (rejects_.data().size() >= flush_bytes_)
     flush_rejects();
 }
 
 void PgStagingWriter::add(const LoadedObject& o) {
-  copy_row(objects_, o, StagingStamp{batch_id_, staged_at_, std::nullopt});
+  copy_row(objects_, o, stamp_without_flag());
   if (objects_.data().size() >= flush_bytes_)
     flush_objects();
 }

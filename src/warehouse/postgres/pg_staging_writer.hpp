@@ -14,6 +14,7 @@
 #include <unordered_set>
 
 #include "warehouse/libpq/pg_copy.hpp"
+#include "warehouse/staging_row.hpp"
 #include "warehouse/warehouse.hpp"
 
 namespace sparkify {
@@ -36,6 +37,7 @@ class PgStagingWriter final : public StagingWriter {
   StagingCounts counts() const override { return counts_; }
 
  private:
+  StagingStamp stamp_without_flag() const;
   void flush_songs();
   void flush_events();
   void flush_rejects();

@@ -49,6 +49,17 @@ std::string make_manifest(const std::vector<std::string>& object_urls) {
   return out;
 }
 
+CopySpec copy_spec(const CopyStaging& staging, std::int64_t batch_id) {
+  CopySpec spec;
+  spec.manifest_url = manifest_url(staging.staging_uri, batch_id);
+  spec.iam_role = staging.iam_role;
+  spec.region = staging.region;
+  spec.jsonpaths_url =
+      staging.log_jsonpath.empty() ? jsonpaths_url(staging.staging_uri) : staging.log_jsonpath;
+  spec.max_errors = staging.max_errors;
+  return spec;
+}
+
 std::string render_copy(std::string_view copy_sql, const CopySpec& spec) {
   if (spec.max_errors < 0)
     throw std::invalid_argument("MAXERROR must not be negative");

@@ -34,6 +34,10 @@ struct CopyStaging {
   std::function<void(const std::string& url, const std::string& body)> put_object;
 };
 
+// The COPY of one batch's event logs: its manifest under the staging URI, and the
+// JSONPaths file [S3] LOG_JSONPATH names or the one this tool uploads.
+CopySpec copy_spec(const CopyStaging& staging, std::int64_t batch_id);
+
 // Where this tool puts its manifests and JSONPaths file: <staging_uri>/manifests/
 // batch-<id, 6 digits>.manifest and <staging_uri>/event_jsonpaths.json.
 std::string manifest_url(std::string_view staging_uri, std::int64_t batch_id);

@@ -153,13 +153,7 @@ void RedshiftStagingWriter::load_server_side(const std::vector<LoadedObject>& ob
   flush();  // the client's rows first, so that the ledger and counts stay in order
 
   // 1. The manifest (exactly these objects, each mandatory) and, once, the JSONPaths file.
-  redshift::CopySpec spec;
-  spec.manifest_url = redshift::manifest_url(copy->staging_uri, batch_id_);
-  spec.iam_role = copy->iam_role;
-  spec.region = copy->region;
-  spec.max_errors = copy->max_errors;
-  spec.jsonpaths_url =
-      copy->log_jsonpath.empty() ? redshift::jsonpaths_url(copy->staging_uri) : copy->log_jsonpath;
+  const redshift::CopySpec spec = redshift::copy_spec(*copy, batch_id_);
   copy->put_object(spec.manifest_url, redshift::make_manifest(urls));
   if (copy->log_jsonpath.empty() && !warehouse_.jsonpaths_uploaded()) {
     const auto jsonpaths = find_embedded_sql("redshift/sql/copy/event_jsonpaths.json");
