@@ -107,8 +107,9 @@ void read_redshift_section(const IniSection& section, RedshiftConfig& r, const s
         continue;
       std::int64_t n = 0;
       auto [ptr, ec] = std::from_chars(v.data(), v.data() + v.size(), n);
-      if (ec != std::errc{} || ptr != v.data() + v.size() || n < 0) {
-        error("must be a whole number, 0 or more");
+      // Redshift's COPY refuses MAXERROR above 100000 (COPY, data load parameters).
+      if (ec != std::errc{} || ptr != v.data() + v.size() || n < 0 || n > 100'000) {
+        error("must be a whole number from 0 to 100000 (Redshift's MAXERROR range)");
         continue;
       }
       r.max_errors = n;

@@ -225,6 +225,13 @@ TEST(DwhConfig, RedshiftSectionIsOptionalAndChecked) {
     EXPECT_EQ(errors.find(value), std::string::npos) << value;
   EXPECT_NE(all_messages(r.warnings).find("unknown key COLOUR in [REDSHIFT] ignored"),
             std::string::npos);
+  // Redshift refuses a MAXERROR above 100000.
+  EXPECT_TRUE(parse_config("[REDSHIFT]\nMAX_ERRORS=100000\n", "dwh.cfg").ok());
+  r = parse_config("[REDSHIFT]\nMAX_ERRORS=100001\n", "dwh.cfg");
+  ASSERT_EQ(r.errors.size(), 1u);
+  EXPECT_NE(r.errors[0].message.find("MAX_ERRORS must be a whole number from 0 to 100000"),
+            std::string::npos)
+      << r.errors[0].message;
 }
 
 }  // namespace

@@ -13,8 +13,9 @@ namespace {
 
 const std::string kTarget = "redshift://nobody@127.0.0.1:1/none";
 
-std::string write_config(const TempDir& dir, const std::string& text) {
-  const auto path = dir / "dwh.cfg";
+std::string write_config(const TempDir& dir, const std::string& text,
+                         const std::string& name = "dwh.cfg") {
+  const auto path = dir / name;
   std::ofstream(path) << text;
   return path.string();
 }
@@ -36,6 +37,25 @@ TEST(RedshiftCli, CopyThatIsImpossibleIsAUsageErrorSayingWhy) {
                    kNoCredentials);
   EXPECT_EQ(r.exit_code, 2) << r.err;
   EXPECT_NE(r.err.find("[IAM_ROLE] ARN must be set"), std::string::npos) << r.err;
+  // Event logs on S3 and a role, but nowhere to write manifests: the event logs' own
+  // bucket is not assumed writable.
+  const auto role_only = write_config(
+      dir,
+      "[IAM_ROLE]\nARN=arn:aws:iam::123456789012:role/r\n[S3]\nLOG_DATA=s3://logs/log_data\n"
+      "LOG_JSONPATH=\nSONG_DATA=s3://logs/song_data\n",
+      "role-only.cfg");
+  r = run_sparkify(
+      {"load", "--target", kTarget, "--redshift-staging", "copy", "--config", role_only},
+      kNoCredentials);
+  EXPECT_EQ(r.exit_code, 2) << r.err;
+  EXPECT_NE(r.err.find("copy is not possible: a staging URI must be set (--redshift-staging-uri "
+                       "or [REDSHIFT] STAGING_URI)"),
+            std::string::npos)
+      << r.err;
+  // Redshift refuses a MAXERROR above 100000.
+  r = run_sparkify({"load", "--target", kTarget, "--redshift-max-errors", "100001"});
+  EXPECT_EQ(r.exit_code, 2) << r.err;
+  EXPECT_NE(r.err.find("--redshift-max-errors"), std::string::npos) << r.err;
   // The same mode from the config file names the key.
   const auto cfg = write_config(dir, "[REDSHIFT]\nSTAGING=copy\n");
   r = run_sparkify({"load", "--target", kTarget, "--config", cfg});
@@ -51,10 +71,11 @@ TEST(RedshiftCli, CopyThatIsImpossibleIsAUsageErrorSayingWhy) {
 
 TEST(RedshiftCli, StagingModeChoosesThePlan) {
   TempDir dir;
-  const auto with_role = write_config(
-      dir,
+  const std::string role_and_logs =
       "[IAM_ROLE]\nARN=arn:aws:iam::123456789012:role/r\n[S3]\nLOG_DATA=s3://logs/log_data\n"
-      "LOG_JSONPATH=\nSONG_DATA=s3://logs/song_data\n");
+      "LOG_JSONPATH=\nSONG_DATA=s3://logs/song_data\n";
+  const auto with_role =
+      write_config(dir, role_and_logs + "[REDSHIFT]\nSTAGING_URI=s3://mine/sparkify-dwh\n");
   const auto plan = [&](std::vector<std::string> extra) {
     std::vector<std::string> args = {"load",      "--target", kTarget,
                                      "--dry-run", "--config", with_role};
@@ -63,14 +84,24 @@ TEST(RedshiftCli, StagingModeChoosesThePlan) {
     EXPECT_EQ(r.exit_code, 0) << r.err;
     return r.out;
   };
-  // auto (the default): S3 event logs and an IAM role -> COPY.
+  // auto (the default): S3 event logs, an IAM role and a staging URI -> COPY.
   const std::string copy = plan({"--redshift-max-errors", "7"});
   EXPECT_NE(copy.find("COPY s_raw_event"), std::string::npos);
-  EXPECT_NE(copy.find("FROM 's3://logs/sparkify-dwh/manifests/batch-000000.manifest'"),
+  EXPECT_NE(copy.find("FROM 's3://mine/sparkify-dwh/manifests/batch-000000.manifest'"),
             std::string::npos)
       << copy;
+  EXPECT_NE(plan({"--redshift-staging-uri", "s3://other/x"})
+                .find("FROM 's3://other/x/manifests/batch-000000.manifest'"),
+            std::string::npos)
+      << "flag --redshift-staging-uri";
   EXPECT_NE(copy.find("MAXERROR 7"), std::string::npos) << "flag --redshift-max-errors";
   EXPECT_EQ(plan({"--redshift-staging", "insert"}).find("COPY s_raw_event"), std::string::npos);
+  // auto without a staging URI (config/dwh.cfg.example's case): the client's INSERTs.
+  const auto no_uri = write_config(dir, role_and_logs, "no-uri.cfg");
+  const auto r =
+      run_sparkify({"load", "--target", kTarget, "--dry-run", "--config", no_uri}, kNoCredentials);
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out.find("COPY s_raw_event"), std::string::npos) << r.out;
   // auto with local event logs: the client's INSERTs.
   EXPECT_EQ(plan({"--events", "data/sample/log_data"}).find("COPY s_raw_event"), std::string::npos);
 }

@@ -4,6 +4,7 @@
 // documentation says COPY ... FROM 's3://manifest' FORMAT AS JSON 's3://jsonpaths'
 // MANIFEST MAXERROR n does, against a real S3-compatible server:
 //
+//   - reads every file from the COPY's REGION: a bucket elsewhere fails the COPY;
 //   - GETs the manifest and every object it lists; a listed object that is gone
 //     fails the COPY when its entry is mandatory (and is skipped otherwise);
 //   - GETs the JSONPaths file and applies its expressions, in order, to each JSON
@@ -13,8 +14,8 @@
 //   - a line that cannot be loaded (not valid UTF-8, not a JSON object, a value
 //     that does not convert, a string longer than the column) is a row of the
 //     emulated stl_load_errors (filename, line_number, colname, err_code,
-//     err_reason, raw_line with bytes >= 0x80 shown as '.'), and more than
-//     MAXERROR of them fail the COPY ("Load into table ... failed");
+//     err_reason, raw_line with bytes >= 0x80 shown as '.'), and MAXERROR of
+//     them (one, for MAXERROR 0) fail the COPY ("Load into table ... failed");
 //   - lines read per file go to the emulated stl_file_scan (name CHAR(90));
 //   - pg_last_copy_id() of the session returns this COPY's query id.
 //

@@ -9,15 +9,26 @@
 namespace sparkify {
 namespace {
 
+// --redshift-staging-uri, then [REDSHIFT] STAGING_URI; empty when neither is set.
+std::string staging_uri(const RedshiftLoadArgs& args, const config::Config& config) {
+  const auto& rs = config.redshift;
+  return choose(args.staging_uri, rs ? rs->staging_uri : std::nullopt, "");
+}
+
 // Why the server-side COPY cannot load these event logs, or nothing when it can:
-// they must come from S3 and the config must name the IAM role Redshift assumes.
-std::optional<std::string> copy_impossible(const std::string& events,
+// they must come from S3, the config must name the IAM role Redshift assumes, and
+// the user must name where this tool may write manifests (the event logs' own bucket
+// is often someone else's, public and read-only, as in config/dwh.cfg.example).
+std::optional<std::string> copy_impossible(const RedshiftLoadArgs& args, const std::string& events,
                                            const config::Config& config) {
   if (!events.starts_with("s3://"))
     return "the event logs must come from s3:// (--events or [S3] LOG_DATA), not a local folder";
   if (!config.iam_role || !config.iam_role->arn)
     return "[IAM_ROLE] ARN must be set in the config file (--config), the role Redshift "
            "assumes to read S3";
+  if (staging_uri(args, config).empty())
+    return "a staging URI must be set (--redshift-staging-uri or [REDSHIFT] STAGING_URI): an "
+           "s3:// prefix this tool may write manifests to, in the region of the event logs";
   return std::nullopt;
 }
 
@@ -28,7 +39,7 @@ bool use_copy(const RedshiftLoadArgs& args, const std::string& events,
               const config::Config& config) {
   const auto& from_config = config.redshift ? config.redshift->staging : std::nullopt;
   const std::string mode = choose(args.staging, from_config, "auto");
-  const auto why_not = copy_impossible(events, config);
+  const auto why_not = copy_impossible(args, events, config);
   if (mode == "copy" && why_not) {
     throw CLI::ValidationError(args.staging.empty() ? "[REDSHIFT] STAGING" : "--redshift-staging",
                                "copy is not possible: " + *why_not);
@@ -37,13 +48,12 @@ bool use_copy(const RedshiftLoadArgs& args, const std::string& events,
 }
 
 // Manifests and the JSONPaths file go under the staging URI (--redshift-staging-uri,
-// [REDSHIFT] STAGING_URI, default s3://<bucket of the event logs>/sparkify-dwh).
-redshift::CopyStaging copy_staging(const RedshiftLoadArgs& args, const std::string& events,
-                                   const config::Config& config, const std::string& region) {
+// [REDSHIFT] STAGING_URI).
+redshift::CopyStaging copy_staging(const RedshiftLoadArgs& args, const config::Config& config,
+                                   const std::string& region) {
   const auto& rs = config.redshift;
   redshift::CopyStaging copy;
-  copy.staging_uri = choose(args.staging_uri, rs ? rs->staging_uri : std::nullopt,
-                            redshift::default_staging_uri(events));
+  copy.staging_uri = staging_uri(args, config);
   copy.iam_role = *config.iam_role->arn;
   copy.region = region;
   const auto& jsonpath = config.s3 ? config.s3->log_jsonpath : std::nullopt;
@@ -70,8 +80,8 @@ void add_redshift_load_options(CLI::App& command, RedshiftLoadArgs& args) {
       ->option_text("URI");
   command
       .add_option("--redshift-max-errors", args.max_errors,
-                  "Redshift COPY: MAXERROR, rows COPY may reject before failing (default 0); "
-                  "config [REDSHIFT] MAX_ERRORS")
+                  "Redshift COPY: MAXERROR, the COPY fails when N lines are rejected (0 or 1: "
+                  "any; at most 100000; default 0); config [REDSHIFT] MAX_ERRORS")
       ->option_text("N")
       ->check(whole_number(0, 100'000));
 }
@@ -88,9 +98,12 @@ void choose_redshift_staging(const RedshiftLoadArgs& args, const std::string& ev
     return;
   auto client =
       std::make_shared<s3::S3Client>(s3::resolve_config(s3_options, s3::process_environment()));
-  redshift::CopyStaging staging = copy_staging(args, events, config, client->config().region);
+  redshift::CopyStaging staging = copy_staging(args, config, client->config().region);
   staging.put_object = [client](const std::string& url, const std::string& body) {
     s3::put_object_at(*client, url, body);
+  };
+  staging.bucket_region = [client](const std::string& url) {
+    return client->bucket_region(s3::parse_s3_url(url).bucket);
   };
   console.detail("event logs: server-side COPY, manifests under {}", staging.staging_uri);
   resolved.options.redshift.copy = std::move(staging);
@@ -103,8 +116,8 @@ std::string redshift_load_plan(const RedshiftLoadArgs& args, const std::string& 
     throw CLI::ValidationError("--dry-run", "is for the redshift engine (--engine redshift)");
   std::optional<redshift::CopySpec> spec;
   if (use_copy(args, events, config))
-    spec = redshift::copy_spec(
-        copy_staging(args, events, config, region.empty() ? "us-west-2" : region), 0);
+    spec =
+        redshift::copy_spec(copy_staging(args, config, region.empty() ? "us-west-2" : region), 0);
   return redshift::load_plan(resolved.options.redshift, spec);
 }
 

@@ -142,6 +142,22 @@ ListPage parse_list_objects_v2(std::string_view xml) {
   return page;
 }
 
+std::string parse_bucket_location(std::string_view xml) {
+  pugi::xml_document doc;
+  const pugi::xml_parse_result parsed = doc.load_buffer(xml.data(), xml.size());
+  const pugi::xml_node root = doc.child("LocationConstraint");
+  if (!parsed || !root) {
+    throw S3Error(S3Error::Kind::kOther, 200, "",
+                  "the server's GetBucketLocation answer is not a LocationConstraint");
+  }
+  const std::string_view region = root.text().as_string();
+  if (region.empty())
+    return "us-east-1";
+  if (region == "EU")
+    return "eu-west-1";
+  return std::string(region);
+}
+
 S3Client::S3Client(S3Config config)
     : config_(std::move(config)),
       http_(HttpOptions{.connect_timeout = config_.options.connect_timeout,
@@ -372,6 +388,12 @@ GetResult S3Client::get_object_range(std::string_view bucket, std::string_view k
   if (first == 0)
     ++objects_fetched_;
   return GetResult{std::move(response.body), strip_quotes(response.header("etag").value_or(""))};
+}
+
+std::string S3Client::bucket_region(std::string_view bucket) {
+  Call call{.method = "GET", .bucket = bucket};
+  call.query = {{"location", ""}};
+  return parse_bucket_location(execute(call).body);
 }
 
 std::string S3Client::put_object(std::string_view bucket, std::string_view key,

@@ -86,6 +86,10 @@ std::chrono::milliseconds backoff_delay(int attempt, std::chrono::milliseconds b
 // Parses a ListObjectsV2 answer (decoding url-encoded keys when the answer says so).
 ListPage parse_list_objects_v2(std::string_view xml);
 
+// The region a GetBucketLocation answer names: an empty LocationConstraint is
+// us-east-1 and the legacy "EU" is eu-west-1 (Amazon S3 API reference).
+std::string parse_bucket_location(std::string_view xml);
+
 class S3Client {
  public:
   explicit S3Client(S3Config config);
@@ -100,6 +104,9 @@ class S3Client {
   // Returns the new object's ETag (without quotes).
   std::string put_object(std::string_view bucket, std::string_view key, std::string_view body,
                          std::string_view content_type = "application/octet-stream");
+
+  // The region the bucket is in (GetBucketLocation).
+  std::string bucket_region(std::string_view bucket);
 
   const S3Config& config() const { return config_; }
   S3Stats stats() const;

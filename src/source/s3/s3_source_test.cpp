@@ -107,5 +107,15 @@ TEST(S3Client, KeysWithoutEncodingTypeAreTakenLiterally) {
   EXPECT_FALSE(page.truncated);
 }
 
+TEST(S3Client, BucketLocationNamesTheRegion) {
+  EXPECT_EQ(parse_bucket_location("<LocationConstraint xmlns=\"http://s3.amazonaws.com/doc/"
+                                  "2006-03-01/\">us-west-2</LocationConstraint>"),
+            "us-west-2");
+  // us-east-1 answers with an empty constraint; the legacy "EU" is eu-west-1.
+  EXPECT_EQ(parse_bucket_location("<LocationConstraint/>"), "us-east-1");
+  EXPECT_EQ(parse_bucket_location("<LocationConstraint>EU</LocationConstraint>"), "eu-west-1");
+  EXPECT_THROW(parse_bucket_location("<Error><Code>x</Code></Error>"), S3Error);
+}
+
 }  // namespace
 }  // namespace sparkify::s3

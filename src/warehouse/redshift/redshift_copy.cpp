@@ -6,6 +6,7 @@
 
 #include "core/json_string.hpp"
 #include "warehouse/redshift/redshift_literal.hpp"
+#include "warehouse/warehouse.hpp"
 
 namespace sparkify::redshift {
 namespace {
@@ -33,9 +34,29 @@ std::string jsonpaths_url(std::string_view staging_uri) {
   return trimmed(staging_uri) + "/event_jsonpaths.json";
 }
 
-std::string default_staging_uri(std::string_view events_location) {
-  const auto slash = events_location.find('/', 5);
-  return std::string(events_location.substr(0, slash)) + "/sparkify-dwh";
+std::string bucket_url(std::string_view url) {
+  return std::string(url.substr(0, url.find('/', std::string_view("s3://").size())));
+}
+
+void require_copy_region(const CopyStaging& staging, const CopySpec& spec,
+                         const std::vector<std::string>& object_urls,
+                         std::set<std::string, std::less<>>& known_good) {
+  std::vector<std::string> urls = {spec.manifest_url, spec.jsonpaths_url};
+  urls.insert(urls.end(), object_urls.begin(), object_urls.end());
+  for (const auto& url : urls) {
+    const std::string bucket = bucket_url(url);
+    if (known_good.contains(bucket))
+      continue;
+    const std::string region = staging.bucket_region(url);
+    if (region != spec.region) {
+      throw WarehouseError(fmt::format(
+          "COPY ... REGION '{}' reads every file from that region, but {} is in {}: set the "
+          "region of the event logs' bucket (--region, [S3] REGION or AWS_REGION) and a "
+          "staging URI in that region (--redshift-staging-uri or [REDSHIFT] STAGING_URI)",
+          spec.region, bucket, region));
+    }
+    known_good.insert(bucket);
+  }
 }
 
 std::string make_manifest(const std::vector<std::string>& object_urls) {

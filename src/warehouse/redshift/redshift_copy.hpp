@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -32,6 +33,8 @@ struct CopyStaging {
   std::int64_t max_errors = 0;
   // Writes body to the object at url (s3://bucket/key); throws on failure.
   std::function<void(const std::string& url, const std::string& body)> put_object;
+  // The region of the bucket that holds url (S3's GetBucketLocation); throws on failure.
+  std::function<std::string(const std::string& url)> bucket_region;
 };
 
 // The COPY of one batch's event logs: its manifest under the staging URI, and the
@@ -42,9 +45,18 @@ CopySpec copy_spec(const CopyStaging& staging, std::int64_t batch_id);
 // batch-<id, 6 digits>.manifest and <staging_uri>/event_jsonpaths.json.
 std::string manifest_url(std::string_view staging_uri, std::int64_t batch_id);
 std::string jsonpaths_url(std::string_view staging_uri);
-// The default staging URI for event logs at events_location (s3://bucket/...):
-// s3://bucket/sparkify-dwh, outside the log prefix so listings never see it.
-std::string default_staging_uri(std::string_view events_location);
+
+// "s3://bucket/key" -> "s3://bucket".
+std::string bucket_url(std::string_view url);
+
+// Throws WarehouseError naming the bucket and both regions when a bucket this COPY
+// reads (the manifest's, the JSONPaths file's, an event log's) is not in its
+// REGION: Redshift reads every file of a COPY, the manifest included, from that
+// region (COPY, data source parameters). Buckets in known_good are not asked
+// again; those found in the region are added to it.
+void require_copy_region(const CopyStaging& staging, const CopySpec& spec,
+                         const std::vector<std::string>& object_urls,
+                         std::set<std::string, std::less<>>& known_good);
 
 // {"entries": [{"url": "s3://...", "mandatory": true}, ...]}: mandatory, so a
 // listed object that has gone makes the COPY fail instead of loading less.

@@ -152,8 +152,10 @@ void RedshiftStagingWriter::load_server_side(const std::vector<LoadedObject>& ob
   }
   flush();  // the client's rows first, so that the ledger and counts stay in order
 
-  // 1. The manifest (exactly these objects, each mandatory) and, once, the JSONPaths file.
+  // 1. Every bucket in the COPY's region; the manifest (exactly these objects, each
+  // mandatory) and, once, the JSONPaths file.
   const redshift::CopySpec spec = redshift::copy_spec(*copy, batch_id_);
+  redshift::require_copy_region(*copy, spec, urls, warehouse_.buckets_in_copy_region());
   copy->put_object(spec.manifest_url, redshift::make_manifest(urls));
   if (copy->log_jsonpath.empty() && !warehouse_.jsonpaths_uploaded()) {
     const auto jsonpaths = find_embedded_sql("redshift/sql/copy/event_jsonpaths.json");

@@ -7,6 +7,7 @@
 #include <cstddef>
 #include <functional>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 
@@ -68,6 +69,8 @@ class RedshiftWarehouse final : public Warehouse {
   // Uploads the JSONPaths file once per connection (it never changes).
   bool jsonpaths_uploaded() const { return jsonpaths_uploaded_; }
   void set_jsonpaths_uploaded() { jsonpaths_uploaded_ = true; }
+  // The buckets found in the COPY's region, asked once per connection.
+  std::set<std::string, std::less<>>& buckets_in_copy_region() { return buckets_in_copy_region_; }
 
  private:
   redshift::RedshiftOptions options_;
@@ -75,6 +78,7 @@ class RedshiftWarehouse final : public Warehouse {
   bool writer_locked_ = false;
   CopyInterceptor interceptor_;
   bool jsonpaths_uploaded_ = false;
+  std::set<std::string, std::less<>> buckets_in_copy_region_;
 };
 
 // Bound parameters per statement in insert_rows (the protocol allows 65,535;

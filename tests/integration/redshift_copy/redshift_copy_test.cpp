@@ -121,21 +121,26 @@ class RedshiftCopy : public ::testing::Test {
   };
 
   // What `sparkify load --redshift-staging copy` sets up, with the test server.
+  // region: the COPY's REGION, when not the S3 client's.
   static LoadReport load_by_copy(RedshiftWarehouse& rs, const std::string& bucket,
-                                 std::int64_t max_errors = 0, LoadOptions options = {}) {
+                                 std::int64_t max_errors = 0, const std::string& region = {},
+                                 LoadOptions options = {}) {
     std::vector<SourceSpec> sources;
     sources.push_back(
         SourceSpec{s3::make_s3_source("s3://" + bucket + "/song_data", s3_options(), environment()),
                    ObjectKind::song});
     auto events = s3::make_s3_source("s3://" + bucket + "/log_data", s3_options(), environment());
     redshift::CopyStaging staging;
-    staging.staging_uri = redshift::default_staging_uri("s3://" + bucket + "/log_data");
+    staging.staging_uri = "s3://" + bucket + "/sparkify-dwh";
     staging.iam_role = kRole;
-    staging.region = events->client().config().region;
+    staging.region = region.empty() ? events->client().config().region : region;
     staging.max_errors = max_errors;
     staging.put_object = [client = &events->client()](const std::string& url,
                                                       const std::string& body) {
       s3::put_object_at(*client, url, body);
+    };
+    staging.bucket_region = [client = &events->client()](const std::string& url) {
+      return client->bucket_region(s3::parse_s3_url(url).bucket);
     };
     rs.use_copy_staging(std::move(staging));
     sources.push_back(SourceSpec{std::move(events), ObjectKind::event});
@@ -274,7 +279,8 @@ TEST_F(RedshiftCopy, BadInputRejectsComeFromLoadErrorsAndInvalidRejects) {
   Target target("rs_copy_bad_rs");
   RedshiftWarehouse& rs = target.rs;
   load_local(pg, kBad);
-  const LoadReport report = load_by_copy(rs, "bad", /*max_errors=*/10);
+  // The bad input has 4 lines COPY cannot load: MAXERROR 5 tolerates them.
+  const LoadReport report = load_by_copy(rs, "bad", /*max_errors=*/5);
   ASSERT_EQ(report.batches.size(), 1u);
   const std::string manifest = redshift::manifest_url("s3://bad/sparkify-dwh", 1);
   const std::string logs = "s3://bad/log_data/2018/11/";
@@ -334,7 +340,7 @@ TEST_F(RedshiftCopy, BadInputRejectsComeFromLoadErrorsAndInvalidRejects) {
             (std::vector<std::vector<Value>>{{std::int64_t{7}, std::int64_t{2}}}));
 }
 
-TEST_F(RedshiftCopy, MaxErrorExceededFailsTheBatchAndChangesNothing) {
+TEST_F(RedshiftCopy, MaxErrorReachedFailsTheBatchAndChangesNothing) {
   Target target("rs_copy_maxerror");
   RedshiftWarehouse& rs = target.rs;
   load_by_copy(rs, "sample");
@@ -348,9 +354,10 @@ TEST_F(RedshiftCopy, MaxErrorExceededFailsTheBatchAndChangesNothing) {
     return out;
   };
   const auto before = counts();
-  // The bad input has 4 lines COPY cannot load: MAXERROR 3 is exceeded.
+  // The bad input has 4 lines COPY cannot load: MAXERROR 4 is reached, and a COPY
+  // fails at MAXERROR errors, not past them.
   try {
-    load_by_copy(rs, "bad", /*max_errors=*/3);
+    load_by_copy(rs, "bad", /*max_errors=*/4);
     FAIL() << "the load should have failed";
   } catch (const WarehouseError& e) {
     const std::string message = e.what();
@@ -366,6 +373,24 @@ TEST_F(RedshiftCopy, MaxErrorExceededFailsTheBatchAndChangesNothing) {
             1);
   // As on Redshift, the load errors stay in stl_load_errors after the rollback.
   EXPECT_EQ(scalar(rs, "SELECT COUNT(*) FROM stl_load_errors WHERE filename LIKE 's3://bad/%'"), 4);
+}
+
+TEST_F(RedshiftCopy, ABucketOutsideTheCopysRegionFailsTheBatchNamingBothRegions) {
+  Target target("rs_copy_region");
+  RedshiftWarehouse& rs = target.rs;
+  // The test server keeps every bucket in us-east-1.
+  try {
+    load_by_copy(rs, "sample", 0, "us-west-2");
+    FAIL() << "the load should have failed";
+  } catch (const WarehouseError& e) {
+    const std::string message = e.what();
+    EXPECT_NE(message.find("REGION 'us-west-2'"), std::string::npos) << message;
+    EXPECT_NE(message.find("s3://sample is in us-east-1"), std::string::npos) << message;
+  }
+  // Nothing staged, and the failed batch recorded.
+  EXPECT_EQ(scalar(rs, "SELECT COUNT(*) FROM s_songplay_event"), 0);
+  EXPECT_EQ(scalar(rs, "SELECT COUNT(*) FROM s_song"), 0);
+  EXPECT_EQ(scalar(rs, "SELECT COUNT(*) FROM etl_batch WHERE status = 'failed'"), 1);
 }
 
 TEST_F(RedshiftCopy, AMandatoryObjectThatIsGoneFailsTheCopy) {

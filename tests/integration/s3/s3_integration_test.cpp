@@ -413,6 +413,13 @@ TEST_F(S3IntegrationTest, UnknownBucketAndKeyGiveClearErrorsWithoutRetries) {
   EXPECT_EQ(bucket.stats().requests, 1U);
 }
 
+TEST_F(S3IntegrationTest, BucketRegionIsAskedOfTheServer) {
+  // The test server keeps every bucket in the default region, us-east-1.
+  S3Client client(resolve_config(fast_retries(), test_environment()));
+  EXPECT_EQ(client.bucket_region(kBucket), "us-east-1");
+  EXPECT_THROW(client.bucket_region("no-such-bucket"), S3Error);
+}
+
 TEST_F(S3IntegrationTest, ThrottlingIsRetriedWithBackoffAndSucceeds) {
   S3Source source(parse_s3_url(std::string("s3://") + kBucket + "/log_data"), fast_retries(),
                   test_environment());
