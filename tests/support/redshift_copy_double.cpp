@@ -19,15 +19,17 @@ namespace {
 using nlohmann::json;
 
 constexpr std::string_view kSystemTables = R"sql(
-CREATE TABLE IF NOT EXISTS stl_load_errors (
-  userid integer, slice integer, tbl integer, starttime timestamp, session integer,
-  query integer, filename character(256), line_number bigint, colname character(127),
-  type character(10), col_length character(10), position integer, raw_line character(1024),
-  raw_field_value character(1024), err_code integer, err_reason character(100));
-CREATE TABLE IF NOT EXISTS stl_file_scan (
-  userid integer, query integer, slice integer, name character(90), lines bigint,
-  bytes bigint, loadtime bigint, curtime timestamp, is_partial integer, start_offset bigint);
-CREATE SEQUENCE IF NOT EXISTS stl_query_id START 1000;
+CREATE TABLE IF NOT EXISTS sys_load_error_detail (
+  user_id integer, query_id bigint, transaction_id bigint, session_id integer,
+  database_name character(64), table_id integer, start_time timestamp,
+  file_name character(256), line_number bigint, column_name character(127),
+  column_type character(10), column_length character(10), position integer,
+  error_code integer, error_message character(512));
+CREATE TABLE IF NOT EXISTS sys_load_detail (
+  user_id integer, query_id bigint, file_name character(256), bytes_scanned bigint,
+  lines_scanned bigint, splits_scanned integer, record_time timestamp, start_time timestamp,
+  end_time timestamp);
+CREATE SEQUENCE IF NOT EXISTS sys_query_id START 1000;
 CREATE OR REPLACE FUNCTION pg_last_copy_id() RETURNS integer LANGUAGE sql STABLE AS
   $$ SELECT COALESCE(NULLIF(current_setting('sparkify.last_copy_id', true), ''), '-1')::integer $$;
 )sql";
@@ -254,14 +256,6 @@ bool valid_utf8(std::string_view s) {
   return true;
 }
 
-// STL_LOAD_ERRORS.raw_line: at most 1024 bytes, multibyte characters shown as '.'.
-std::string raw_line_of(std::string_view line) {
-  std::string out;
-  for (char c : line.substr(0, 1024))
-    out.push_back(static_cast<unsigned char>(c) >= 0x80 ? '.' : c);
-  return out;
-}
-
 // Cut to at most n bytes without splitting a UTF-8 character (CHAR(n) columns).
 std::string cut(std::string_view s, std::size_t n) {
   if (s.size() <= n)
@@ -280,7 +274,6 @@ struct Column {
 struct LoadError {
   std::string column;
   std::string type;
-  std::string raw_field;
   int code = 0;
   std::string reason;
 };
@@ -305,7 +298,7 @@ Value convert(const json& v, const Column& col, std::optional<LoadError>& error)
     return Value{};
   const std::string text = v.is_string() ? v.get<std::string>() : v.dump();
   const auto fail = [&](int code, std::string reason) {
-    error = LoadError{col.name, col.type, text, code, std::move(reason)};
+    error = LoadError{col.name, col.type, code, std::move(reason)};
     return Value{};
   };
   if (col.type == "bigint" || col.type == "integer" || col.type == "smallint") {
@@ -359,7 +352,7 @@ void RedshiftCopyDouble::run(RedshiftWarehouse& warehouse, std::string_view copy
   const CopyCommand cmd = parse_copy(copy_sql);
   const auto started = std::chrono::steady_clock::now();
   const std::int64_t query =
-      to_int(system_.query("SELECT nextval('stl_query_id')").rows.at(0).at(0));
+      to_int(system_.query("SELECT nextval('sys_query_id')").rows.at(0).at(0));
   pg::Connection& session = warehouse.connection();
   // pg_last_copy_id() of this session is this COPY, whatever happens next.
   session.query("SELECT set_config('sparkify.last_copy_id', $1, false)", {std::to_string(query)});
@@ -454,30 +447,29 @@ void RedshiftCopyDouble::run(RedshiftWarehouse& warehouse, std::string_view copy
       std::optional<LoadError> error;
       std::vector<Value> row;
       if (!valid_utf8(line)) {
-        error =
-            LoadError{"", "", "", 1220, "String contains invalid or unsupported UTF8 codepoints."};
+        error = LoadError{"", "", 1220, "String contains invalid or unsupported UTF8 codepoints."};
       } else {
         json object;
         try {
           object = json::parse(line);
         } catch (const json::exception&) {
-          error = LoadError{"", "", "", 1216, "Invalid JSON object or array"};
+          error = LoadError{"", "", 1216, "Invalid JSON object or array"};
         }
         if (!error && !object.is_object())
-          error = LoadError{"", "", "", 1216, "Invalid JSON object or array"};
+          error = LoadError{"", "", 1216, "Invalid JSON object or array"};
         for (std::size_t c = 0; !error && c < columns.size(); ++c)
           row.push_back(convert(lookup(object, paths[c]), columns[c], error));
       }
       if (error) {
         ++errors;
         system_.execute(
-            "INSERT INTO stl_load_errors (userid, slice, tbl, starttime, session, query, filename, "
-            "line_number, colname, type, col_length, position, raw_line, raw_field_value, "
-            "err_code, err_reason) VALUES (100, 0, 0, now(), $1, $2, $3, $4, $5, $6, '', 0, $7, "
-            "$8, $9, $10)",
-            {std::int64_t{session.backend_pid()}, query, cut(url, 256), line_number,
-             cut(error->column, 127), cut(error->type, 10), raw_line_of(line),
-             raw_line_of(error->raw_field), std::int64_t{error->code}, cut(error->reason, 100)});
+            "INSERT INTO sys_load_error_detail (user_id, query_id, transaction_id, session_id, "
+            "database_name, table_id, start_time, file_name, line_number, column_name, "
+            "column_type, column_length, position, error_code, error_message) VALUES (100, $1, "
+            "0, $2, current_database(), 0, now(), $3, $4, $5, $6, '', 0, $7, $8)",
+            {query, std::int64_t{session.backend_pid()}, cut(url, 256), line_number,
+             cut(error->column, 127), cut(error->type, 10), std::int64_t{error->code},
+             cut(error->reason, 512)});
         continue;
       }
       rows.push_back(std::move(row));
@@ -486,9 +478,10 @@ void RedshiftCopyDouble::run(RedshiftWarehouse& warehouse, std::string_view copy
                              std::chrono::steady_clock::now() - started)
                              .count();
     system_.execute(
-        "INSERT INTO stl_file_scan (userid, query, slice, name, lines, bytes, loadtime, curtime, "
-        "is_partial, start_offset) VALUES (100, $1, 0, $2, $3, $4, $5, now(), 0, 0)",
-        {query, cut(url, 90), line_number, static_cast<std::int64_t>(body->size()),
+        "INSERT INTO sys_load_detail (user_id, query_id, file_name, bytes_scanned, lines_scanned, "
+        "splits_scanned, record_time, start_time, end_time) VALUES (100, $1, $2, $3, $4, 1, now(), "
+        "now() - make_interval(secs => $5::double precision / 1e6), now())",
+        {query, cut(url, 256), static_cast<std::int64_t>(body->size()), line_number,
          static_cast<std::int64_t>(elapsed)});
   }
   if (files == 0)
@@ -497,7 +490,7 @@ void RedshiftCopyDouble::run(RedshiftWarehouse& warehouse, std::string_view copy
   // fails" (COPY, data load parameters): MAXERROR 5 tolerates 4; 0 and 1 none.
   if (errors > 0 && errors >= cmd.max_errors) {
     throw WarehouseError(fmt::format(
-        "Load into table '{}' failed.  Check 'stl_load_errors' system table for details.",
+        "Load into table '{}' failed.  Check 'sys_load_error_detail' system table for details.",
         cmd.table));
   }
 

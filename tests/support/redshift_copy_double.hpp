@@ -13,10 +13,12 @@
 //     type (strings of digits into BIGINT, numbers into VARCHAR as their text);
 //   - a line that cannot be loaded (not valid UTF-8, not a JSON object, a value
 //     that does not convert, a string longer than the column) is a row of the
-//     emulated stl_load_errors (filename, line_number, colname, err_code,
-//     err_reason, raw_line with bytes >= 0x80 shown as '.'), and MAXERROR of
-//     them (one, for MAXERROR 0) fail the COPY ("Load into table ... failed");
-//   - lines read per file go to the emulated stl_file_scan (name CHAR(90));
+//     emulated sys_load_error_detail (file_name, line_number, column_name,
+//     error_code, error_message), and MAXERROR of them (one, for MAXERROR 0)
+//     fail the COPY ("Load into table ... failed");
+//   - lines read per file go to the emulated sys_load_detail (file_name CHAR(256));
+//   - only the SYS views exist, as on Redshift Serverless: a statement that
+//     reads an STL table fails here;
 //   - pg_last_copy_id() of the session returns this COPY's query id.
 //
 // The system tables are written through a second connection, so, as on

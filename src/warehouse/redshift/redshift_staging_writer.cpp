@@ -193,11 +193,11 @@ void RedshiftStagingWriter::load_server_side(const std::vector<LoadedObject>& ob
   std::map<std::string, std::pair<std::int64_t, std::int64_t>, std::less<>> scanned;
   for (const auto& row : warehouse_.query(warehouse_.statement("copy/file_lines")).rows)
     scanned[*to_text(row.at(0))] = {to_int(row.at(1)), to_int(row.at(2))};
-  constexpr std::size_t kFileScanName = 90;  // stl_file_scan.name is CHAR(90)
+  constexpr std::size_t kFileName = 256;  // sys_load_detail.file_name is CHAR(256)
   for (const auto& o : objects) {
     auto it = scanned.find(o.source_key);
-    if (it == scanned.end() && o.source_key.size() > kFileScanName)
-      it = scanned.find(std::string_view(o.source_key).substr(0, kFileScanName));
+    if (it == scanned.end() && o.source_key.size() > kFileName)
+      it = scanned.find(std::string_view(o.source_key).substr(0, kFileName));
     LoadedObject row = o;
     if (it != scanned.end()) {
       row.rejects = it->second.second;

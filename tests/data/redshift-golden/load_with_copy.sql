@@ -49,7 +49,8 @@ DELETE FROM s_raw_event;
 -- JSONPaths file maps the log's fields, in order, to the columns listed here.
 -- Every ${...} is replaced by a literal made by the engine's quoting function
 -- (redshift_literal), never by pasted text. Rows COPY cannot load (bad JSON,
--- invalid UTF-8, a value too long) go to stl_load_errors, up to MAXERROR of them.
+-- invalid UTF-8, a value too long) go to sys_load_error_detail; at MAXERROR of them
+-- the COPY fails.
 COPY s_raw_event (artist, auth, first_name, gender, item_in_session, last_name, length, level,
                   location, method, page, registration, session_id, song, status, ts,
                   user_agent, user_id)
@@ -66,11 +67,15 @@ STATUPDATE OFF;
 -- [copy/load_errors] $1 = the batch id, $2 = now
 -- The rows the last COPY of this session rejected, into etl_reject.
 -- $1 batch_id, $2 rejected_at
+-- SYS_LOAD_ERROR_DETAIL, not STL_LOAD_ERRORS: STL tables record only what runs on a
+-- provisioned cluster's main cluster (not Redshift Serverless, not concurrency
+-- scaling), and a COPY there would leave no reject behind. The SYS view keeps no raw
+-- line: the file, line, column and reason name it.
 INSERT INTO etl_reject (batch_id, source_key, line_number, field, reason, raw_text, rejected_at)
-SELECT CAST($1 AS BIGINT), TRIM(filename), line_number, NULLIF(TRIM(colname), ''),
-       TRIM(err_reason), TRIM(raw_line), CAST($2 AS TIMESTAMP)
-FROM stl_load_errors
-WHERE query = pg_last_copy_id();
+SELECT CAST($1 AS BIGINT), TRIM(file_name), line_number, NULLIF(TRIM(column_name), ''),
+       TRIM(error_message), '', CAST($2 AS TIMESTAMP)
+FROM sys_load_error_detail
+WHERE query_id = pg_last_copy_id();
 
 -- [copy/invalid_rejects] $1 = the batch id, $2 = now, $3 = the manifest URL
 -- Copied events the C++ parser would reject (see parse/event_parser.cpp), into
@@ -163,20 +168,21 @@ DELETE FROM s_raw_event;
 
 -- [copy/file_lines] -> per object: lines read and rejected, for its etl_object row
 -- Per file read by the last COPY of this session (for the ledger): the lines COPY
--- read (stl_file_scan) and the lines it rejected (stl_load_errors). Both tables
--- keep names blank-padded (CHAR); stl_file_scan's name holds at most 90 bytes.
+-- read (SYS_LOAD_DETAIL) and the lines it rejected (SYS_LOAD_ERROR_DETAIL); the SYS
+-- views record every COPY, on provisioned clusters and Redshift Serverless alike.
+-- Both keep names blank-padded in CHAR(256).
 SELECT s.source_key, s.lines, COALESCE(e.errors, 0) AS errors
 FROM (
-  SELECT TRIM(name) AS source_key, SUM(lines) AS lines
-  FROM stl_file_scan
-  WHERE query = pg_last_copy_id()
-  GROUP BY TRIM(name)
+  SELECT TRIM(file_name) AS source_key, SUM(lines_scanned) AS lines
+  FROM sys_load_detail
+  WHERE query_id = pg_last_copy_id()
+  GROUP BY TRIM(file_name)
 ) AS s
 LEFT JOIN (
-  SELECT TRIM(filename) AS source_key, COUNT(*) AS errors
-  FROM stl_load_errors
-  WHERE query = pg_last_copy_id()
-  GROUP BY TRIM(filename)
+  SELECT TRIM(file_name) AS source_key, COUNT(*) AS errors
+  FROM sys_load_error_detail
+  WHERE query_id = pg_last_copy_id()
+  GROUP BY TRIM(file_name)
 ) AS e ON e.source_key = s.source_key;
 
 -- Song files: multi-row INSERTs as below.

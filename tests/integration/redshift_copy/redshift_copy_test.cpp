@@ -288,7 +288,7 @@ TEST_F(RedshiftCopy, BadInputRejectsComeFromLoadErrorsAndInvalidRejects) {
   EXPECT_EQ(manifest_urls(manifest), (std::vector<std::string>{logs + "2018-11-01-events.json",
                                                                logs + "2018-11-02-events.json",
                                                                logs + "not-json-events.json"}));
-  // Event rejects: lines COPY could not load (stl_load_errors: their file and
+  // Event rejects: lines COPY could not load (sys_load_error_detail: their file and
   // line), and copied rows the C++ parser would reject (invalid_rejects: the
   // manifest, line 0).
   const Table rejects = rs.query(
@@ -307,11 +307,11 @@ TEST_F(RedshiftCopy, BadInputRejectsComeFromLoadErrorsAndInvalidRejects) {
                      logs + "not-json-events.json|1||Invalid JSON object or array",
                      manifest + "|0|song|is missing or null in a NextSong event",
                  }));
-  // The raw line is kept, as stl_load_errors keeps it (multibyte characters as '.').
+  // sys_load_error_detail keeps no raw line: COPY's rejects have an empty raw_text.
   EXPECT_EQ(scalar(rs,
-                   "SELECT COUNT(*) FROM etl_reject WHERE raw_text = '{\"artist\":\"Broken\", "
-                   "\"auth\":'"),
-            1);
+                   "SELECT COUNT(*) FROM etl_reject WHERE raw_text = '' AND source_key LIKE "
+                   "'%/log_data/%'"),
+            4);
   // Song files took the client path: the same song rejects as the PostgreSQL engine.
   const std::string song_rejects =
       "SELECT substr(source_key, strpos(source_key, 'song_data')), line_number, field, reason "
@@ -364,15 +364,17 @@ TEST_F(RedshiftCopy, MaxErrorReachedFailsTheBatchAndChangesNothing) {
     EXPECT_NE(message.find("s3://bad/sparkify-dwh/manifests/batch-000002.manifest"),
               std::string::npos)
         << message;
-    EXPECT_NE(message.find("stl_load_errors"), std::string::npos) << message;
+    EXPECT_NE(message.find("sys_load_error_detail"), std::string::npos) << message;
   }
   EXPECT_EQ(counts(), before);
   EXPECT_EQ(scalar(rs,
                    "SELECT COUNT(*) FROM etl_batch WHERE status = 'failed' AND error LIKE "
                    "'%batch-000002.manifest%'"),
             1);
-  // As on Redshift, the load errors stay in stl_load_errors after the rollback.
-  EXPECT_EQ(scalar(rs, "SELECT COUNT(*) FROM stl_load_errors WHERE filename LIKE 's3://bad/%'"), 4);
+  // As on Redshift, the load errors stay in sys_load_error_detail after the rollback.
+  EXPECT_EQ(
+      scalar(rs, "SELECT COUNT(*) FROM sys_load_error_detail WHERE file_name LIKE 's3://bad/%'"),
+      4);
 }
 
 TEST_F(RedshiftCopy, ABucketOutsideTheCopysRegionFailsTheBatchNamingBothRegions) {

@@ -2,7 +2,8 @@
 -- JSONPaths file maps the log's fields, in order, to the columns listed here.
 -- Every ${...} is replaced by a literal made by the engine's quoting function
 -- (redshift_literal), never by pasted text. Rows COPY cannot load (bad JSON,
--- invalid UTF-8, a value too long) go to stl_load_errors, up to MAXERROR of them.
+-- invalid UTF-8, a value too long) go to sys_load_error_detail; at MAXERROR of them
+-- the COPY fails.
 COPY s_raw_event (artist, auth, first_name, gender, item_in_session, last_name, length, level,
                   location, method, page, registration, session_id, song, status, ts,
                   user_agent, user_id)
