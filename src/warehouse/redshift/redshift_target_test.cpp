@@ -38,6 +38,15 @@ TEST(RedshiftOptions, StrippingLeavesPostgresSql) {
             "  b BIGINT NOT NULL\n);\n");
 }
 
+TEST(RedshiftOptions, EmulationChecksVarcharLengthsInBytes) {
+  EXPECT_EQ(redshift::check_byte_lengths("CREATE TABLE t (\n  page VARCHAR(256) NOT NULL,\n"
+                                         "  n BIGINT\n);\nALTER TABLE t ADD COLUMN a VARCHAR(8);\n"
+                                         "SELECT CAST(n AS VARCHAR(32)) FROM t;\n"),
+            "CREATE TABLE t (\n  page VARCHAR(256) CHECK (octet_length(page) <= 256) NOT NULL,\n"
+            "  n BIGINT\n);\nALTER TABLE t ADD COLUMN a VARCHAR(8) CHECK (octet_length(a) <= 8);\n"
+            "SELECT CAST(n AS VARCHAR(32)) FROM t;\n");
+}
+
 TEST(RedshiftCopy, ManifestListsExactlyTheObjects) {
   EXPECT_EQ(redshift::make_manifest({"s3://b/log_data/a.json", "s3://b/x\"y.json"}),
             "{\"entries\": [\n  {\"url\": \"s3://b/log_data/a.json\", \"mandatory\": true},\n"
