@@ -66,20 +66,23 @@ bool EventLogParser::parse_line(std::string_view line, const std::string& source
   }
   ObjectReader r(object);
   std::string raw_user_id;
-  const bool ok =
-      r.required_string("page", event.page, kMaxCodeBytes) && r.required_int("ts", event.ts) &&
-      r.required_int("sessionId", event.session_id) &&
-      r.required_int("itemInSession", event.item_in_session) &&
-      read_user_id(r, event.user_id, raw_user_id) &&
-      r.optional_string("artist", event.artist, kMaxKeyTextBytes) &&
-      r.optional_string("auth", event.auth, kMaxCodeBytes) && r.optional_string("firstName", event.first_name) &&
-      r.optional_string("gender", event.gender, kMaxCodeBytes) &&
-      r.optional_string("lastName", event.last_name) && r.optional_double("length", event.length) &&
-      r.optional_string("level", event.level, kMaxCodeBytes) && r.optional_string("location", event.location) &&
-      r.optional_string("method", event.method, kMaxCodeBytes) &&
-      r.optional_double("registration", event.registration) &&
-      r.optional_string("song", event.song, kMaxKeyTextBytes) &&
-      r.optional_int("status", event.status) && r.optional_string("userAgent", event.user_agent);
+  const bool ok = r.required_string("page", event.page, kMaxCodeBytes) &&
+                  r.required_int("ts", event.ts) && r.required_int("sessionId", event.session_id) &&
+                  r.required_int("itemInSession", event.item_in_session) &&
+                  read_user_id(r, event.user_id, raw_user_id) &&
+                  r.optional_string("artist", event.artist, kMaxKeyTextBytes) &&
+                  r.optional_string("auth", event.auth, kMaxCodeBytes) &&
+                  r.optional_string("firstName", event.first_name, kMaxCodeBytes) &&
+                  r.optional_string("gender", event.gender, kMaxCodeBytes) &&
+                  r.optional_string("lastName", event.last_name, kMaxCodeBytes) &&
+                  r.optional_double("length", event.length) &&
+                  r.optional_string("level", event.level, kMaxCodeBytes) &&
+                  r.optional_string("location", event.location, kMaxKeyTextBytes) &&
+                  r.optional_string("method", event.method, kMaxCodeBytes) &&
+                  r.optional_double("registration", event.registration) &&
+                  r.optional_string("song", event.song, kMaxKeyTextBytes) &&
+                  r.optional_int("status", event.status) &&
+                  r.optional_string("userAgent", event.user_agent, kMaxTextBytes);
   if (ok && (event.ts < kMinTs || event.ts > kMaxTs)) {
     r.fail("ts", "out of range (milliseconds between 1970 and 9999 expected)");
   }

@@ -218,17 +218,26 @@ TEST(EventLogParser, RejectsOverLongText) {
   EXPECT_EQ(r.field, "song");
   EXPECT_EQ(r.reason, "longer than 1024 bytes");
   const std::string long_text(kMaxTextBytes + 1, 'y');
+  r = only_reject(with(kPlay, R"("userAgent":"\"Mozilla\/5.0 (Windows NT 6.1; WOW64)\"")",
+                       "\"userAgent\":\"" + long_text + "\""));
+  EXPECT_EQ(r.field, "userAgent");
+  EXPECT_EQ(r.reason, "longer than 2048 bytes");
   r = only_reject(with(kPlay, R"("location":"Phoenix-Mesa-Scottsdale, AZ")",
-                       "\"location\":\"" + long_text + "\""));
+                       "\"location\":\"" + std::string(kMaxKeyTextBytes + 1, 'l') + "\""));
   EXPECT_EQ(r.field, "location");
-  EXPECT_EQ(r.reason, "longer than 65535 bytes");
+  EXPECT_EQ(r.reason, "longer than 1024 bytes");
+  r = only_reject(with(kPlay, R"("firstName":"Kaylee")",
+                       "\"firstName\":\"" + std::string(kMaxCodeBytes + 1, 'f') + "\""));
+  EXPECT_EQ(r.field, "firstName");
+  EXPECT_EQ(r.reason, "longer than 256 bytes");
   EventLogParser parser;
   const std::string longest(kMaxTextBytes, 'z');
-  const auto parsed = parser.parse(with(kPlay, R"("location":"Phoenix-Mesa-Scottsdale, AZ")",
-                                        "\"location\":\"" + longest + "\""),
-                                   "log.json");
+  const auto parsed =
+      parser.parse(with(kPlay, R"("userAgent":"\"Mozilla\/5.0 (Windows NT 6.1; WOW64)\"")",
+                        "\"userAgent\":\"" + longest + "\""),
+                   "log.json");
   ASSERT_EQ(parsed.records.size(), 1U);
-  EXPECT_EQ(parsed.records[0].location, longest);
+  EXPECT_EQ(parsed.records[0].user_agent, longest);
 }
 
 // Records are reserved by line count, capped by the bytes: 16 MiB of blank lines (a

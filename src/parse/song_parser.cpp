@@ -19,7 +19,7 @@ bool read_song(simdjson::dom::object object, SongRecord& song, FieldError& error
                   r.required_string("artist_id", song.artist_id, kMaxCodeBytes) &&
                   r.optional_int("num_songs", song.num_songs) &&
                   r.optional_string("artist_name", song.artist_name, kMaxKeyTextBytes) &&
-                  r.optional_string("artist_location", song.artist_location) &&
+                  r.optional_string("artist_location", song.artist_location, kMaxKeyTextBytes) &&
                   r.optional_double("artist_latitude", song.artist_latitude) &&
                   r.optional_double("artist_longitude", song.artist_longitude) &&
                   r.optional_double("duration", song.duration) && r.optional_int("year", song.year);

@@ -23,15 +23,18 @@ struct TextValue {
   std::optional<std::string> value;  // decoded; nullopt when it cannot be stored as given
 };
 
-// The most bytes a field holds (core/records.hpp): short codes and song ids 256
-// (Redshift's VARCHAR(256)), fields that identify or match records 1 KiB, other text 65535.
+// The most bytes a field holds, as docs/reliability.md documents them (core/records.hpp):
+// short codes, names and song ids 256, fields that identify or match records and places
+// 1 KiB, a user agent 2 KiB.
 std::size_t max_bytes(const std::string& field) {
   if (field == "page" || field == "auth" || field == "level" || field == "method" ||
-      field == "gender" || field == "song_id" || field == "artist_id")
+      field == "gender" || field == "firstName" || field == "lastName" || field == "song_id" ||
+      field == "artist_id")
     return 256;
-  if (field == "artist" || field == "song" || field == "title" || field == "artist_name")
+  if (field == "artist" || field == "song" || field == "title" || field == "artist_name" ||
+      field == "location" || field == "artist_location")
     return 1024;
-  return 65535;
+  return 2048;
 }
 
 bool storable_as_given(const std::string& field, const std::optional<std::string>& value) {
