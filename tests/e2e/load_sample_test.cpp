@@ -117,7 +117,7 @@ TEST(LoadSample, UpgradeFromVersionThreeGivesEarlierPlaysTheirArtistName) {
             "");
   const auto r = run_sparkify({"init", "--db", db.string()});
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_NE(r.out.find("schema upgraded from version 3 to 7"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("schema upgraded from version 3 to 8"), std::string::npos) << r.out;
   EXPECT_EQ(SqliteReader(db).rows(names), loaded);
   EXPECT_EQ(SqliteReader(db).count("SELECT COUNT(*) FROM f_songplay WHERE artist_name IS NULL"), 0);
   // The play counts (6) are counted from the plays version 4 named: as loaded.

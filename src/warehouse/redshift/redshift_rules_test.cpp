@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <map>
 #include <regex>
 #include <set>
 #include <sstream>
@@ -254,6 +255,52 @@ std::vector<std::string> leader_only_calls(std::string_view sql) {
   return found;
 }
 
+// A table as the schema files leave it: its distribution style and the byte width of
+// each VARCHAR column.
+struct FinalTable {
+  std::string distribution;  // ALL | EVEN | AUTO | KEY
+  std::map<std::string, int> widths;
+};
+
+// Plays the init plan's CREATE TABLE, ADD COLUMN, RENAME TO and DROP TABLE statements
+// in order, so a table rebuilt by a later schema version has that version's shape.
+std::map<std::string, FinalTable> final_tables(std::string_view plan) {
+  const std::string code = code_of(plan);
+  static const std::regex kStatement(
+      R"(CREATE TABLE ([a-z_0-9]+) \(|ALTER TABLE ([a-z_0-9]+) RENAME TO ([a-z_0-9]+);|)"
+      R"(DROP TABLE ([a-z_0-9]+)|ALTER TABLE ([a-z_0-9]+) ADD COLUMN ([a-z_]+) VARCHAR\((\d+)\))");
+  static const std::regex kColumn(R"((?:^|\n)\s*([a-z_]+)\s+VARCHAR\((\d+)\))");
+  static const std::regex kStyle(R"(^\)\s*(DISTSTYLE (ALL|EVEN|AUTO|KEY)|DISTKEY))");
+  std::map<std::string, FinalTable> tables;
+  for (std::sregex_iterator it(code.begin(), code.end(), kStatement), end; it != end; ++it) {
+    const std::smatch& m = *it;
+    if (m[1].matched) {
+      // The column list ends at the parenthesis that closes the one after the name.
+      std::size_t at = static_cast<std::size_t>(m.position(0) + m.length(0));
+      for (int depth = 1; depth > 0 && at < code.size(); ++at)
+        depth += code[at] == '(' ? 1 : code[at] == ')' ? -1 : 0;
+      const std::size_t open = static_cast<std::size_t>(m.position(0) + m.length(0));
+      const std::string body = code.substr(open, at - 1 - open);
+      FinalTable table;
+      for (std::sregex_iterator c(body.begin(), body.end(), kColumn); c != end; ++c)
+        table.widths[(*c)[1]] = std::stoi((*c)[2]);
+      std::smatch style;
+      const std::string after = code.substr(at - 1, 80);
+      if (std::regex_search(after, style, kStyle))
+        table.distribution = style[2].matched ? style[2].str() : "KEY";
+      tables[m[1]] = table;
+    } else if (m[2].matched) {
+      tables[m[3]] = tables[m[2]];
+      tables.erase(m[2]);
+    } else if (m[4].matched) {
+      tables.erase(m[4]);
+    } else {
+      tables[m[5]].widths[m[6]] = std::stoi(m[7]);
+    }
+  }
+  return tables;
+}
+
 TEST(RedshiftRules, NoReservedWordAsAnUnquotedName) {
   for (const auto& [name, sql] : redshift_sql()) {
     for (const auto& word : reserved_aliases(sql))
@@ -273,6 +320,44 @@ TEST(RedshiftRules, NoLeaderNodeOnlyFunction) {
   }
 }
 
+// "Choose the best distribution style": ALL suits slowly changing tables; an update of
+// an ALL table writes the copy on every node. These tables change with every batch.
+TEST(RedshiftRules, TablesEveryBatchWritesAreNotCopiedToEveryNode) {
+  const auto tables = final_tables(redshift::init_plan(redshift::RedshiftOptions{}));
+  for (const char* name : {"etl_batch", "d_user", "d_user_level", "a_user_counted_gender",
+                           "a_artist_name_plays", "a_artist_name_gender_plays"}) {
+    ASSERT_TRUE(tables.contains(name)) << name;
+    EXPECT_NE(tables.at(name).distribution, "ALL") << name;
+    EXPECT_FALSE(tables.at(name).distribution.empty()) << name;
+  }
+  EXPECT_EQ(tables.at("d_artist").distribution, "ALL");
+}
+
+// "Use the smallest possible column size": every VARCHAR is as wide as the parsers let
+// its data be (core/records.hpp), but for the free text written once per batch or
+// reject; COPY's landing table has the staged event's widths, so COPY refuses what the
+// client path rejects.
+TEST(RedshiftRules, ColumnsAreNoWiderThanTheirData) {
+  const auto tables = final_tables(redshift::init_plan(redshift::RedshiftOptions{}));
+  ASSERT_GE(tables.size(), 17u);
+  const std::set<std::string> free_text = {"etl_batch.error", "etl_reject.raw_text"};
+  for (const auto& [table, shape] : tables) {
+    for (const auto& [column, width] : shape.widths) {
+      if (!free_text.contains(table + "." + column)) {
+        EXPECT_LE(width, 2048) << table << "." << column;
+      }
+    }
+  }
+  EXPECT_EQ(tables.at("d_user").widths.at("first_name"), 256);
+  EXPECT_EQ(tables.at("f_songplay").widths.at("user_agent"), 2048);
+  EXPECT_EQ(tables.at("f_songplay").widths.at("artist_name"), 1024);
+  for (const auto& [column, width] : tables.at("s_raw_event").widths) {
+    if (column != "user_id") {
+      EXPECT_EQ(width, tables.at("s_songplay_event").widths.at(column)) << column;
+    }
+  }
+}
+
 // The checks themselves find what they are for.
 TEST(RedshiftRules, TheChecksFindTheirCases) {
   EXPECT_EQ(reserved_aliases("SELECT a FROM (SELECT 1 AS a) AS top"),
@@ -286,6 +371,13 @@ TEST(RedshiftRules, TheChecksFindTheirCases) {
   EXPECT_EQ(leader_only_calls("SELECT substr(name, 1, 2) FROM d_user"),
             std::vector<std::string>{"SUBSTR"});
   EXPECT_TRUE(leader_only_calls("SELECT SUBSTRING(name, 1, 2) FROM d_user").empty());
+  const auto tables = final_tables(
+      "CREATE TABLE t (\n  a VARCHAR(10),\n  PRIMARY KEY (a)\n)\nDISTSTYLE ALL;\n"
+      "ALTER TABLE t ADD COLUMN b VARCHAR(20);\nCREATE TABLE t_v2 (a VARCHAR(5))\n"
+      "DISTKEY (a);\nDROP TABLE t;\nALTER TABLE t_v2 RENAME TO t;\n");
+  ASSERT_EQ(tables.size(), 1u);
+  EXPECT_EQ(tables.at("t").distribution, "KEY");
+  EXPECT_EQ(tables.at("t").widths, (std::map<std::string, int>{{"a", 5}}));
 }
 
 }  // namespace

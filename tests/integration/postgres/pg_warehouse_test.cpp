@@ -160,9 +160,9 @@ TEST_F(PgWarehouseTest, SchemaMigratesOnceAndMirrorsTheSqliteStatements) {
   PostgresWarehouse wh(conninfo_);
   EXPECT_EQ(wh.engine(), "postgresql");
   EXPECT_EQ(wh.schema_version(), 0);
-  EXPECT_EQ(wh.migrate(), 7);
-  EXPECT_EQ(wh.migrate(), 7);
-  EXPECT_EQ(wh.schema_version(), 7);
+  EXPECT_EQ(wh.migrate(), 8);
+  EXPECT_EQ(wh.migrate(), 8);
+  EXPECT_EQ(wh.schema_version(), 8);
   // Schema 2 came with the embedded name-to-gender table, filled once.
   EXPECT_EQ(to_int(wh.query("SELECT COUNT(*) FROM ref_name_gender").rows.at(0).at(0)), 15788);
   EXPECT_EQ(to_int(wh.query("SELECT row_count FROM etl_reference").rows.at(0).at(0)), 15788);
@@ -229,7 +229,7 @@ TEST_F(PgWarehouseTest, UpgradeFromVersionThreeGivesEarlierPlaysTheirArtistName)
     EXPECT_EQ(pg.schema_version(), 3);
   }
   PostgresWarehouse pg(conninfo_);
-  EXPECT_EQ(pg.migrate(), 7);
+  EXPECT_EQ(pg.migrate(), 8);
   EXPECT_EQ(scalar(pg, "SELECT COUNT(*) FROM f_songplay WHERE artist_name IS NULL"), 0);
   // The play counts (6) are counted from the plays version 4 named.
   auto lite = sqlite_reference();

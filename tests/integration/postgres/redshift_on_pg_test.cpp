@@ -11,10 +11,14 @@
 #include <filesystem>
 #include <fstream>
 
+#include "core/clock.hpp"
 #include "pipeline/loader.hpp"
 #include "source/local_folder_source.hpp"
 #include "support/pg_server.hpp"
 #include "tests/support/daily_loads.hpp"
+#include "tests/support/folder_load.hpp"
+#include "warehouse/embedded_sql.hpp"
+#include "warehouse/name_gender_sync.hpp"
 #include "warehouse/postgres/postgres_warehouse.hpp"
 #include "warehouse/redshift/redshift_staging_writer.hpp"
 #include "warehouse/redshift/redshift_warehouse.hpp"
@@ -107,6 +111,50 @@ TEST(RedshiftOnPostgres, SampleGivesTheSameStarSchemaAsThePostgresEngine) {
   // Loading again changes nothing; a replay rebuilds the same star schema.
   load(rs, kSample);
   EXPECT_EQ(scalar(rs, "SELECT COUNT(*) FROM f_songplay"), 6820);
+}
+
+// Schema 8 rebuilds most tables (narrower columns, other distribution styles): a
+// warehouse loaded at version 7, then upgraded, keeps every row and loads on.
+TEST(RedshiftOnPostgres, UpgradeToVersionEightKeepsEveryRow) {
+  PostgresWarehouse pg(test::create_test_database("rs_v8_pg"));
+  RedshiftWarehouse rs(test::create_test_database("rs_v8_rs"), emulation());
+  load(pg, kSample);
+  // A version-7 warehouse, as an earlier sparkify left it.
+  rs.begin();
+  rs.execute(rs.statement("migrate/create_version_table"));
+  rs.execute(std::string(*find_embedded_sql("redshift/emulation/functions.sql")));
+  const std::string prefix = "redshift/sql/schema/";
+  for (const auto& file : embedded_sql()) {
+    const int version = file.name.starts_with(prefix) ? schema_file_version(file.name) : 0;
+    if (version == 0 || version > 7)
+      continue;
+    rs.execute(redshift::render_schema(file.text, emulation()));
+    rs.execute(
+        rs.statement("migrate/record_version"),
+        {std::int64_t{version}, std::string(file.name.substr(prefix.size())), utc_now_text()});
+  }
+  sync_name_gender(rs, embedded_name_gender_reference(), NameSyncMode::keep_users_table);
+  rs.commit();
+  ASSERT_EQ(rs.schema_version(), 7);
+  const auto width = [&](const std::string& table, const std::string& column) {
+    return scalar(rs,
+                  "SELECT character_maximum_length FROM information_schema.columns WHERE "
+                  "table_name = '" +
+                      table + "' AND column_name = '" + column + "'");
+  };
+  EXPECT_EQ(width("f_songplay", "user_agent"), 65535);
+  rs.lock_writer();
+  testing::load_folder(rs, kSample);
+  EXPECT_EQ(scalar(rs, "SELECT COUNT(*) FROM f_songplay"), 6820);
+
+  EXPECT_EQ(rs.migrate(), 8);
+  EXPECT_EQ(width("f_songplay", "user_agent"), 2048);
+  EXPECT_EQ(width("d_user", "first_name"), 256);
+  expect_same_tables(pg, rs);
+  // And loads on: the bad input, with its rejects, as on PostgreSQL.
+  load(pg, kBad);
+  load(rs, kBad);
+  expect_same_tables(pg, rs);
 }
 
 TEST(RedshiftOnPostgres, BadInputAndSmallStatementsGiveTheSameResult) {

@@ -5,10 +5,12 @@
 --   * PRIMARY KEY / REFERENCES are informational in Redshift (the planner uses
 --     them, nothing enforces them): the staging and transform statements keep
 --     keys unique themselves (delete matching rows, then insert);
---   * VARCHAR lengths are bytes; text is VARCHAR(65535) (the maximum), ids shorter;
+--   * VARCHAR lengths are bytes; text is VARCHAR(65535) (the maximum), ids shorter
+--     (version 8 narrows text to the parsers' limits);
 --   * times are TIMESTAMP in UTC (the session runs in UTC);
 --   * dimensions DISTSTYLE ALL (a copy on every node: joins to them never move
 --     data); d_time is ALL or KEY(start_time), chosen at init (--redshift-d-time);
+--     version 8 makes the ones every batch writes AUTO;
 --   * f_songplay DISTKEY(start_time) SORTKEY(start_time): see docs/redshift.md;
 --   * staging DISTSTYLE EVEN, sorted by batch_id (transforms read the newest batches).
 -- ${D_TIME_DISTRIBUTION} below is replaced when the schema is rendered.
