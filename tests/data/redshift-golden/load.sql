@@ -134,9 +134,15 @@ WHERE o.source_key IS NULL AND t.rn = 1;
 DELETE FROM tmp_etl_object;
 
 -- [ledger/unprocessed_counts] $1 = the batch id
--- Staged rows waiting for the star schema, up to batch $1.
-SELECT (SELECT COUNT(*) FROM s_song WHERE NOT processed AND batch_id <= $1),
-       (SELECT COUNT(*) FROM s_songplay_event WHERE NOT processed AND batch_id <= $1);
+-- Staged rows the transform of batch $1 takes: those batch $1 staged itself (a
+-- load on SQLite or PostgreSQL stages them already flagged processed, because the
+-- same transaction puts them into the star schema before anyone can see them) and
+-- those staged by earlier batches and still waiting (the server's ingest stages
+-- rows unprocessed; a later transform batch takes them).
+SELECT (SELECT COUNT(*) FROM s_song WHERE batch_id = $1)
+         + (SELECT COUNT(*) FROM s_song WHERE NOT processed AND batch_id < $1),
+       (SELECT COUNT(*) FROM s_songplay_event WHERE batch_id = $1)
+         + (SELECT COUNT(*) FROM s_songplay_event WHERE NOT processed AND batch_id < $1);
 
 -- [transform/10_d_artist] $1 = the batch id
 -- Artists of the songs staged up to batch $1 and not yet processed. An artist's
@@ -497,7 +503,8 @@ DROP TABLE moved_user;
 DROP TABLE touched_user;
 
 -- [transform/90_mark_processed] $1 = the batch id
--- Everything staged up to batch $1 is now in the star schema.
+-- Everything staged up to batch $1 is now in the star schema: this marks the rows
+-- that were waiting (a load on SQLite or PostgreSQL stages its own rows flagged).
 UPDATE s_song SET processed = true WHERE NOT processed AND batch_id <= $1;
 UPDATE s_songplay_event SET processed = true WHERE NOT processed AND batch_id <= $1;
 

@@ -1,1 +1,0 @@
-SELECT CAST(to_regclass('etl_schema_version') IS NOT NULL AS integer)
