@@ -224,8 +224,14 @@ void EtlServer::handle_status(httplib::Response& res) {
     reader_.reset();
     body["error"] = e.what();
   }
+  const auto freshness = metrics_.staging_to_star.summary();
   body["staging"] = {{"waiting_rows", metrics_.waiting_rows.load()},
-                     {"lag_seconds", metrics_.oldest_waiting_seconds.load()}};
+                     {"lag_seconds", metrics_.oldest_waiting_seconds.load()},
+                     {"to_star_seconds",
+                      {{"rows", freshness.count},
+                       {"p50", freshness.p50},
+                       {"p99", freshness.p99},
+                       {"max", freshness.max}}}};
   body["counters"] = {{"songs_staged", metrics_.songs_staged.load()},
                       {"events_staged", metrics_.events_staged.load()},
                       {"duplicates", metrics_.duplicates.load()},
@@ -326,6 +332,8 @@ void EtlServer::stage_jobs(Warehouse& wh, std::vector<JobPtr>& jobs) {
       // /v1/status must see its rows waiting (it saw 0 for a moment before, and
       // bench/ingest_load.sh failed now and then by reading facts too early).
       metrics_.waiting_rows = waiting_rows_;
+      if (staged > 0)
+        acked_waiting_.emplace_back(Clock::now(), staged);
       jobs[i]->done.set_value(IngestOutcome{result.batch_id, c});
     }
   } catch (...) {
@@ -359,8 +367,16 @@ void EtlServer::poll_sources(Warehouse& wh) {
                  report.staged.rejects);
   }
   // A load transforms everything that was waiting, ingested rows included.
-  if (!report.batches.empty())
+  if (!report.batches.empty()) {
     waiting_rows_ = 0;
+    record_freshness();
+  }
+}
+
+void EtlServer::record_freshness() {
+  for (const auto& [acked, rows] : acked_waiting_)
+    metrics_.staging_to_star.observe(seconds_since(acked), static_cast<std::uint64_t>(rows));
+  acked_waiting_.clear();
 }
 
 void EtlServer::transform_if_due(Warehouse& wh, bool force) {
@@ -376,6 +392,7 @@ void EtlServer::transform_if_due(Warehouse& wh, bool force) {
   metrics_.songs_processed += static_cast<std::uint64_t>(counts.songs_processed);
   metrics_.events_processed += static_cast<std::uint64_t>(counts.events_processed);
   waiting_rows_ = 0;
+  record_freshness();
 }
 
 void EtlServer::writer_loop() {

@@ -14,6 +14,8 @@
 #include <optional>
 #include <string>
 #include <thread>
+#include <utility>
+#include <vector>
 
 #include "core/console.hpp"
 #include "pipeline/ingest.hpp"
@@ -74,6 +76,9 @@ class EtlServer {
   void stage_jobs(Warehouse& warehouse, std::vector<JobPtr>& jobs);
   void poll_sources(Warehouse& warehouse);
   void transform_if_due(Warehouse& warehouse, bool force);
+  // After a commit that put every waiting row into the star schema: each
+  // acknowledged row's delay goes into the staging-to-star histogram.
+  void record_freshness();
   Warehouse* reader();
 
   ServerOptions options_;
@@ -88,6 +93,9 @@ class EtlServer {
   // The writer's own record of what waits for the star schema.
   std::int64_t waiting_rows_ = 0;
   std::chrono::steady_clock::time_point oldest_waiting_{};
+  // When each ingest commit was acknowledged, and the rows it staged, until a
+  // transform takes them (rows left by a previous run are not in it).
+  std::vector<std::pair<std::chrono::steady_clock::time_point, std::int64_t>> acked_waiting_;
   // A separate connection for /health and /v1/status.
   std::mutex reader_mutex_;
   std::unique_ptr<Warehouse> reader_;

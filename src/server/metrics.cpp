@@ -2,29 +2,52 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 namespace sparkify {
 
-void DurationHistogram::observe(double seconds) {
+void DurationHistogram::observe(double seconds, std::uint64_t count) {
   std::lock_guard lock(mutex_);
-  for (std::size_t i = 0; i < kBuckets.size(); ++i) {
-    if (seconds <= kBuckets[i])
-      ++counts_[i];
-  }
-  ++count_;
-  sum_ += seconds;
+  const auto bucket = std::lower_bound(buckets_.begin(), buckets_.end(), seconds);
+  if (bucket != buckets_.end())
+    counts_[static_cast<std::size_t>(bucket - buckets_.begin())] += count;
+  count_ += count;
+  sum_ += seconds * static_cast<double>(count);
+  max_ = std::max(max_, seconds);
 }
 
 void DurationHistogram::render(std::string& out, const std::string& name,
                                const std::string& labels) const {
   std::lock_guard lock(mutex_);
   const std::string sep = labels.empty() ? "" : ",";
-  for (std::size_t i = 0; i < kBuckets.size(); ++i) {
+  std::uint64_t cumulative = 0;
+  for (std::size_t i = 0; i < buckets_.size(); ++i) {
+    cumulative += counts_[i];
     out +=
-        fmt::format("{}_bucket{{{}{}le=\"{}\"}} {}\n", name, labels, sep, kBuckets[i], counts_[i]);
+        fmt::format("{}_bucket{{{}{}le=\"{}\"}} {}\n", name, labels, sep, buckets_[i], cumulative);
   }
   out += fmt::format("{}_bucket{{{}{}le=\"+Inf\"}} {}\n", name, labels, sep, count_);
-  out += fmt::format("{}_sum{{{}}} {}\n", name, labels, sum_);
-  out += fmt::format("{}_count{{{}}} {}\n", name, labels, count_);
+  const std::string braced = labels.empty() ? "" : "{" + labels + "}";
+  out += fmt::format("{}_sum{} {}\n", name, braced, sum_);
+  out += fmt::format("{}_count{} {}\n", name, braced, count_);
+}
+
+double DurationHistogram::quantile_bound(double q) const {
+  const double wanted = q * static_cast<double>(count_);
+  std::uint64_t cumulative = 0;
+  for (std::size_t i = 0; i < buckets_.size(); ++i) {
+    cumulative += counts_[i];
+    if (static_cast<double>(cumulative) >= wanted)
+      return std::min(buckets_[i], max_);
+  }
+  return max_;
+}
+
+DurationHistogram::Summary DurationHistogram::summary() const {
+  std::lock_guard lock(mutex_);
+  if (count_ == 0)
+    return {};
+  return Summary{count_, quantile_bound(0.50), quantile_bound(0.99), max_};
 }
 
 void Metrics::count_request(const std::string& path, int status) {
@@ -73,6 +96,11 @@ std::string Metrics::render() const {
   for (const auto& [kind, histogram] : batch_seconds_) {
     histogram.render(out, "sparkify_batch_duration_seconds", fmt::format("kind=\"{}\"", kind));
   }
+  out +=
+      "# HELP sparkify_staging_to_star_seconds Delay from an ingest's acknowledgement to its "
+      "rows' commit into the star schema, per row.\n"
+      "# TYPE sparkify_staging_to_star_seconds histogram\n";
+  staging_to_star.render(out, "sparkify_staging_to_star_seconds", "");
   out +=
       "# HELP sparkify_http_requests_total HTTP requests by path and status.\n"
       "# TYPE sparkify_http_requests_total counter\n";

@@ -1,4 +1,5 @@
 // The streaming ETL server through real HTTP, on SQLite and on PostgreSQL.
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 #include <httplib.h>
 
@@ -137,6 +138,22 @@ TEST_P(ServerTest, PostsInPiecesAndAPolledFileGiveTheSampleFacts) {
   }
   fs::copy(last_day, dir_ / "inbox/events/2018-11-30-events.json");
   wait_for(client, 6820);
+  // Every acknowledged row (the posted events and songs, not the polled file's) has its
+  // delay from acknowledgement to the star schema in the histogram.
+  const std::size_t acked_rows = posted + 71;
+  const auto metrics = client.Get("/metrics");
+  ASSERT_TRUE(metrics);
+  EXPECT_NE(
+      metrics->body.find(fmt::format("sparkify_staging_to_star_seconds_count {}\n", acked_rows)),
+      std::string::npos)
+      << metrics->body;
+  const auto status = json::parse(client.Get("/v1/status")->body);
+  EXPECT_EQ(status["staging"]["to_star_seconds"]["rows"], acked_rows) << status.dump();
+  EXPECT_GT(status["staging"]["to_star_seconds"]["p99"].get<double>(), 0.0) << status.dump();
+  EXPECT_LE(status["staging"]["to_star_seconds"]["p50"].get<double>(),
+            status["staging"]["to_star_seconds"]["p99"].get<double>());
+  EXPECT_LE(status["staging"]["to_star_seconds"]["p99"].get<double>(),
+            status["staging"]["to_star_seconds"]["max"].get<double>());
   EXPECT_EQ(server.terminate(), 0);
   EXPECT_NE(server.out().find("stopped"), std::string::npos);
   EXPECT_EQ(count("SELECT COUNT(*) FROM s_songplay_event"), 8056);
