@@ -40,11 +40,15 @@ bool has_bulk_path(const Warehouse& warehouse) {
   return !warehouse.statement_names("bulk").empty();
 }
 
-bool takes_bulk_path(Warehouse& warehouse, std::uint64_t batch_bytes, std::uint64_t min_bytes) {
-  if (batch_bytes < min_bytes || !has_bulk_path(warehouse))
+bool is_large_batch(Warehouse& warehouse, std::uint64_t batch_bytes, std::uint64_t min_bytes) {
+  if (batch_bytes < min_bytes)
     return false;
   const Table loaded = warehouse.query(warehouse.statement("ledger/loaded_bytes"));
-  if (static_cast<std::int64_t>(batch_bytes) < to_int(loaded.rows.at(0).at(0)))
+  return static_cast<std::int64_t>(batch_bytes) >= to_int(loaded.rows.at(0).at(0));
+}
+
+bool takes_bulk_path(Warehouse& warehouse) {
+  if (!has_bulk_path(warehouse))
     return false;
   // Only the tables' owner may drop their keys: a loader with write grants alone keeps
   // to the path with every key in place.
@@ -56,6 +60,21 @@ bool takes_bulk_path(Warehouse& warehouse, std::uint64_t batch_bytes, std::uint6
     }
   }
   return true;
+}
+
+LargeBatch::LargeBatch(Warehouse& warehouse, bool large) : warehouse_(warehouse), large_(large) {
+  if (large_)
+    warehouse_.set_bulk_batch(true);
+}
+
+LargeBatch::~LargeBatch() {
+  if (!large_)
+    return;
+  try {
+    warehouse_.set_bulk_batch(false);
+  } catch (const std::exception&) {
+    // The connection is lost or closing: the next open of the warehouse sets it again.
+  }
 }
 
 }  // namespace sparkify

@@ -45,10 +45,30 @@ void analyze_staged_rows(Warehouse& warehouse);
 // True when the engine has a bulk path.
 bool has_bulk_path(const Warehouse& warehouse);
 
-// Whether a batch reading batch_bytes of input takes the bulk path: the engine has
-// one, and the batch reads at least min_bytes and at least as many bytes as the
-// objects already loaded (etl_object), so rebuilding the keys over every row costs
-// less than maintaining them row by row.
-bool takes_bulk_path(Warehouse& warehouse, std::uint64_t batch_bytes, std::uint64_t min_bytes);
+// Whether a batch reading batch_bytes of input is large next to the warehouse: it reads
+// at least min_bytes and at least as many bytes as the objects already loaded
+// (etl_object), so rebuilding the keys over every row costs less than maintaining them
+// row by row. Asked before the batch's transaction.
+bool is_large_batch(Warehouse& warehouse, std::uint64_t batch_bytes, std::uint64_t min_bytes);
+
+// Whether a large batch takes the bulk path: the engine has one, and this connection
+// may drop and build the keys it lists (only the tables' owner may).
+bool takes_bulk_path(Warehouse& warehouse);
+
+// Tells the warehouse, for the life of this object, that its transactions write a large
+// batch (Warehouse::set_bulk_batch); constructed before the batch begins, destroyed
+// after it commits or rolls back.
+class LargeBatch {
+ public:
+  LargeBatch(Warehouse& warehouse, bool large);
+  ~LargeBatch();
+  LargeBatch(const LargeBatch&) = delete;
+  LargeBatch& operator=(const LargeBatch&) = delete;
+  bool is_large() const { return large_; }
+
+ private:
+  Warehouse& warehouse_;
+  bool large_;
+};
 
 }  // namespace sparkify

@@ -370,10 +370,12 @@ void Loader::run_batch(std::vector<SourceSpec>& sources, const std::vector<Pendi
       return;
   }
   at(FaultPoint::before_batch, batch_number);
+  const LargeBatch large(warehouse_,
+                         is_large_batch(warehouse_, bytes_of(objects), options_.bulk_min_bytes));
   std::optional<PhaseTimer> stage_timer(std::in_place, "read+parse+stage");
   BatchTransaction batch(warehouse_, "load");
   try {
-    const bool bulk = takes_bulk_path(warehouse_, bytes_of(objects), options_.bulk_min_bytes);
+    const bool bulk = large.is_large() && takes_bulk_path(warehouse_);
     std::optional<SetAsideKeys> staging_keys;
     if (bulk)
       staging_keys.emplace(warehouse_, "staging");

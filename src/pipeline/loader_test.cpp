@@ -6,6 +6,8 @@
 
 #include <fmt/format.h>
 #include <gtest/gtest.h>
+#include <signal.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <filesystem>
@@ -432,6 +434,101 @@ TEST(Loader, CallsItsHookAtEveryFaultPointOfEveryBatch) {
   EXPECT_THROW(run(failing, failing_hook), std::runtime_error);
   EXPECT_EQ(count(failing, "SELECT COUNT(*) FROM etl_object"), 50);
   EXPECT_EQ(count(failing, "SELECT COUNT(*) FROM etl_batch WHERE status = 'committed'"), 1);
+}
+
+// The journal a warehouse's transactions are written through, at each point of a batch.
+class JournalAtCommit final : public BatchHook {
+ public:
+  explicit JournalAtCommit(Warehouse& wh) : wh_(wh) {}
+  std::vector<std::string> modes;
+  void at(FaultPoint point, std::int64_t /*batch_number*/) override {
+    if (point == FaultPoint::before_commit)
+      modes.push_back(*to_text(wh_.query("PRAGMA journal_mode").rows.at(0).at(0)));
+  }
+
+ private:
+  Warehouse& wh_;
+};
+
+// On SQLite a batch that is large next to the warehouse commits through a rollback
+// journal (its pages written once, not into the log and again at the checkpoint), and
+// the log comes back after it; with another connection open the log stays. The rows
+// are the same either way.
+TEST(Loader, ALargeSqliteBatchCommitsThroughARollbackJournalAndTheLogComesBack) {
+  TempFolder folder;
+  const auto run = [&](SqliteWarehouse& wh, std::uint64_t bulk_min_bytes, BatchHook* hook) {
+    wh.migrate();
+    std::vector<SourceSpec> sources;
+    sources.push_back(SourceSpec{
+        std::make_unique<LocalFolderSource>((kSample / "song_data").string()), ObjectKind::song});
+    sources.push_back(SourceSpec{
+        std::make_unique<LocalFolderSource>((kSample / "log_data").string()), ObjectKind::event});
+    LoadOptions options;
+    options.bulk_min_bytes = bulk_min_bytes;
+    return Loader(wh, options, {}, hook).run(sources);
+  };
+  SqliteWarehouse incremental(folder.path() / "incremental.db");
+  JournalAtCommit by_row(incremental);
+  run(incremental, UINT64_MAX, &by_row);
+  EXPECT_EQ(by_row.modes, std::vector<std::string>{"wal"});
+
+  SqliteWarehouse large(folder.path() / "large.db");
+  JournalAtCommit in_bulk(large);
+  run(large, 0, &in_bulk);
+  EXPECT_EQ(in_bulk.modes, std::vector<std::string>{"delete"});
+  EXPECT_EQ(*to_text(large.query("PRAGMA journal_mode").rows.at(0).at(0)), "wal");
+  EXPECT_EQ(star_rows(large), star_rows(incremental));
+
+  SqliteWarehouse watched(folder.path() / "watched.db");
+  watched.migrate();
+  SqliteWarehouse reader(folder.path() / "watched.db", SqliteOptions{.read_only = true});
+  EXPECT_EQ(count(reader, "SELECT COUNT(*) FROM f_songplay"), 0);
+  JournalAtCommit with_reader(watched);
+  run(watched, 0, &with_reader);
+  EXPECT_EQ(with_reader.modes, std::vector<std::string>{"wal"});
+  EXPECT_EQ(count(reader, "SELECT COUNT(*) FROM f_songplay"), 6820);
+}
+
+// SIGKILLed before its commit, a large batch written through the rollback journal leaves
+// nothing behind: the next open rolls the journal back, puts the log back, and the next
+// run gives the uninterrupted warehouse.
+TEST(Loader, ALargeSqliteBatchKilledBeforeItsCommitLeavesNothing) {
+  TempFolder folder;
+  const auto db = folder.path() / "killed.db";
+  const auto run = [&](SqliteWarehouse& wh, BatchHook* hook) {
+    wh.migrate();
+    LoadOptions options;
+    options.bulk_min_bytes = 0;
+    std::vector<SourceSpec> sources;
+    sources.push_back(SourceSpec{
+        std::make_unique<LocalFolderSource>((kSample / "song_data").string()), ObjectKind::song});
+    sources.push_back(SourceSpec{
+        std::make_unique<LocalFolderSource>((kSample / "log_data").string()), ObjectKind::event});
+    return Loader(wh, options, {}, hook).run(sources);
+  };
+  const pid_t child = ::fork();
+  ASSERT_GE(child, 0);
+  if (child == 0) {
+    SqliteWarehouse wh(db);
+    FaultInjection kill;
+    kill.kill_at = FaultPoint::before_commit;
+    run(wh, &kill);
+    ::_exit(0);  // not reached
+  }
+  int status = 0;
+  ASSERT_EQ(::waitpid(child, &status, 0), child);
+  ASSERT_TRUE(WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL) << status;
+  EXPECT_TRUE(fs::exists(fs::path(db.string() + "-journal")));  // hot: the batch wrote
+
+  SqliteWarehouse reopened(db);
+  EXPECT_EQ(*to_text(reopened.query("PRAGMA journal_mode").rows.at(0).at(0)), "wal");
+  EXPECT_EQ(count(reopened, "SELECT COUNT(*) FROM etl_batch WHERE status = 'committed'"), 0);
+  EXPECT_EQ(count(reopened, "SELECT COUNT(*) FROM s_songplay_event"), 0);
+  EXPECT_EQ(count(reopened, "SELECT COUNT(*) FROM f_songplay"), 0);
+  run(reopened, nullptr);
+  SqliteWarehouse clean(folder.path() / "clean.db");
+  run(clean, nullptr);
+  EXPECT_EQ(star_rows(reopened), star_rows(clean));
 }
 
 }  // namespace

@@ -46,6 +46,7 @@ BatchCounts transform_batch(Warehouse& wh) {
 
 BatchCounts replay(Warehouse& wh) {
   BatchCounts counts;
+  const LargeBatch large(wh, true);  // every row of the star schema is written again
   BatchTransaction batch(wh, "replay");
   try {
     wh.execute(wh.statement("replay/reset"));

@@ -93,6 +93,12 @@ class Warehouse {
   virtual void commit() = 0;
   virtual void rollback() = 0;
 
+  // Between transactions: whether the next ones write a batch that is large next to what
+  // the warehouse holds (the first load, a backfill). An engine may commit those another
+  // way (SQLite: through a rollback journal, not the write-ahead log); the default
+  // ignores it.
+  virtual void set_bulk_batch(bool /*large*/) {}
+
   // The text of a named statement of this engine (e.g. "ledger/begin_batch"): the
   // engine's own when its dialect has one, else the portable one.
   std::string_view statement(std::string_view name) const;

@@ -35,6 +35,7 @@ class SqliteWarehouse final : public Warehouse {
   void begin() override;
   void commit() override;
   void rollback() override;
+  void set_bulk_batch(bool large) override;
 
   std::int64_t execute(std::string_view sql, const std::vector<Value>& params = {}) override;
   Table query(std::string_view sql, const std::vector<Value>& params = {}) override;
