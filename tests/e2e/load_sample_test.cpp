@@ -91,8 +91,8 @@ TEST(LoadSample, ReproducesEveryFactOfTheBrief) {
 
 // A warehouse loaded at schema 3 had no f_songplay.artist_name and a per-user index
 // without batch_id: opening it for writing adds the column, fills it from each
-// play's staged event (4), rebuilds the index (5) and counts the plays by artist
-// name (6).
+// play's staged event (4), rebuilds the index (5), counts the plays by artist
+// name (6) and indexes the staged events by gender (8).
 TEST(LoadSample, UpgradeFromVersionThreeGivesEarlierPlaysTheirArtistName) {
   TempDir dir;
   const auto db = dir / "w.db";
@@ -113,6 +113,7 @@ TEST(LoadSample, UpgradeFromVersionThreeGivesEarlierPlaysTheirArtistName) {
                            "DROP TABLE a_user_counted_gender;"
                            "DROP INDEX s_songplay_event_user;"
                            "CREATE INDEX s_songplay_event_user ON s_songplay_event (user_id, ts);"
+                           "DROP INDEX s_songplay_event_gender;"
                            "DELETE FROM etl_schema_version WHERE version >= 4"),
             "");
   const auto r = run_sparkify({"init", "--db", db.string()});
@@ -127,6 +128,8 @@ TEST(LoadSample, UpgradeFromVersionThreeGivesEarlierPlaysTheirArtistName) {
             by_gender.out);
   EXPECT_EQ(SqliteReader(db).rows("SELECT name FROM pragma_index_info('s_songplay_event_user')"),
             (std::vector<std::string>{"user_id", "ts", "batch_id"}));
+  EXPECT_EQ(SqliteReader(db).rows("SELECT name FROM pragma_index_info('s_songplay_event_gender')"),
+            (std::vector<std::string>{"gender"}));
 }
 
 TEST(LoadSample, SecondLoadChangesNothing) {
