@@ -408,14 +408,9 @@ TEST(Loader, CallsItsHookAtEveryFaultPointOfEveryBatch) {
   TempFolder folder;
   const auto run = [&](SqliteWarehouse& wh, RecordingHook& hook) {
     wh.migrate();
-    std::vector<SourceSpec> sources;
-    sources.push_back(SourceSpec{
-        std::make_unique<LocalFolderSource>((kSample / "song_data").string()), ObjectKind::song});
-    sources.push_back(SourceSpec{
-        std::make_unique<LocalFolderSource>((kSample / "log_data").string()), ObjectKind::event});
     LoadOptions options;
     options.batch_max_objects = 50;  // 101 objects: 3 batches
-    return Loader(wh, options, {}, &hook).run(sources);
+    return testing::load_folder(wh, kSample, options, &hook);
   };
   SqliteWarehouse all(folder.path() / "all.db");
   RecordingHook hook;
@@ -458,14 +453,9 @@ TEST(Loader, ALargeSqliteBatchCommitsThroughARollbackJournalAndTheLogComesBack) 
   TempFolder folder;
   const auto run = [&](SqliteWarehouse& wh, std::uint64_t bulk_min_bytes, BatchHook* hook) {
     wh.migrate();
-    std::vector<SourceSpec> sources;
-    sources.push_back(SourceSpec{
-        std::make_unique<LocalFolderSource>((kSample / "song_data").string()), ObjectKind::song});
-    sources.push_back(SourceSpec{
-        std::make_unique<LocalFolderSource>((kSample / "log_data").string()), ObjectKind::event});
     LoadOptions options;
     options.bulk_min_bytes = bulk_min_bytes;
-    return Loader(wh, options, {}, hook).run(sources);
+    return testing::load_folder(wh, kSample, options, hook);
   };
   SqliteWarehouse incremental(folder.path() / "incremental.db");
   JournalAtCommit by_row(incremental);
@@ -499,12 +489,7 @@ TEST(Loader, ALargeSqliteBatchKilledBeforeItsCommitLeavesNothing) {
     wh.migrate();
     LoadOptions options;
     options.bulk_min_bytes = 0;
-    std::vector<SourceSpec> sources;
-    sources.push_back(SourceSpec{
-        std::make_unique<LocalFolderSource>((kSample / "song_data").string()), ObjectKind::song});
-    sources.push_back(SourceSpec{
-        std::make_unique<LocalFolderSource>((kSample / "log_data").string()), ObjectKind::event});
-    return Loader(wh, options, {}, hook).run(sources);
+    return testing::load_folder(wh, kSample, options, hook);
   };
   const pid_t child = ::fork();
   ASSERT_GE(child, 0);

@@ -12,14 +12,15 @@
 
 namespace sparkify::testing {
 
+// `hook` (may be null) is the loader's test seam at each batch's fault points.
 inline LoadReport load_folder(Warehouse& wh, const std::filesystem::path& root,
-                              LoadOptions options = {}) {
+                              LoadOptions options = {}, BatchHook* hook = nullptr) {
   std::vector<SourceSpec> sources;
   sources.push_back(SourceSpec{std::make_unique<LocalFolderSource>((root / "song_data").string()),
                                ObjectKind::song});
   sources.push_back(SourceSpec{std::make_unique<LocalFolderSource>((root / "log_data").string()),
                                ObjectKind::event});
-  Loader loader(wh, std::move(options));
+  Loader loader(wh, std::move(options), {}, hook);
   return loader.run(sources);
 }
 
