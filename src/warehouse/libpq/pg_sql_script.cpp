@@ -1,7 +1,12 @@
 #include "warehouse/libpq/pg_sql_script.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cctype>
+
+#include "warehouse/libpq/pg_connection.hpp"
+#include "warehouse/warehouse.hpp"
 
 namespace sparkify::pg {
 namespace {
@@ -86,6 +91,26 @@ std::vector<Value> params_of(const SqlStatement& statement, const std::vector<Va
   const auto n =
       std::min(params.size(), static_cast<std::size_t>(std::max(statement.max_parameter, 0)));
   return {params.begin(), params.begin() + static_cast<std::ptrdiff_t>(n)};
+}
+
+std::int64_t execute_script(Connection& conn, std::string_view sql,
+                            const std::vector<Value>& params) {
+  if (params.empty())
+    return conn.execute_script(sql);
+  std::int64_t changed = 0;
+  for (const auto& statement : split_sql(sql))
+    changed += conn.execute_params(statement.text, params_of(statement, params)).rows_affected();
+  return changed;
+}
+
+Table query_statement(Connection& conn, std::string_view engine, std::string_view sql,
+                      const std::vector<Value>& params) {
+  const auto statements = split_sql(sql);
+  if (statements.size() != 1) {
+    throw WarehouseError(
+        fmt::format("{}: a query must be one statement, not {}", engine, statements.size()));
+  }
+  return conn.query(statements[0].text, params_of(statements[0], params));
 }
 
 }  // namespace sparkify::pg

@@ -98,23 +98,11 @@ void RedshiftWarehouse::rollback() {
 }
 
 std::int64_t RedshiftWarehouse::execute(std::string_view sql, const std::vector<Value>& params) {
-  if (params.empty())
-    return conn_.execute_script(sql);
-  std::int64_t changed = 0;
-  for (const auto& statement : pg::split_sql(sql)) {
-    changed +=
-        conn_.execute_params(statement.text, pg::params_of(statement, params)).rows_affected();
-  }
-  return changed;
+  return pg::execute_script(conn_, sql, params);
 }
 
 Table RedshiftWarehouse::query(std::string_view sql, const std::vector<Value>& params) {
-  const auto statements = pg::split_sql(sql);
-  if (statements.size() != 1) {
-    throw WarehouseError(
-        fmt::format("redshift: a query must be one statement, not {}", statements.size()));
-  }
-  return conn_.query(statements[0].text, pg::params_of(statements[0], params));
+  return pg::query_statement(conn_, "redshift", sql, params);
 }
 
 std::string multi_row_placeholders(std::string_view head, std::size_t rows, std::size_t columns) {
