@@ -8,6 +8,7 @@
 #include <chrono>
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <set>
 #include <stdexcept>
 #include <vector>
 
@@ -183,15 +184,19 @@ std::pair<std::string, std::string> split_url(const std::string& url) {
 
 // COPY ... REGION r reads every file, the manifest included, from r; a bucket
 // elsewhere fails the COPY (as S3 answers a request sent to the wrong region).
+// Buckets found in the region are asked once per COPY (in_region).
 std::optional<std::string> get(s3::S3Client& client, const std::string& url,
-                               const std::string& region) {
+                               const std::string& region, std::set<std::string>& in_region) {
   const auto [bucket, key] = split_url(url);
   try {
-    if (!region.empty() && client.bucket_region(bucket) != region) {
-      throw WarehouseError(fmt::format(
-          "S3ServiceException:The bucket you are attempting to access must be addressed using "
-          "the specified endpoint,Status 301 ({} is not in {})",
-          bucket, region));
+    if (!region.empty() && !in_region.contains(bucket)) {
+      if (client.bucket_region(bucket) != region) {
+        throw WarehouseError(fmt::format(
+            "S3ServiceException:The bucket you are attempting to access must be addressed "
+            "using the specified endpoint,Status 301 ({} is not in {})",
+            bucket, region));
+      }
+      in_region.insert(bucket);
     }
     return client.get_object(bucket, key).body;
   } catch (const s3::S3Error& e) {
@@ -381,7 +386,8 @@ void RedshiftCopyDouble::run(RedshiftWarehouse& warehouse, std::string_view copy
   }
 
   // The manifest and the JSONPaths file.
-  const auto manifest_text = get(s3_, cmd.from, cmd.region);
+  std::set<std::string> in_region;
+  const auto manifest_text = get(s3_, cmd.from, cmd.region, in_region);
   if (!manifest_text) {
     throw WarehouseError(fmt::format(
         "Problem reading manifest file - S3ServiceException:The specified key does not exist, "
@@ -396,7 +402,7 @@ void RedshiftCopyDouble::run(RedshiftWarehouse& warehouse, std::string_view copy
   }
   if (!manifest.contains("entries") || !manifest["entries"].is_array())
     throw WarehouseError(fmt::format("Manifest file has no entries array: {}", cmd.from));
-  const auto jsonpaths_text = get(s3_, cmd.jsonpaths, cmd.region);
+  const auto jsonpaths_text = get(s3_, cmd.jsonpaths, cmd.region, in_region);
   if (!jsonpaths_text)
     throw WarehouseError(fmt::format("JSONPaths file not found: {}", cmd.jsonpaths));
   std::vector<std::vector<std::string>> paths;
@@ -421,7 +427,7 @@ void RedshiftCopyDouble::run(RedshiftWarehouse& warehouse, std::string_view copy
   for (const auto& entry : manifest["entries"]) {
     const std::string url = entry.value("url", "");
     const bool mandatory = entry.value("mandatory", false);
-    const auto body = get(s3_, url, cmd.region);
+    const auto body = get(s3_, url, cmd.region, in_region);
     if (!body) {
       if (mandatory) {
         throw WarehouseError(

@@ -41,12 +41,10 @@ std::string bucket_url(std::string_view url) {
 void require_copy_region(const CopyStaging& staging, const CopySpec& spec,
                          const std::vector<std::string>& object_urls,
                          std::set<std::string, std::less<>>& known_good) {
-  std::vector<std::string> urls = {spec.manifest_url, spec.jsonpaths_url};
-  urls.insert(urls.end(), object_urls.begin(), object_urls.end());
-  for (const auto& url : urls) {
-    const std::string bucket = bucket_url(url);
+  const auto require = [&](const std::string& url) {
+    std::string bucket = bucket_url(url);
     if (known_good.contains(bucket))
-      continue;
+      return;
     const std::string region = staging.bucket_region(url);
     if (region != spec.region) {
       throw WarehouseError(fmt::format(
@@ -55,8 +53,12 @@ void require_copy_region(const CopyStaging& staging, const CopySpec& spec,
           "staging URI in that region (--redshift-staging-uri or [REDSHIFT] STAGING_URI)",
           spec.region, bucket, region));
     }
-    known_good.insert(bucket);
-  }
+    known_good.insert(std::move(bucket));
+  };
+  require(spec.manifest_url);
+  require(spec.jsonpaths_url);
+  for (const auto& url : object_urls)
+    require(url);
 }
 
 std::string make_manifest(const std::vector<std::string>& object_urls) {
