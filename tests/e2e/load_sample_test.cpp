@@ -118,7 +118,7 @@ TEST(LoadSample, UpgradeFromVersionThreeGivesEarlierPlaysTheirArtistName) {
             "");
   const auto r = run_sparkify({"init", "--db", db.string()});
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_NE(r.out.find("schema upgraded from version 3 to 8"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("schema upgraded from version 3 to 9"), std::string::npos) << r.out;
   EXPECT_EQ(SqliteReader(db).rows(names), loaded);
   EXPECT_EQ(SqliteReader(db).count("SELECT COUNT(*) FROM f_songplay WHERE artist_name IS NULL"), 0);
   // The play counts (6) are counted from the plays version 4 named: as loaded.
@@ -130,6 +130,42 @@ TEST(LoadSample, UpgradeFromVersionThreeGivesEarlierPlaysTheirArtistName) {
             (std::vector<std::string>{"user_id", "ts", "batch_id"}));
   EXPECT_EQ(SqliteReader(db).rows("SELECT name FROM pragma_index_info('s_songplay_event_gender')"),
             (std::vector<std::string>{"gender"}));
+}
+
+// Version 9 stores f_songplay in time order: a warehouse of version 8, whose plays are
+// keyed by songplay_id alone, keeps every row and every answer through the upgrade.
+TEST(LoadSample, UpgradeToVersionNineClustersThePlaysByTimeAndKeepsThem) {
+  TempDir dir;
+  const auto db = dir / "w.db";
+  ASSERT_EQ(run_sparkify(sample_args(db)).exit_code, 0);
+  const auto dump = SqliteReader(db).canonical_dump();
+  const auto top = run_sparkify({"query", "top-users", "--db", db.string()});
+  ASSERT_EQ(top.exit_code, 0) << top.err;
+  // Back to what version 8 left: a rowid table keyed by the id, indexed by time.
+  ASSERT_EQ(sqlite_execute(db,
+                           "PRAGMA foreign_keys = OFF;"
+                           "CREATE TABLE f_v8 (songplay_id TEXT PRIMARY KEY, start_time TEXT NOT "
+                           "NULL, user_id INTEGER NOT NULL, level TEXT, song_id TEXT, artist_id "
+                           "TEXT, session_id INTEGER NOT NULL, item_in_session INTEGER NOT NULL, "
+                           "location TEXT, user_agent TEXT, artist_name TEXT);"
+                           "INSERT INTO f_v8 SELECT * FROM f_songplay ORDER BY songplay_id;"
+                           "DROP TABLE f_songplay;"
+                           "ALTER TABLE f_v8 RENAME TO f_songplay;"
+                           "CREATE INDEX f_songplay_start_time ON f_songplay (start_time);"
+                           "DELETE FROM etl_schema_version WHERE version >= 9"),
+            "");
+  const std::string clustered = "SELECT wr FROM pragma_table_list WHERE name = 'f_songplay'";
+  ASSERT_EQ(SqliteReader(db).count(clustered), 0);
+  const auto r = run_sparkify({"init", "--db", db.string()});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("schema upgraded from version 8 to 9"), std::string::npos) << r.out;
+  EXPECT_EQ(SqliteReader(db).count(clustered), 1);
+  EXPECT_EQ(
+      SqliteReader(db).rows("SELECT name FROM pragma_index_info('sqlite_autoindex_f_songplay_1')"),
+      (std::vector<std::string>{"start_time", "songplay_id"}));
+  EXPECT_EQ(SqliteReader(db).canonical_dump(), dump);
+  EXPECT_EQ(run_sparkify({"query", "top-users", "--db", db.string()}).out, top.out);
+  EXPECT_EQ(run_sparkify({"check", "--db", db.string()}).exit_code, 0);
 }
 
 TEST(LoadSample, SecondLoadChangesNothing) {

@@ -22,4 +22,4 @@ LEFT JOIN s_song AS s
      AND (ABS(b.duration - p.length) < ABS(s.duration - p.length)
           OR (ABS(b.duration - p.length) = ABS(s.duration - p.length) AND b.song_id < s.song_id)))
 WHERE true
-ON CONFLICT (songplay_id) DO NOTHING;
+ON CONFLICT DO NOTHING;
