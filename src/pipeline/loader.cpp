@@ -46,7 +46,7 @@ std::unordered_set<std::string> ledger_between(Warehouse& wh, const std::string&
 }
 
 std::int64_t latest_batch(Warehouse& wh) {
-  return to_int(wh.query(wh.statement("ledger/next_batch_id")).rows.at(0).at(0)) - 1;
+  return to_int(wh.query(wh.statement("ledger/latest_batch_id")).rows.at(0).at(0));
 }
 
 // An object that could not be read, rejected as a whole (it stays out of the ledger).

@@ -84,7 +84,8 @@ EtlServer::EtlServer(ServerOptions options, WarehouseFactory open_warehouse, con
     : options_(std::move(options)),
       open_warehouse_(std::move(open_warehouse)),
       console_(console),
-      queue_(options_.queue_capacity) {
+      queue_(options_.queue_capacity),
+      backlog_(options_.batch_rows, options_.batch_delay) {
   http_.set_payload_max_length(options_.max_body_bytes);
   http_.set_socket_options(reuse_address_only);
   http_.set_read_timeout(30, 0);
@@ -94,8 +95,12 @@ EtlServer::EtlServer(ServerOptions options, WarehouseFactory open_warehouse, con
 
 EtlServer::~EtlServer() {
   stop();
+  queue_.close();
   if (writer_.joinable())
     writer_.join();
+  backlog_.finish();
+  if (transformer_.joinable())
+    transformer_.join();
 }
 
 int EtlServer::bind() {
@@ -115,14 +120,18 @@ int EtlServer::bind() {
 }
 
 void EtlServer::run() {
-  writer_ = std::thread([this] { writer_loop(); });
+  writer_ = std::thread([this] { staging_loop(); });
+  transformer_ = std::thread([this] { transform_loop(); });
   console_.out("sparkify serve: listening on http://{}:{}", options_.host, options_.port);
   if (!stopping_)
     http_.listen_after_bind();
-  // No new requests now; let the writer finish what was accepted.
+  // No new requests now; let the writer stage what was accepted, and the
+  // transformer put it into the star schema.
   queue_.close();
   if (writer_.joinable())
     writer_.join();
+  if (transformer_.joinable())
+    transformer_.join();
   console_.out("sparkify serve: stopped");
 }
 
@@ -324,16 +333,11 @@ void EtlServer::stage_jobs(Warehouse& wh, std::vector<JobPtr>& jobs) {
       metrics_.events_staged += static_cast<std::uint64_t>(c.events_staged);
       metrics_.duplicates += static_cast<std::uint64_t>(c.duplicates);
       metrics_.rejects += static_cast<std::uint64_t>(c.rejects);
-      const std::int64_t staged = c.songs_staged + c.events_staged;
-      if (staged > 0 && waiting_rows_ == 0)
-        oldest_waiting_ = Clock::now();
-      waiting_rows_ += staged;
       // Before the acknowledgement: a client that was told "staged" and then asks
       // /v1/status must see its rows waiting (it saw 0 for a moment before, and
       // bench/ingest_load.sh failed now and then by reading facts too early).
-      metrics_.waiting_rows = waiting_rows_;
-      if (staged > 0)
-        acked_waiting_.emplace_back(Clock::now(), staged);
+      backlog_.staged(Clock::now(), c.songs_staged + c.events_staged);
+      publish_backlog();
       jobs[i]->done.set_value(IngestOutcome{result.batch_id, c});
     }
   } catch (...) {
@@ -349,6 +353,7 @@ void EtlServer::poll_sources(Warehouse& wh) {
   for (const auto& s : options_.sources) {
     sources.push_back(SourceSpec{open_source(s.location, options_.s3), s.kind});
   }
+  const auto taken = backlog_.take();
   const auto started = Clock::now();
   Loader loader(wh, options_.load);
   const LoadReport report = loader.run(sources);
@@ -366,48 +371,51 @@ void EtlServer::poll_sources(Warehouse& wh) {
                  report.objects_loaded, report.staged.songs_staged, report.staged.events_staged,
                  report.staged.rejects);
   }
-  // A load transforms everything that was waiting, ingested rows included.
-  if (!report.batches.empty()) {
-    waiting_rows_ = 0;
-    record_freshness();
-  }
+  // A load transforms everything that was waiting when it began, ingested rows included.
+  if (!report.batches.empty())
+    transformed(taken);
 }
 
-void EtlServer::record_freshness() {
-  for (const auto& [acked, rows] : acked_waiting_)
-    metrics_.staging_to_star.observe(seconds_since(acked), static_cast<std::uint64_t>(rows));
-  acked_waiting_.clear();
-}
-
-void EtlServer::transform_if_due(Warehouse& wh, bool force) {
-  if (waiting_rows_ == 0)
-    return;
-  const bool due = force || waiting_rows_ >= options_.batch_rows ||
-                   Clock::now() - oldest_waiting_ >= options_.batch_delay;
-  if (!due)
+void EtlServer::transform_backlog(Warehouse& wh) {
+  const auto taken = backlog_.take();
+  if (taken.empty())
     return;
   const auto started = Clock::now();
   const BatchCounts counts = transform_batch(wh);
   metrics_.observe_batch("transform", seconds_since(started));
   metrics_.songs_processed += static_cast<std::uint64_t>(counts.songs_processed);
   metrics_.events_processed += static_cast<std::uint64_t>(counts.events_processed);
-  waiting_rows_ = 0;
-  record_freshness();
+  transformed(taken);
 }
 
-void EtlServer::writer_loop() {
+void EtlServer::transformed(const StagedBacklog::Taken& taken) {
+  backlog_.transformed(taken, [this](double seconds, std::int64_t rows) {
+    metrics_.staging_to_star.observe(seconds, static_cast<std::uint64_t>(rows));
+  });
+  publish_backlog();
+}
+
+void EtlServer::publish_backlog() {
+  metrics_.waiting_rows = backlog_.rows();
+  metrics_.oldest_waiting_seconds = backlog_.oldest_seconds();
+}
+
+std::unique_lock<std::mutex> EtlServer::take_turn(const Warehouse& wh) {
+  if (wh.transforms_beside_staging())
+    return {};
+  return std::unique_lock(turns_);
+}
+
+bool EtlServer::reconnect_after(const std::exception& e) {
+  return dynamic_cast<const WarehouseUnavailable*>(&e) != nullptr ||
+         dynamic_cast<const WarehouseBusy*>(&e) != nullptr;
+}
+
+void EtlServer::staging_loop() {
   std::unique_ptr<Warehouse> wh;
-  auto next_poll = Clock::now();
   auto retry_at = Clock::now();
   for (;;) {
-    // Wake for the next poll, the next micro-batch deadline, or new requests.
-    auto deadline = Clock::now() + std::chrono::milliseconds(200);
-    if (!options_.sources.empty() && options_.poll_interval.count() > 0) {
-      deadline = std::min(deadline, next_poll);
-    }
-    if (waiting_rows_ > 0)
-      deadline = std::min(deadline, oldest_waiting_ + options_.batch_delay);
-    std::vector<JobPtr> jobs = queue_.pop_all(deadline);
+    std::vector<JobPtr> jobs = queue_.pop_all(Clock::now() + std::chrono::milliseconds(200));
     metrics_.queue_depth = static_cast<std::int64_t>(queue_.size());
     const bool closing = queue_.closed();
     try {
@@ -423,21 +431,11 @@ void EtlServer::writer_loop() {
         opened->migrate();
         opened->lock_writer();  // PostgreSQL: other loaders get a clear "busy" while we run
         wh = std::move(opened);
-        const auto [songs, events] = unprocessed_rows(*wh);
-        waiting_rows_ = songs + events;  // left by a previous run
-        oldest_waiting_ = Clock::now() - options_.batch_delay;
+        writer_locked_ = true;
       }
-      if (!jobs.empty())
+      if (!jobs.empty()) {
+        const auto turn = take_turn(*wh);
         stage_jobs(*wh, jobs);
-      if (!options_.sources.empty() && options_.poll_interval.count() > 0 &&
-          Clock::now() >= next_poll && !closing) {
-        poll_sources(*wh);
-        next_poll = Clock::now() + options_.poll_interval;
-      }
-      transform_if_due(*wh, closing);
-      if (wh) {
-        metrics_.waiting_rows = waiting_rows_;
-        metrics_.oldest_waiting_seconds = waiting_rows_ > 0 ? seconds_since(oldest_waiting_) : 0.0;
       }
     } catch (const std::exception& e) {
       ++metrics_.batches_failed;
@@ -449,14 +447,57 @@ void EtlServer::writer_loop() {
         } catch (const std::future_error&) {
         }
       }
-      if (dynamic_cast<const WarehouseUnavailable*>(&e) != nullptr ||
-          dynamic_cast<const WarehouseBusy*>(&e) != nullptr) {
+      if (reconnect_after(e)) {
+        writer_locked_ = false;
         wh.reset();
         retry_at = Clock::now() + std::chrono::seconds(1);
       }
-      next_poll = Clock::now() + options_.poll_interval;
     }
     if (closing && queue_.size() == 0)
+      break;
+  }
+  backlog_.finish();
+}
+
+void EtlServer::transform_loop() {
+  std::unique_ptr<Warehouse> wh;
+  const bool polling = !options_.sources.empty() && options_.poll_interval.count() > 0;
+  auto next_poll = Clock::now();
+  auto retry_at = Clock::now();
+  for (;;) {
+    if (Clock::now() < retry_at || !writer_locked_) {
+      // After a failure, or while this server does not hold the warehouse.
+      backlog_.wait_until(std::max(retry_at, Clock::now() + std::chrono::milliseconds(50)));
+    } else {
+      backlog_.wait_for_batch(polling ? next_poll : Clock::now() + std::chrono::seconds(1));
+    }
+    const bool finishing = backlog_.finished();
+    try {
+      if (writer_locked_ && !wh) {
+        auto opened = open_warehouse_();
+        opened->transform_in_snapshots();
+        const auto [songs, events] = unprocessed_rows(*opened);
+        backlog_.left_over(songs + events);  // left by a previous run
+        wh = std::move(opened);
+      }
+      if (wh && writer_locked_) {
+        const auto turn = take_turn(*wh);
+        if (polling && !finishing && Clock::now() >= next_poll) {
+          next_poll = Clock::now() + options_.poll_interval;
+          poll_sources(*wh);
+        }
+        if (finishing || backlog_.due())
+          transform_backlog(*wh);
+      }
+    } catch (const std::exception& e) {
+      ++metrics_.batches_failed;
+      console_.error("{}", e.what());
+      if (reconnect_after(e))
+        wh.reset();
+      retry_at = Clock::now() + std::chrono::seconds(1);
+    }
+    publish_backlog();
+    if (finishing)
       break;
   }
 }

@@ -1,7 +1,9 @@
-// The streaming ETL server: an HTTP ingest endpoint and a poller feed one
-// warehouse writer through a bounded queue; the writer stages each group of
-// requests in one transaction (a 2xx answer means committed), loads new
-// objects, and moves staged rows into the star schema in micro-batches.
+// The streaming ETL server. HTTP ingest requests go through a bounded queue to the
+// staging thread, which stages each group of them in one transaction (a 2xx answer
+// means committed). The transform thread, on a connection of its own, loads new
+// objects from the polled sources and moves staged rows into the star schema in
+// micro-batches. Where the engine isolates the two (PostgreSQL), an acknowledgement
+// never waits for a transform; elsewhere (SQLite) they take turns.
 #pragma once
 
 #include <httplib.h>
@@ -21,6 +23,7 @@
 #include "pipeline/ingest.hpp"
 #include "server/metrics.hpp"
 #include "server/server_options.hpp"
+#include "server/staged_backlog.hpp"
 #include "server/write_queue.hpp"
 #include "warehouse/warehouse.hpp"
 
@@ -72,13 +75,22 @@ class EtlServer {
   void handle_ingest(const httplib::Request& request, const std::string& body,
                      httplib::Response& response, bool songs);
   bool authorized(const httplib::Request& request) const;
-  void writer_loop();
+  // The staging thread: answers ingest requests until the queue closes.
+  void staging_loop();
+  // The transform thread: polls the sources and transforms due micro-batches until
+  // the staging thread has finished, then transforms what is left.
+  void transform_loop();
   void stage_jobs(Warehouse& warehouse, std::vector<JobPtr>& jobs);
   void poll_sources(Warehouse& warehouse);
-  void transform_if_due(Warehouse& warehouse, bool force);
-  // After a commit that put every waiting row into the star schema: each
-  // acknowledged row's delay goes into the staging-to-star histogram.
-  void record_freshness();
+  void transform_backlog(Warehouse& warehouse);
+  // After a commit that put the rows `taken` into the star schema: each acknowledged
+  // row's delay goes into the staging-to-star histogram.
+  void transformed(const StagedBacklog::Taken& taken);
+  void publish_backlog();
+  // Held while this thread writes, when the engine takes one writer at a time.
+  std::unique_lock<std::mutex> take_turn(const Warehouse& warehouse);
+  // Whether a failure means the connection is lost or the warehouse taken.
+  static bool reconnect_after(const std::exception& e);
   Warehouse* reader();
 
   ServerOptions options_;
@@ -90,12 +102,14 @@ class EtlServer {
   std::atomic<bool> stopping_{false};
   std::atomic<std::uint64_t> request_sequence_{0};
   std::thread writer_;
-  // The writer's own record of what waits for the star schema.
-  std::int64_t waiting_rows_ = 0;
-  std::chrono::steady_clock::time_point oldest_waiting_{};
-  // When each ingest commit was acknowledged, and the rows it staged, until a
-  // transform takes them (rows left by a previous run are not in it).
-  std::vector<std::pair<std::chrono::steady_clock::time_point, std::int64_t>> acked_waiting_;
+  std::thread transformer_;
+  // What waits for the star schema: the writer adds, the transformer takes.
+  StagedBacklog backlog_;
+  // Whether the writer holds the warehouse (PostgreSQL: its writer lock); the
+  // transformer writes only while it does, so no other loader's batch runs beside it.
+  std::atomic<bool> writer_locked_{false};
+  // SQLite and Redshift: staging commits and transforms take turns.
+  std::mutex turns_;
   // A separate connection for /health and /v1/status.
   std::mutex reader_mutex_;
   std::unique_ptr<Warehouse> reader_;

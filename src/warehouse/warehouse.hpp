@@ -89,6 +89,17 @@ class Warehouse {
   // Takes the single-writer lock until this connection closes, or throws WarehouseBusy.
   virtual void lock_writer() = 0;
 
+  // Whether a second connection may transform staged rows into the star schema while
+  // this one stages more, neither waiting for the other. PostgreSQL: yes, with the
+  // transforming connection in snapshot transactions (transform_in_snapshots()).
+  // SQLite and Redshift take one writer at a time: their transforms and staging
+  // commits take turns.
+  virtual bool transforms_beside_staging() const { return false; }
+  // From now on, every transaction of this connection sees the warehouse as of its
+  // first statement, so a transform marks processed exactly the staged rows it put
+  // into the star schema, whatever another connection commits meanwhile.
+  virtual void transform_in_snapshots() {}
+
   virtual void begin() = 0;
   virtual void commit() = 0;
   virtual void rollback() = 0;

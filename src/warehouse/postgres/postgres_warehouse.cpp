@@ -72,6 +72,12 @@ void PostgresWarehouse::lock_writer() {
     throw WarehouseBusy(
         fmt::format("another loader is writing to {}; try again when it has finished", describe()));
   }
+  pg::execute_script(conn_, statement("ledger/restart_batch_ids"), {});
+}
+
+void PostgresWarehouse::transform_in_snapshots() {
+  conn_.execute_script(
+      "SET SESSION CHARACTERISTICS AS TRANSACTION ISOLATION LEVEL REPEATABLE READ");
 }
 
 void PostgresWarehouse::begin() {

@@ -32,7 +32,15 @@ class PostgresWarehouse final : public Warehouse {
   // A session-level advisory lock held until this connection closes. A second
   // writer gets WarehouseBusy after a grace period of one second (covering a
   // previous writer whose session the server is still ending), never a long wait.
+  // Then, the schema in place (after migrate()), batch ids restart after the
+  // ledger's last batch.
   void lock_writer() override;
+
+  bool transforms_beside_staging() const override { return true; }
+  // REPEATABLE READ for the session: a staging commit that lands during a transform
+  // stays waiting for the next one. Ids come from a sequence (schema 9), so the
+  // two connections' batches never share one.
+  void transform_in_snapshots() override;
 
   void begin() override;
   void commit() override;

@@ -351,6 +351,45 @@ TEST_P(ServerTest, KilledAtRandomMomentsLosesNothingAcknowledged) {
 
 INSTANTIATE_TEST_SUITE_P(Engines, ServerTest, ::testing::Values("sqlite", "postgresql"));
 
+// PostgreSQL transforms on a connection of its own, beside the one that stages.
+class TransformBesideStagingTest : public ServerTest {};
+
+// A transform held up by a lock on f_songplay: an ingest request posted meanwhile is
+// acknowledged all the same, and both days reach the star schema once the lock goes.
+TEST_P(TransformBesideStagingTest, AnAcknowledgementDoesNotWaitForATransform) {
+  ServerProcess server(args(), dir_.path());
+  httplib::Client client("127.0.0.1", server.port());
+  client.set_read_timeout(10, 0);
+  auto blocker = open_warehouse(target_);
+  blocker->begin();
+  blocker->execute("LOCK TABLE f_songplay IN SHARE MODE");
+
+  const fs::path days = sample_dir() / "log_data/2018/11";
+  auto first =
+      client.Post("/v1/events", slurp(days / "2018-11-01-events.json"), "application/x-ndjson");
+  ASSERT_TRUE(first);
+  ASSERT_EQ(first->status, 200);
+  // The micro-batch of the first day waits for the lock.
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+  while (count("SELECT COUNT(*) FROM pg_locks "
+               "WHERE NOT granted AND relation = CAST('f_songplay' AS regclass)") == 0) {
+    ASSERT_LT(std::chrono::steady_clock::now(), deadline) << "no transform waited for the lock";
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  auto second =
+      client.Post("/v1/events", slurp(days / "2018-11-02-events.json"), "application/x-ndjson");
+  ASSERT_TRUE(second) << "no answer while a transform waited: "
+                      << httplib::to_string(second.error());
+  EXPECT_EQ(second->status, 200) << second->body;
+
+  blocker->rollback();
+  wait_for(client, 11 + 155);  // the two days' NextSong events
+  EXPECT_EQ(server.terminate(), 0);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM s_songplay_event WHERE NOT processed"), 0);
+}
+
+INSTANTIATE_TEST_SUITE_P(Engines, TransformBesideStagingTest, ::testing::Values("postgresql"));
+
 }  // namespace
 }  // namespace sparkify::testing
 

@@ -11,9 +11,15 @@
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <optional>
 #include <thread>
 
+#include "parse/event_parser.hpp"
+#include "pipeline/batch_transaction.hpp"
 #include "pipeline/bulk_write.hpp"
+#include "pipeline/ingest.hpp"
 #include "pipeline/loader.hpp"
 #include "pipeline/transform.hpp"
 #include "source/local_folder_source.hpp"
@@ -160,9 +166,9 @@ TEST_F(PgWarehouseTest, SchemaMigratesOnceAndMirrorsTheSqliteStatements) {
   PostgresWarehouse wh(conninfo_);
   EXPECT_EQ(wh.engine(), "postgresql");
   EXPECT_EQ(wh.schema_version(), 0);
-  EXPECT_EQ(wh.migrate(), 8);
-  EXPECT_EQ(wh.migrate(), 8);
-  EXPECT_EQ(wh.schema_version(), 8);
+  EXPECT_EQ(wh.migrate(), 9);
+  EXPECT_EQ(wh.migrate(), 9);
+  EXPECT_EQ(wh.schema_version(), 9);
   // Schema 2 came with the embedded name-to-gender table, filled once.
   EXPECT_EQ(to_int(wh.query("SELECT COUNT(*) FROM ref_name_gender").rows.at(0).at(0)), 15788);
   EXPECT_EQ(to_int(wh.query("SELECT row_count FROM etl_reference").rows.at(0).at(0)), 15788);
@@ -225,11 +231,12 @@ TEST_F(PgWarehouseTest, UpgradeFromVersionThreeGivesEarlierPlaysTheirArtistName)
     load(pg);
     pg.execute("ALTER TABLE f_songplay DROP COLUMN artist_name");
     pg.execute("DROP TABLE a_artist_name_plays, a_artist_name_gender_plays, a_user_counted_gender");
+    pg.execute("DROP SEQUENCE etl_batch_id");
     pg.execute("DELETE FROM etl_schema_version WHERE version >= 4");
     EXPECT_EQ(pg.schema_version(), 3);
   }
   PostgresWarehouse pg(conninfo_);
-  EXPECT_EQ(pg.migrate(), 8);
+  EXPECT_EQ(pg.migrate(), 9);
   EXPECT_EQ(scalar(pg, "SELECT COUNT(*) FROM f_songplay WHERE artist_name IS NULL"), 0);
   // The play counts (6) are counted from the plays version 4 named.
   auto lite = sqlite_reference();
@@ -459,6 +466,58 @@ TEST_F(PgWarehouseTest, ALoaderThatDoesNotOwnTheTablesKeepsTheKeys) {
   EXPECT_EQ(scalar(pg, "SELECT COUNT(*) FROM f_songplay"), 6820);
   pg.execute("RESET ROLE");
   EXPECT_EQ(keys_in_place(pg), keys);
+}
+
+// The events of one sample day, parsed as the server parses a POST body.
+IngestRequest sample_day(const std::string& day) {
+  const auto path = kSample + "/log_data/2018/11/" + day + "-events.json";
+  std::ifstream in(path, std::ios::binary);
+  const std::string body((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  auto parsed = EventLogParser().parse(body, "http:/v1/events#" + day);
+  return IngestRequest{{}, std::move(parsed.records), std::move(parsed.rejects)};
+}
+
+// The server transforms on one connection while it stages on another. A staging
+// batch that began before the transform and commits in the middle of it (after
+// 60_f_songplay, before 90_mark_processed) stays waiting: the transform sees the
+// warehouse as of its first statement, so it marks processed only what it put into
+// the star schema, and the next transform takes the rest.
+TEST_F(PgWarehouseTest, AStagingCommitInTheMiddleOfATransformWaitsForTheNext) {
+  PostgresWarehouse stager(conninfo_);
+  stager.migrate();
+  stager.lock_writer();
+  PostgresWarehouse transformer(conninfo_);
+  transformer.transform_in_snapshots();
+  const IngestRequest first = sample_day("2018-11-01");
+  const IngestRequest second = sample_day("2018-11-02");
+  stage_requests(stager, {&first});
+
+  std::optional<BatchTransaction> staging(std::in_place, stager, "ingest");
+  auto writer = stager.open_staging(staging->id(), staging->started_at(), StagedRows::waiting,
+                                    WritePath::incremental);
+  for (const auto& e : second.events)
+    writer->add(e);
+  writer->flush();
+
+  BatchTransaction transform(transformer, "transform");
+  const std::vector<Value> params{transform.id()};
+  for (const auto& step : transformer.transform_steps()) {
+    if (step == "transform/90_mark_processed") {
+      BatchCounts staged;
+      staged.staged = writer->counts();
+      staging->commit(staged);
+      staging.reset();
+    }
+    transformer.execute(transformer.statement(step), params);
+  }
+  transform.commit({});
+  EXPECT_EQ(scalar(transformer, "SELECT COUNT(*) FROM f_songplay"), 11);
+  EXPECT_EQ(scalar(transformer, "SELECT COUNT(*) FROM s_songplay_event WHERE NOT processed"),
+            static_cast<std::int64_t>(second.events.size()));
+
+  transform_batch(transformer);
+  EXPECT_EQ(scalar(transformer, "SELECT COUNT(*) FROM f_songplay"), 11 + 155);
+  EXPECT_EQ(scalar(transformer, "SELECT COUNT(*) FROM s_songplay_event WHERE NOT processed"), 0);
 }
 
 TEST_F(PgWarehouseTest, ASecondWriterIsRefused) {

@@ -1,0 +1,67 @@
+#include "server/staged_backlog.hpp"
+
+#include <gtest/gtest.h>
+
+#include <thread>
+#include <vector>
+
+namespace sparkify {
+namespace {
+
+using Clock = StagedBacklog::Clock;
+using std::chrono::milliseconds;
+
+TEST(StagedBacklog, DueAtTheRowLimitOrWhenTheOldestHasWaited) {
+  StagedBacklog backlog(100, milliseconds(1000));
+  EXPECT_FALSE(backlog.due());
+  backlog.staged(Clock::now(), 60);
+  EXPECT_FALSE(backlog.due());
+  backlog.staged(Clock::now(), 40);
+  EXPECT_TRUE(backlog.due());
+
+  StagedBacklog old(100, milliseconds(1000));
+  old.staged(Clock::now() - milliseconds(1500), 1);
+  EXPECT_TRUE(old.due());
+  EXPECT_GE(old.oldest_seconds(), 1.5);
+}
+
+TEST(StagedBacklog, RowsLeftByAPreviousRunAreDueAtOnce) {
+  StagedBacklog backlog(100, milliseconds(1000));
+  backlog.left_over(3);
+  EXPECT_TRUE(backlog.due());
+  EXPECT_EQ(backlog.rows(), 3);
+  const auto taken = backlog.take();
+  backlog.transformed(taken, [](double, std::int64_t) { FAIL() << "no acknowledgement to time"; });
+  EXPECT_EQ(backlog.rows(), 0);
+  EXPECT_FALSE(backlog.due());
+}
+
+TEST(StagedBacklog, ATransformForgetsOnlyWhatWasStagedBeforeItBegan) {
+  StagedBacklog backlog(1000, milliseconds(1000));
+  backlog.staged(Clock::now() - milliseconds(300), 40);
+  backlog.staged(Clock::now() - milliseconds(200), 10);
+  const auto taken = backlog.take();
+  backlog.staged(Clock::now(), 7);  // committed while the transform ran
+  std::vector<std::pair<double, std::int64_t>> seen;
+  backlog.transformed(taken, [&](double s, std::int64_t rows) { seen.emplace_back(s, rows); });
+  ASSERT_EQ(seen.size(), 2U);
+  EXPECT_EQ(seen[0].second, 40);
+  EXPECT_GE(seen[0].first, 0.3);
+  EXPECT_EQ(seen[1].second, 10);
+  EXPECT_EQ(backlog.rows(), 7);
+  EXPECT_LT(backlog.oldest_seconds(), 0.2);
+}
+
+TEST(StagedBacklog, FinishWakesTheWaiter) {
+  StagedBacklog backlog(1000, milliseconds(100'000));
+  std::thread finisher([&] {
+    std::this_thread::sleep_for(milliseconds(50));
+    backlog.finish();
+  });
+  backlog.wait_for_batch(Clock::now() + std::chrono::hours(1));
+  EXPECT_TRUE(backlog.finished());
+  finisher.join();
+}
+
+}  // namespace
+}  // namespace sparkify
