@@ -400,7 +400,7 @@ void EtlServer::publish_backlog() {
   metrics_.oldest_waiting_seconds = backlog_.oldest_seconds();
 }
 
-std::unique_lock<std::mutex> EtlServer::take_turn(const Warehouse& wh) {
+std::unique_lock<FifoMutex> EtlServer::take_turn(const Warehouse& wh) {
   if (wh.transforms_beside_staging())
     return {};
   return std::unique_lock(turns_);

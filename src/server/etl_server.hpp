@@ -21,6 +21,7 @@
 
 #include "core/console.hpp"
 #include "pipeline/ingest.hpp"
+#include "server/fifo_mutex.hpp"
 #include "server/metrics.hpp"
 #include "server/server_options.hpp"
 #include "server/staged_backlog.hpp"
@@ -88,7 +89,7 @@ class EtlServer {
   void transformed(const StagedBacklog::Taken& taken);
   void publish_backlog();
   // Held while this thread writes, when the engine takes one writer at a time.
-  std::unique_lock<std::mutex> take_turn(const Warehouse& warehouse);
+  std::unique_lock<FifoMutex> take_turn(const Warehouse& warehouse);
   // Whether a failure means the connection is lost or the warehouse taken.
   static bool reconnect_after(const std::exception& e);
   Warehouse* reader();
@@ -108,8 +109,9 @@ class EtlServer {
   // Whether the writer holds the warehouse (PostgreSQL: its writer lock); the
   // transformer writes only while it does, so no other loader's batch runs beside it.
   std::atomic<bool> writer_locked_{false};
-  // SQLite and Redshift: staging commits and transforms take turns.
-  std::mutex turns_;
+  // SQLite and Redshift: staging commits and transforms take turns, in the order
+  // they ask for them.
+  FifoMutex turns_;
   // A separate connection for /health and /v1/status.
   std::mutex reader_mutex_;
   std::unique_ptr<Warehouse> reader_;

@@ -10,14 +10,17 @@ StagedBacklog::StagedBacklog(std::int64_t batch_rows, std::chrono::milliseconds 
 void StagedBacklog::staged(Clock::time_point acked, std::int64_t rows) {
   if (rows <= 0)
     return;
-  bool due_now = false;
+  bool wake = false;
   {
     const std::lock_guard lock(mutex_);
+    // The first row to wait sets when the next micro-batch is due: the waiter,
+    // asleep until its deadline, learns it.
+    wake = acks_.empty() && left_over_ == 0;
     acks_.emplace_back(acked, rows);
     acked_rows_ += rows;
-    due_now = rows_locked() >= batch_rows_;
+    wake = wake || rows_locked() >= batch_rows_;
   }
-  if (due_now)
+  if (wake)
     changed_.notify_all();
 }
 

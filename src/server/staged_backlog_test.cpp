@@ -52,6 +52,21 @@ TEST(StagedBacklog, ATransformForgetsOnlyWhatWasStagedBeforeItBegan) {
   EXPECT_LT(backlog.oldest_seconds(), 0.2);
 }
 
+// The waiter went to sleep with nothing waiting; the first row staged after that
+// makes it wake when that row has waited the delay, not at its far deadline.
+TEST(StagedBacklog, TheFirstWaitingRowSetsWhenTheWaiterWakes) {
+  StagedBacklog backlog(1000, milliseconds(50));
+  std::thread stager([&] {
+    std::this_thread::sleep_for(milliseconds(20));
+    backlog.staged(Clock::now(), 1);
+  });
+  const auto far = Clock::now() + std::chrono::seconds(60);
+  backlog.wait_for_batch(far);
+  EXPECT_TRUE(backlog.due());
+  EXPECT_LT(Clock::now(), far - std::chrono::seconds(30)) << "slept until the deadline";
+  stager.join();
+}
+
 TEST(StagedBacklog, FinishWakesTheWaiter) {
   StagedBacklog backlog(1000, milliseconds(100'000));
   std::thread finisher([&] {
