@@ -42,14 +42,17 @@ StagedBacklog::Taken StagedBacklog::take() const {
 void StagedBacklog::transformed(
     const Taken& taken, const std::function<void(double seconds, std::int64_t rows)>& observe) {
   const auto now = Clock::now();
-  const std::lock_guard lock(mutex_);
-  left_over_ -= taken.left_over;
-  for (std::size_t i = 0; i < taken.acks && !acks_.empty(); ++i) {
-    const auto [acked, rows] = acks_.front();
-    observe(std::chrono::duration<double>(now - acked).count(), rows);
-    acked_rows_ -= rows;
-    acks_.pop_front();
+  {
+    const std::lock_guard lock(mutex_);
+    left_over_ -= taken.left_over;
+    for (std::size_t i = 0; i < taken.acks && !acks_.empty(); ++i) {
+      const auto [acked, rows] = acks_.front();
+      observe(std::chrono::duration<double>(now - acked).count(), rows);
+      acked_rows_ -= rows;
+      acks_.pop_front();
+    }
   }
+  changed_.notify_all();
 }
 
 std::int64_t StagedBacklog::rows() const {
@@ -83,6 +86,11 @@ void StagedBacklog::wait_for_batch(Clock::time_point deadline) const {
       until = std::min(until, acks_.front().first + batch_delay_);
     changed_.wait_until(lock, until);
   }
+}
+
+bool StagedBacklog::wait_for_room(std::int64_t limit, Clock::time_point deadline) const {
+  std::unique_lock lock(mutex_);
+  return changed_.wait_until(lock, deadline, [&] { return finished_ || rows_locked() < limit; });
 }
 
 void StagedBacklog::wait_until(Clock::time_point deadline) const {

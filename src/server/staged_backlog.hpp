@@ -47,6 +47,10 @@ class StagedBacklog {
 
   // Waits until a micro-batch is due, finish() is called, or `deadline`.
   void wait_for_batch(Clock::time_point deadline) const;
+  // Waits while `limit` rows or more wait (the transforms have fallen behind the
+  // staging commits), until a transform brings them below it, finish() is called, or
+  // `deadline`. Whether there is room.
+  bool wait_for_room(std::int64_t limit, Clock::time_point deadline) const;
   // Waits until finish() is called or `deadline`.
   void wait_until(Clock::time_point deadline) const;
   // Nothing more will be staged: wakes the waiter for a last transform.

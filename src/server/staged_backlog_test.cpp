@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <thread>
 #include <vector>
 
@@ -65,6 +66,26 @@ TEST(StagedBacklog, TheFirstWaitingRowSetsWhenTheWaiterWakes) {
   EXPECT_TRUE(backlog.due());
   EXPECT_LT(Clock::now(), far - std::chrono::seconds(30)) << "slept until the deadline";
   stager.join();
+}
+
+// Staging waits while the transforms are behind, and goes on when one catches up.
+TEST(StagedBacklog, AFullBacklogHoldsStagingUntilATransformTakesIt) {
+  StagedBacklog backlog(100, milliseconds(1000));
+  backlog.staged(Clock::now(), 250);
+  const auto taken = backlog.take();
+  std::atomic<bool> transformed{false};
+  std::thread transformer([&] {
+    std::this_thread::sleep_for(milliseconds(50));
+    transformed = true;
+    backlog.transformed(taken, [](double, std::int64_t) {});
+  });
+  EXPECT_TRUE(backlog.wait_for_room(200, Clock::now() + std::chrono::seconds(60)));
+  EXPECT_TRUE(transformed);
+  EXPECT_EQ(backlog.rows(), 0);
+  transformer.join();
+  EXPECT_TRUE(backlog.wait_for_room(200, Clock::now()));  // room already
+  backlog.staged(Clock::now(), 300);
+  EXPECT_FALSE(backlog.wait_for_room(200, Clock::now() + milliseconds(10)));
 }
 
 TEST(StagedBacklog, FinishWakesTheWaiter) {
