@@ -132,6 +132,7 @@ void EtlServer::run() {
     writer_.join();
   if (transformer_.joinable())
     transformer_.join();
+  finished_writer_.reset();
   console_.out("sparkify serve: stopped");
 }
 
@@ -463,6 +464,9 @@ void EtlServer::staging_loop() {
     if (closing && queue_.size() == 0)
       break;
   }
+  // The connection (and on PostgreSQL the writer lock) stays open until the transform
+  // thread's last micro-batch has committed: no other loader runs beside it.
+  finished_writer_ = std::move(wh);
   backlog_.finish();
 }
 

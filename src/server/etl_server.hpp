@@ -109,6 +109,8 @@ class EtlServer {
   // Whether the writer holds the warehouse (PostgreSQL: its writer lock); the
   // transformer writes only while it does, so no other loader's batch runs beside it.
   std::atomic<bool> writer_locked_{false};
+  // The staging thread's connection after it finished, closed once the transform thread has.
+  std::unique_ptr<Warehouse> finished_writer_;
   // SQLite and Redshift: staging commits and transforms take turns, in the order
   // they ask for them.
   FifoMutex turns_;
