@@ -36,7 +36,8 @@ if [[ -n "${PRELOAD:-}" ]]; then
   echo "preloading $PRELOAD"
   "$build/sparkify" load -q --target "$target" --songs "$PRELOAD/song_data" --events "$PRELOAD/log_data"
 fi
-# Daily logs for the poller, of users and sessions of their own (another seed).
+# Daily logs for the poller, of sessions of their own (another seed), dated from November 1:
+# a backfill into the preloaded month, which rebuilds the level histories of their users.
 days=$(((seconds + poll_every - 1) / poll_every))
 "$build/sparkify" generate -q --songs 0 --events $((days * 2000)) --days "$days" --seed 4242 \
   --out "$work/extra"
