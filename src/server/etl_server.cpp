@@ -87,7 +87,10 @@ EtlServer::EtlServer(ServerOptions options, WarehouseFactory open_warehouse, con
       queue_(options_.queue_capacity),
       backlog_(options_.batch_rows, options_.batch_delay) {
   http_.set_payload_max_length(options_.max_body_bytes);
-  http_.set_socket_options(reuse_address_only);
+  http_.set_socket_options([this](socket_t socket) {
+    reuse_address_only(socket);
+    listen_socket_ = socket;
+  });
   http_.set_read_timeout(30, 0);
   http_.set_write_timeout(30, 0);
   install_routes();
@@ -116,6 +119,11 @@ int EtlServer::bind() {
                     error != 0 ? std::strerror(error) : "bind failed",
                     error == EADDRINUSE ? " (is another server running there?)" : ""));
   }
+  // httplib listens with a backlog of 5: clients that connect at once past it (8 load
+  // clients, or every client reconnecting after a restart) lose their SYN and retry a
+  // second later. Listening again on the bound socket sets the system's largest.
+  if (listen_socket_ != INVALID_SOCKET)
+    ::listen(listen_socket_, SOMAXCONN);
   return options_.port;
 }
 

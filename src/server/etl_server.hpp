@@ -99,6 +99,7 @@ class EtlServer {
   const Console& console_;
   Metrics metrics_;
   httplib::Server http_;
+  socket_t listen_socket_ = INVALID_SOCKET;
   WriteQueue<JobPtr> queue_;
   std::atomic<bool> stopping_{false};
   std::atomic<std::uint64_t> request_sequence_{0};

@@ -8,11 +8,14 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <csignal>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <thread>
+#include <vector>
 
 #include "tests/support/cli_runner.hpp"
 #include "tests/support/server_process.hpp"
@@ -92,6 +95,46 @@ TEST(ServerEdges, ASecondServerOnAPortInUseIsRefused) {
       << second.err;
   EXPECT_FALSE(fs::exists(dir / "second.db")) << "a server that cannot listen made a warehouse";
   EXPECT_EQ(first.terminate(), 0);
+}
+
+// Many clients connecting at the same moment (a load test's start, every client of a
+// restarted server) all get their connection at once: none waits a second for its SYN to
+// be sent again because the listen backlog was full. The server is stopped while they
+// connect, so the backlog alone holds them (httplib's own is 5).
+TEST(ServerEdges, ClientsConnectingAtOnceAreAllConnectedAtOnce) {
+  TempDir dir;
+  ServerProcess server({"--db", (dir / "w.db").string()}, dir.path());
+  ASSERT_EQ(::kill(server.pid(), SIGSTOP), 0);
+  constexpr int kClients = 64;
+  std::vector<int> sockets;
+  sockaddr_in address{};
+  address.sin_family = AF_INET;
+  address.sin_port = htons(static_cast<std::uint16_t>(server.port()));
+  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  for (int i = 0; i < kClients; ++i) {
+    const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK, 0);
+    ASSERT_GE(fd, 0);
+    ::connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof(address));
+    sockets.push_back(fd);
+  }
+  // A dropped SYN is sent again after a second; half of that is plenty for the rest.
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(500);
+  int connected = 0;
+  for (const int fd : sockets) {
+    pollfd writable{fd, POLLOUT, 0};
+    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+        deadline - std::chrono::steady_clock::now());
+    int error = -1;
+    socklen_t size = sizeof(error);
+    if (::poll(&writable, 1, static_cast<int>(std::max<long>(0, left.count()))) == 1 &&
+        ::getsockopt(fd, SOL_SOCKET, SO_ERROR, &error, &size) == 0 && error == 0)
+      ++connected;
+  }
+  for (const int fd : sockets)
+    ::close(fd);
+  ASSERT_EQ(::kill(server.pid(), SIGCONT), 0);
+  EXPECT_EQ(connected, kClients);
+  EXPECT_EQ(server.terminate(), 0);
 }
 
 TEST(ServerEdges, AListenAddressOutOfRangeIsAUsageError) {
