@@ -443,10 +443,10 @@ void EtlServer::staging_loop() {
         writer_locked_ = true;
       }
       if (!jobs.empty()) {
-        // Transforms that fall behind slow the acknowledgements down to their pace,
-        // so the delay to the star schema stays bounded under any load.
-        // A server shutting down stages what it accepted all the same.
-        while (!backlog_.wait_for_room(2 * options_.batch_rows,
+        // Transforms that fall behind (a whole micro-batch of rows waits) slow the
+        // acknowledgements down to their pace, so the delay to the star schema stays
+        // bounded under any load. A server shutting down stages what it accepted.
+        while (!backlog_.wait_for_room(options_.batch_rows,
                                        Clock::now() + std::chrono::milliseconds(200)) &&
                !queue_.closed()) {
         }
