@@ -13,22 +13,14 @@ here="$(cd "$(dirname "$0")" && pwd)"
 build="${1:-build/release}"; seconds="${2:-10}"; clients="${3:-8}"; batch="${4:-50}"
 work="$(mktemp -d)"
 server=""
-pgdir=""
+source "$here/bench_warehouse.sh"
 cleanup() {
   [[ -n "$server" ]] && kill "$server" 2>/dev/null || true
-  [[ -n "$pgdir" ]] && "$here/../scripts/pg-test-server.sh" stop "$pgdir" >/dev/null 2>&1 || true
+  close_bench_warehouse
   rm -rf "$work"
 }
 trap cleanup EXIT
-if [[ "${ENGINE:-sqlite}" == postgres ]]; then
-  pgdir="$(mktemp -u "${TMPDIR:-/tmp}/sparkify-bench-pg.XXXXXX")"
-  target="$("$here/../scripts/pg-test-server.sh" start "$pgdir" | tail -n 1)"
-else
-  target="sqlite:$work/w.db"
-fi
-if [[ -n "${PRELOAD:-}" ]]; then
-  "$build/sparkify" load -q --target "$target" --songs "$PRELOAD/song_data" --events "$PRELOAD/log_data"
-fi
+open_bench_warehouse
 "$build/sparkify" serve --target "$target" --listen 127.0.0.1:0 --batch-delay 0.5 >"$work/out" 2>&1 &
 server=$!
 for _ in $(seq 1 200); do grep -q "listening on" "$work/out" && break; sleep 0.05; done

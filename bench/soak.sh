@@ -18,24 +18,16 @@ minutes="${MINUTES:-10}"; rate="${RATE:-100}"; kill_every="${KILL_EVERY:-60}"
 poll_every="${POLL_EVERY:-30}"
 seconds=$((minutes * 60))
 work="$(mktemp -d)"
-server=""; pgdir=""; sampler=""
+server=""; sampler=""
+source "$here/bench_warehouse.sh"
 cleanup() {
   [[ -n "$sampler" ]] && kill "$sampler" 2>/dev/null || true
   [[ -n "$server" ]] && kill -9 "$server" 2>/dev/null || true
-  [[ -n "$pgdir" ]] && "$here/../scripts/pg-test-server.sh" stop "$pgdir" >/dev/null 2>&1 || true
+  close_bench_warehouse
   rm -rf "$work"
 }
 trap cleanup EXIT
-if [[ "${ENGINE:-sqlite}" == postgres ]]; then
-  pgdir="$(mktemp -u "${TMPDIR:-/tmp}/sparkify-soak-pg.XXXXXX")"
-  target="$("$here/../scripts/pg-test-server.sh" start "$pgdir" | tail -n 1)"
-else
-  target="sqlite:$work/w.db"
-fi
-if [[ -n "${PRELOAD:-}" ]]; then
-  echo "preloading $PRELOAD"
-  "$build/sparkify" load -q --target "$target" --songs "$PRELOAD/song_data" --events "$PRELOAD/log_data"
-fi
+open_bench_warehouse
 # Daily logs for the poller, of sessions of their own (another seed), dated from November 1:
 # a backfill into the preloaded month, which rebuilds the level histories of their users.
 days=$(((seconds + poll_every - 1) / poll_every))
