@@ -3,6 +3,7 @@
 // acknowledged event must be staged and in the star schema exactly once.
 //
 //   sparkify-ingest-load PORT TARGET [--seconds S] [--clients C] [--batch B] [--rate R]
+//   sparkify-ingest-load --free-port
 //
 // Without --rate each client sends its next request when the last one is answered
 // (closed loop: the server's saturation). With --rate the clients send R requests a
@@ -66,8 +67,9 @@ int main(int argc, char** argv) {
     return print_free_port();
   if (argc < 3) {
     std::fprintf(stderr,
-                 "usage: %s PORT TARGET [--seconds S] [--clients C] [--batch B] [--rate R]\n",
-                 argv[0]);
+                 "usage: %s PORT TARGET [--seconds S] [--clients C] [--batch B] [--rate R]\n"
+                 "       %s --free-port\n",
+                 argv[0], argv[0]);
     return 2;
   }
   const int port = std::atoi(argv[1]);
@@ -169,13 +171,15 @@ int main(int argc, char** argv) {
                            .at(0));
   fmt::print(
       "clients {}, {} events per request, {:.1f} s: {} events acknowledged ({:.0f} events/s), "
-      "{} attempts refused, {} requests abandoned; ack latency p50 {:.1f} ms, p99 {:.1f} ms, p99.9 {:.1f} ms, max {:.1f} "
+      "{} attempts refused, {} requests abandoned; ack latency p50 {:.1f} ms, p99 {:.1f} ms, p99.9 "
+      "{:.1f} ms, max {:.1f} "
       "ms; staged {}, facts {}; "
       "acknowledgement to star schema p50 <= {:.2f} s, p99 <= {:.2f} s, max {:.2f} s\n",
       clients, batch, elapsed, acked.load(), static_cast<double>(acked.load()) / elapsed,
-      refused.load(), abandoned.load(), percentile(latencies_ms, 0.50), percentile(latencies_ms, 0.99),
-      percentile(latencies_ms, 0.999), percentile(latencies_ms, 1.0), staged, facts,
-      freshness.value("p50", 0.0), freshness.value("p99", 0.0), freshness.value("max", 0.0));
+      refused.load(), abandoned.load(), percentile(latencies_ms, 0.50),
+      percentile(latencies_ms, 0.99), percentile(latencies_ms, 0.999),
+      percentile(latencies_ms, 1.0), staged, facts, freshness.value("p50", 0.0),
+      freshness.value("p99", 0.0), freshness.value("max", 0.0));
   const bool lost = abandoned.load() > 0 || staged != acked.load() || facts != acked.load();
   if (lost)
     fmt::print("FAILED: acknowledged events are missing or duplicated\n");
