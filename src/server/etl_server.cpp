@@ -180,7 +180,9 @@ void EtlServer::install_routes() {
   });
   http_.Get("/v1/status",
             [this](const httplib::Request&, httplib::Response& res) { handle_status(res); });
-  http_.set_logger([this](const httplib::Request& req, const httplib::Response& res) {
+  // Counted before the response is written, so a client that has its answer finds it
+  // counted in /metrics (httplib's logger runs only after the write).
+  http_.set_post_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
     metrics_.count_request(std::string(route_label(req.path)), res.status);
     console_.detail("{} {} -> {}", req.method, req.path, res.status);
   });
