@@ -71,9 +71,9 @@ TEST(CommandLine, InitIsIdempotentAndStatusReports) {
   const std::string db = (dir / "w.db").string();
   auto r = run_sparkify({"init", "--db", db});
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_NE(r.out.find("schema upgraded from version 0 to 9"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("schema upgraded from version 0 to 10"), std::string::npos) << r.out;
   r = run_sparkify({"init", "--db", db});
-  EXPECT_NE(r.out.find("schema is up to date (version 9)"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("schema is up to date (version 10)"), std::string::npos) << r.out;
   ASSERT_EQ(run_sparkify({"load", "--db", db, "--quiet"}).exit_code, 0);
   r = run_sparkify({"status", "--db", db});
   ASSERT_EQ(r.exit_code, 0);

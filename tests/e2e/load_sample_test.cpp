@@ -118,7 +118,7 @@ TEST(LoadSample, UpgradeFromVersionThreeGivesEarlierPlaysTheirArtistName) {
             "");
   const auto r = run_sparkify({"init", "--db", db.string()});
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_NE(r.out.find("schema upgraded from version 3 to 9"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("schema upgraded from version 3 to 10"), std::string::npos) << r.out;
   EXPECT_EQ(SqliteReader(db).rows(names), loaded);
   EXPECT_EQ(SqliteReader(db).count("SELECT COUNT(*) FROM f_songplay WHERE artist_name IS NULL"), 0);
   // The play counts (6) are counted from the plays version 4 named: as loaded.
@@ -158,7 +158,7 @@ TEST(LoadSample, UpgradeToVersionNineKeysThePlaysByTimeAndKeepsThem) {
   ASSERT_EQ(SqliteReader(db).rows(key), (std::vector<std::string>{"songplay_id"}));
   const auto r = run_sparkify({"init", "--db", db.string()});
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_NE(r.out.find("schema upgraded from version 8 to 9"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("schema upgraded from version 8 to 10"), std::string::npos) << r.out;
   EXPECT_EQ(SqliteReader(db).rows(key), (std::vector<std::string>{"start_time", "songplay_id"}));
   EXPECT_EQ(SqliteReader(db).count("SELECT COUNT(*) FROM pragma_index_list('f_songplay') "
                                    "WHERE name = 'f_songplay_start_time'"),
@@ -166,6 +166,48 @@ TEST(LoadSample, UpgradeToVersionNineKeysThePlaysByTimeAndKeepsThem) {
   EXPECT_EQ(SqliteReader(db).canonical_dump(), dump);
   EXPECT_EQ(run_sparkify({"query", "top-users", "--db", db.string()}).out, top.out);
   EXPECT_EQ(run_sparkify({"check", "--db", db.string()}).exit_code, 0);
+}
+
+// Version 10 makes a staged event unique by (start_time, event_id): a warehouse of
+// version 9, whose staged events are keyed by event_id alone, keeps every row and
+// every answer, and an event staged again is still staged once.
+TEST(LoadSample, UpgradeToVersionTenKeysTheEventsByTimeAndKeepsThem) {
+  TempDir dir;
+  const auto db = dir / "w.db";
+  ASSERT_EQ(run_sparkify(sample_args(db)).exit_code, 0);
+  const auto dump = SqliteReader(db).canonical_dump();
+  // Back to what version 9 left: the same table keyed by the id.
+  std::string table = SqliteReader(db).rows(
+      "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 's_songplay_event'")[0];
+  table = "CREATE TABLE e_v9 " + table.substr(table.find('('));
+  const std::string id_column = "event_id         TEXT    NOT NULL,";
+  ASSERT_NE(table.find(id_column), std::string::npos) << table;
+  table.replace(table.find(id_column), id_column.size(), "event_id TEXT PRIMARY KEY,");
+  ASSERT_EQ(sqlite_execute(db, table + ";"
+                                       "INSERT INTO e_v9 SELECT * FROM s_songplay_event;"
+                                       "DROP TABLE s_songplay_event;"
+                                       "ALTER TABLE e_v9 RENAME TO s_songplay_event;"
+                                       "DELETE FROM etl_schema_version WHERE version >= 10"),
+            "");
+  const std::string id_key =
+      "SELECT name FROM pragma_index_info('sqlite_autoindex_s_songplay_event_1')";
+  ASSERT_EQ(SqliteReader(db).rows(id_key), (std::vector<std::string>{"event_id"}));
+  const auto r = run_sparkify({"init", "--db", db.string()});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("schema upgraded from version 9 to 10"), std::string::npos) << r.out;
+  EXPECT_TRUE(SqliteReader(db).rows(id_key).empty());
+  EXPECT_EQ(SqliteReader(db).rows("SELECT name FROM pragma_index_info('s_songplay_event_key')"),
+            (std::vector<std::string>{"start_time", "event_id"}));
+  EXPECT_EQ(SqliteReader(db).canonical_dump(), dump);
+  EXPECT_EQ(run_sparkify({"check", "--db", db.string()}).exit_code, 0);
+  // The sample's events again, under another name: each is staged once.
+  copy_tree(sample_dir() / "log_data", dir / "again");
+  fs::create_directories(dir / "none");
+  const auto again = run_sparkify({"load", "--db", db.string(), "--songs", (dir / "none").string(),
+                                   "--events", (dir / "again").string(), "--allow-empty"});
+  ASSERT_EQ(again.exit_code, 0) << again.err;
+  EXPECT_EQ(SqliteReader(db).count("SELECT COUNT(*) FROM s_songplay_event"), 8056);
+  EXPECT_EQ(SqliteReader(db).count("SELECT COUNT(*) FROM f_songplay"), 6820);
 }
 
 TEST(LoadSample, SecondLoadChangesNothing) {

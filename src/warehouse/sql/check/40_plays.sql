@@ -1,5 +1,6 @@
 -- description: Every staged NextSong event is a fact, every fact is a staged NextSong event, and each fact names its event's artist.
--- (UNION ALL keeps no order by itself: ord does.)
+-- (UNION ALL keeps no order by itself: ord does.) A play is looked up by time and id,
+-- its key in both tables on SQLite: one id has one time.
 SELECT check_name, passed, observed, detail
 FROM (
   SELECT 1 AS ord, 'plays:staged-events-are-facts' AS check_name,
@@ -8,7 +9,8 @@ FROM (
          missing || ' of ' || staged || ' staged NextSong events have no fact' AS detail
   FROM (SELECT COUNT(*) AS staged,
                COALESCE(SUM(CASE WHEN NOT EXISTS (SELECT 1 FROM f_songplay AS f
-                                                  WHERE f.songplay_id = e.event_id)
+                                                  WHERE f.start_time = e.start_time
+                                                    AND f.songplay_id = e.event_id)
                                  THEN 1 ELSE 0 END), 0) AS missing
         FROM s_songplay_event AS e
         WHERE e.page = 'NextSong') AS s
@@ -19,7 +21,8 @@ FROM (
          extra || ' of ' || facts || ' facts have no staged NextSong event'
   FROM (SELECT COUNT(*) AS facts,
                COALESCE(SUM(CASE WHEN NOT EXISTS (SELECT 1 FROM s_songplay_event AS e
-                                                  WHERE e.event_id = f.songplay_id
+                                                  WHERE e.start_time = f.start_time
+                                                    AND e.event_id = f.songplay_id
                                                     AND e.page = 'NextSong')
                                  THEN 1 ELSE 0 END), 0) AS extra
         FROM f_songplay AS f) AS x
@@ -34,6 +37,7 @@ FROM (
                                    OR (e.artist IS NOT NULL AND f.artist_name IS NULL)
                                  THEN 1 ELSE 0 END), 0) AS differing
         FROM f_songplay AS f
-        JOIN s_songplay_event AS e ON e.event_id = f.songplay_id) AS n
+        JOIN s_songplay_event AS e
+          ON e.start_time = f.start_time AND e.event_id = f.songplay_id) AS n
 ) AS c
 ORDER BY ord;

@@ -19,7 +19,7 @@ affected AS (
   UNION
   SELECT e.event_id, e.start_time, e.song, e.artist, e.length
   FROM f_songplay AS f
-  JOIN s_songplay_event AS e ON e.event_id = f.songplay_id
+  JOIN s_songplay_event AS e ON e.start_time = f.start_time AND e.event_id = f.songplay_id
   WHERE f.song_id IN (SELECT song_id FROM new_song) AND e.processed = 1 AND e.batch_id <> ?1
 ),
 ranked AS (
@@ -34,7 +34,7 @@ ranked AS (
 UPDATE f_songplay
 SET song_id = ranked.song_id, artist_id = ranked.artist_id
 FROM ranked
--- f_songplay's key is (start_time, songplay_id)
+-- f_songplay's key is (start_time, songplay_id), as s_songplay_event's is (start_time, event_id)
 WHERE f_songplay.start_time = ranked.start_time AND f_songplay.songplay_id = ranked.event_id
   AND ranked.rn = 1
   AND (f_songplay.song_id IS NOT ranked.song_id OR f_songplay.artist_id IS NOT ranked.artist_id);
