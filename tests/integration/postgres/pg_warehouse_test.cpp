@@ -166,9 +166,9 @@ TEST_F(PgWarehouseTest, SchemaMigratesOnceAndMirrorsTheSqliteStatements) {
   PostgresWarehouse wh(conninfo_);
   EXPECT_EQ(wh.engine(), "postgresql");
   EXPECT_EQ(wh.schema_version(), 0);
-  EXPECT_EQ(wh.migrate(), 9);
-  EXPECT_EQ(wh.migrate(), 9);
-  EXPECT_EQ(wh.schema_version(), 9);
+  EXPECT_EQ(wh.migrate(), 10);
+  EXPECT_EQ(wh.migrate(), 10);
+  EXPECT_EQ(wh.schema_version(), 10);
   // Schema 2 came with the embedded name-to-gender table, filled once.
   EXPECT_EQ(to_int(wh.query("SELECT COUNT(*) FROM ref_name_gender").rows.at(0).at(0)), 15788);
   EXPECT_EQ(to_int(wh.query("SELECT row_count FROM etl_reference").rows.at(0).at(0)), 15788);
@@ -232,11 +232,29 @@ TEST_F(PgWarehouseTest, UpgradeFromVersionThreeGivesEarlierPlaysTheirArtistName)
     pg.execute("ALTER TABLE f_songplay DROP COLUMN artist_name");
     pg.execute("DROP TABLE a_artist_name_plays, a_artist_name_gender_plays, a_user_counted_gender");
     pg.execute("DROP SEQUENCE etl_batch_id");
+    // Keys by id alone, as before schema 10.
+    pg.execute("ALTER TABLE f_songplay DROP CONSTRAINT f_songplay_pkey");
+    pg.execute("ALTER TABLE f_songplay ADD CONSTRAINT f_songplay_pkey PRIMARY KEY (songplay_id)");
+    pg.execute("CREATE INDEX f_songplay_start_time ON f_songplay (start_time)");
+    pg.execute("ALTER TABLE s_songplay_event DROP CONSTRAINT s_songplay_event_pkey");
+    pg.execute("ALTER TABLE s_songplay_event ADD PRIMARY KEY (event_id)");
     pg.execute("DELETE FROM etl_schema_version WHERE version >= 4");
     EXPECT_EQ(pg.schema_version(), 3);
   }
   PostgresWarehouse pg(conninfo_);
-  EXPECT_EQ(pg.migrate(), 9);
+  EXPECT_EQ(pg.migrate(), 10);
+  // Schema 10: plays and staged events keyed by time first.
+  const auto key_of = [&pg](const std::string& table) {
+    return *to_text(pg.query("SELECT pg_get_constraintdef(oid) FROM pg_constraint "
+                             "WHERE contype = 'p' AND conrelid = $1::regclass",
+                             {table})
+                        .rows.at(0)
+                        .at(0));
+  };
+  EXPECT_EQ(key_of("f_songplay"), "PRIMARY KEY (start_time, songplay_id)");
+  EXPECT_EQ(key_of("s_songplay_event"), "PRIMARY KEY (start_time, event_id)");
+  EXPECT_EQ(scalar(pg, "SELECT COUNT(*) FROM pg_indexes WHERE indexname = 'f_songplay_start_time'"),
+            0);
   EXPECT_EQ(scalar(pg, "SELECT COUNT(*) FROM f_songplay WHERE artist_name IS NULL"), 0);
   // The play counts (6) are counted from the plays version 4 named.
   auto lite = sqlite_reference();
@@ -398,7 +416,7 @@ TEST_F(PgWarehouseTest, BulkAndIncrementalPathsGiveTheSameTables) {
              text.find(std::string(" ON public.") + table + " ") != std::string::npos;
     });
   };
-  EXPECT_EQ(mentioning(keys, "f_songplay"), 7);
+  EXPECT_EQ(mentioning(keys, "f_songplay"), 6);
   bulk.begin();
   {
     SetAsideKeys staging(bulk, "staging");

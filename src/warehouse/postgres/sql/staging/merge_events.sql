@@ -11,4 +11,4 @@ SELECT event_id, artist, auth, first_name, gender, item_in_session, last_name, l
        start_time, hour, day, week, month, year, weekday, source_key, line_number, batch_id,
        staged_at, CAST($1 AS integer) <> 0
 FROM tmp_s_songplay_event
-ON CONFLICT (event_id) DO NOTHING;
+ON CONFLICT (start_time, event_id) DO NOTHING;

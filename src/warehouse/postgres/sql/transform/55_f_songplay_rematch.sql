@@ -12,18 +12,18 @@ WITH new_song AS (
   SELECT song_id, title, artist_name FROM s_song WHERE NOT processed AND batch_id < $1
 ),
 affected AS (
-  SELECT e.event_id, e.song, e.artist, e.length
+  SELECT e.event_id, e.start_time, e.song, e.artist, e.length
   FROM new_song AS n
   JOIN s_songplay_event AS e ON e.song = n.title AND e.artist = n.artist_name
   WHERE e.page = 'NextSong' AND e.processed AND e.batch_id <> $1
   UNION
-  SELECT e.event_id, e.song, e.artist, e.length
+  SELECT e.event_id, e.start_time, e.song, e.artist, e.length
   FROM f_songplay AS f
-  JOIN s_songplay_event AS e ON e.event_id = f.songplay_id
+  JOIN s_songplay_event AS e ON e.start_time = f.start_time AND e.event_id = f.songplay_id
   WHERE f.song_id IN (SELECT song_id FROM new_song) AND e.processed AND e.batch_id <> $1
 ),
 ranked AS (
-  SELECT a.event_id, s.song_id, s.artist_id,
+  SELECT a.event_id, a.start_time, s.song_id, s.artist_id,
          ROW_NUMBER() OVER (PARTITION BY a.event_id
                             ORDER BY ABS(s.duration - a.length), s.song_id) AS rn
   FROM affected AS a
@@ -34,6 +34,8 @@ ranked AS (
 UPDATE f_songplay
 SET song_id = ranked.song_id, artist_id = ranked.artist_id
 FROM ranked
-WHERE f_songplay.songplay_id = ranked.event_id AND ranked.rn = 1
+-- f_songplay's key is (start_time, songplay_id), as s_songplay_event's is (start_time, event_id)
+WHERE f_songplay.start_time = ranked.start_time AND f_songplay.songplay_id = ranked.event_id
+  AND ranked.rn = 1
   AND (f_songplay.song_id IS DISTINCT FROM ranked.song_id
        OR f_songplay.artist_id IS DISTINCT FROM ranked.artist_id);
