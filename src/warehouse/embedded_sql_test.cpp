@@ -76,13 +76,13 @@ TEST(EngineStatements, SchemaFilesAreTheEnginesOwn) {
 }
 
 TEST(EngineStatements, OwnTextWinsOverPortable) {
-  // replay/reset is portable, and SQLite writes its own.
-  ASSERT_TRUE(find_embedded_sql("sql/replay/reset.sql").has_value());
-  ASSERT_TRUE(engine_overrides("sqlite", "replay/reset"));
-  EXPECT_EQ(engine_statement("sqlite", "replay/reset"),
-            *find_embedded_sql("sqlite/sql/replay/reset.sql"));
-  EXPECT_EQ(engine_statement("postgres", "replay/reset"),
-            *find_embedded_sql("sql/replay/reset.sql"));
+  // check/60_rejects is portable, and SQLite writes its own.
+  ASSERT_TRUE(find_embedded_sql("sql/check/60_rejects.sql").has_value());
+  ASSERT_TRUE(engine_overrides("sqlite", "check/60_rejects"));
+  EXPECT_EQ(engine_statement("sqlite", "check/60_rejects"),
+            *find_embedded_sql("sqlite/sql/check/60_rejects.sql"));
+  EXPECT_EQ(engine_statement("postgres", "check/60_rejects"),
+            *find_embedded_sql("sql/check/60_rejects.sql"));
   EXPECT_THROW(engine_statement("postgres", "no/such_statement"), std::exception);
 }
 

@@ -5,7 +5,7 @@ SELECT song_id, title, artist_id, NULLIF(year, 0), duration
 FROM (SELECT song_id, title, artist_id, year, duration FROM s_song WHERE batch_id = ?1
       UNION ALL
       SELECT song_id, title, artist_id, year, duration FROM s_song
-      WHERE processed = 0 AND batch_id < ?1) AS batch_songs
+      WHERE NOT processed AND batch_id < ?1) AS batch_songs
 WHERE true
 ON CONFLICT (song_id) DO UPDATE SET
   title = excluded.title, artist_id = excluded.artist_id,

@@ -33,7 +33,7 @@ FROM (
           WHERE batch_id = ?1 AND user_id IS NOT NULL
           UNION
           SELECT user_id FROM s_songplay_event INDEXED BY s_songplay_event_unprocessed
-          WHERE processed = 0 AND batch_id < ?1 AND user_id IS NOT NULL) AS touched
+          WHERE NOT processed AND batch_id < ?1 AND user_id IS NOT NULL) AS touched
     JOIN s_songplay_event AS e ON e.rowid = (
       SELECT x.rowid FROM s_songplay_event AS x
       WHERE x.user_id = touched.user_id AND x.batch_id <= ?1

@@ -28,14 +28,14 @@ INSERT INTO level_user (user_id, last_ts, last_level, appends)
 SELECT n.user_id, e.ts, e.level, 1
 FROM (SELECT user_id,
              (SELECT h.rowid FROM s_songplay_event AS h
-              WHERE h.user_id = new_user.user_id AND h.batch_id < ?1 AND h.processed <> 0
+              WHERE h.user_id = new_user.user_id AND h.batch_id < ?1 AND h.processed
                 AND h.level IS NOT NULL
               ORDER BY h.ts DESC, h.event_id DESC LIMIT 1) AS last_rowid
       FROM (SELECT user_id FROM s_songplay_event
             WHERE batch_id = ?1 AND user_id IS NOT NULL AND level IS NOT NULL
             UNION
             SELECT user_id FROM s_songplay_event
-            WHERE processed = 0 AND batch_id < ?1 AND user_id IS NOT NULL
+            WHERE NOT processed AND batch_id < ?1 AND user_id IS NOT NULL
               AND level IS NOT NULL) AS new_user) AS n
 LEFT JOIN s_songplay_event AS e ON e.rowid = n.last_rowid;
 
@@ -49,7 +49,7 @@ WHERE last_ts IS NOT NULL
                          WHERE batch_id = ?1 AND user_id IS NOT NULL AND level IS NOT NULL
                          UNION ALL
                          SELECT user_id, ts FROM s_songplay_event
-                         WHERE processed = 0 AND batch_id < ?1 AND user_id IS NOT NULL
+                         WHERE NOT processed AND batch_id < ?1 AND user_id IS NOT NULL
                            AND level IS NOT NULL) AS n
                    JOIN level_user AS u ON u.user_id = n.user_id
                    WHERE n.ts <= u.last_ts);
@@ -69,12 +69,12 @@ FROM (
     WHERE batch_id = ?1 AND user_id IS NOT NULL AND level IS NOT NULL
     UNION ALL
     SELECT user_id, start_time, level, ts, event_id FROM s_songplay_event
-    WHERE processed = 0 AND batch_id < ?1 AND user_id IS NOT NULL AND level IS NOT NULL
+    WHERE NOT processed AND batch_id < ?1 AND user_id IS NOT NULL AND level IS NOT NULL
     UNION ALL
     -- the history of the users to rebuild
     SELECT user_id, start_time, level, ts, event_id FROM s_songplay_event
     WHERE user_id IN (SELECT user_id FROM level_user WHERE appends = 0)
-      AND batch_id < ?1 AND processed <> 0 AND level IS NOT NULL
+      AND batch_id < ?1 AND processed AND level IS NOT NULL
   ) AS taken
 ) AS events
 -- A change of level; a user's first event taken is one unless it continues the level

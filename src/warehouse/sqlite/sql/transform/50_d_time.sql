@@ -6,5 +6,5 @@ WHERE batch_id = ?1 AND page = 'NextSong'
 UNION
 SELECT start_time, hour, day, week, month, year, weekday
 FROM s_songplay_event
-WHERE processed = 0 AND batch_id < ?1 AND page = 'NextSong'
+WHERE NOT processed AND batch_id < ?1 AND page = 'NextSong'
 ON CONFLICT (start_time) DO NOTHING;

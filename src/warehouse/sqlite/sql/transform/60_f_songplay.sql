@@ -11,7 +11,7 @@ SELECT p.event_id, p.start_time, p.user_id, p.level, s.song_id, s.artist_id, p.s
 FROM (SELECT * FROM s_songplay_event WHERE batch_id = ?1 AND page = 'NextSong'
       UNION ALL
       SELECT * FROM s_songplay_event
-      WHERE processed = 0 AND batch_id < ?1 AND page = 'NextSong') AS p
+      WHERE NOT processed AND batch_id < ?1 AND page = 'NextSong') AS p
 LEFT JOIN s_song AS s
   ON s.title = p.song AND s.artist_name = p.artist AND s.batch_id <= ?1
  AND ABS(s.duration - p.length) < 0.001

@@ -9,7 +9,7 @@ SELECT CASE WHEN c.user_id IS NULL THEN u.gender ELSE c.gender END AS gender,
 FROM (SELECT user_id, artist FROM s_songplay_event WHERE batch_id = ?1 AND page = 'NextSong'
       UNION ALL
       SELECT user_id, artist FROM s_songplay_event
-      WHERE processed = 0 AND batch_id < ?1 AND page = 'NextSong') AS p
+      WHERE NOT processed AND batch_id < ?1 AND page = 'NextSong') AS p
 JOIN d_user AS u ON u.user_id = p.user_id
 LEFT JOIN a_user_counted_gender AS c ON c.user_id = p.user_id
 GROUP BY 1, p.artist;

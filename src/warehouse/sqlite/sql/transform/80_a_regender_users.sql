@@ -13,7 +13,7 @@ UNION
 SELECT user_id FROM s_songplay_event WHERE batch_id = ?1 AND user_id IS NOT NULL
 UNION
 SELECT user_id FROM s_songplay_event
-WHERE processed = 0 AND batch_id < ?1 AND user_id IS NOT NULL;
+WHERE NOT processed AND batch_id < ?1 AND user_id IS NOT NULL;
 
 CREATE TEMP TABLE moved_user AS
 SELECT c.user_id, c.gender AS old_gender, u.gender AS new_gender

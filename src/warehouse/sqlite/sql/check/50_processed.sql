@@ -1,7 +1,0 @@
--- description: No staged row is left waiting for the star schema after a load.
-SELECT 'staging:all-processed' AS check_name,
-       CASE WHEN songs + events = 0 THEN 1 ELSE 0 END AS passed,
-       songs + events AS observed,
-       songs || ' songs and ' || events || ' events not processed' AS detail
-FROM (SELECT (SELECT COUNT(*) FROM s_song WHERE processed = 0) AS songs,
-             (SELECT COUNT(*) FROM s_songplay_event WHERE processed = 0) AS events) AS w;

@@ -1,4 +1,0 @@
--- Staged rows not yet in the star schema, and how old the oldest is.
-SELECT (SELECT COUNT(*) FROM s_song WHERE processed = 0) AS songs_waiting,
-       (SELECT COUNT(*) FROM s_songplay_event WHERE processed = 0) AS events_waiting,
-       (SELECT MIN(staged_at) FROM s_songplay_event WHERE processed = 0) AS oldest_waiting;

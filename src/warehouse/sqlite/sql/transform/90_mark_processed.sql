@@ -1,4 +1,0 @@
--- Everything staged up to batch ?1 is now in the star schema. Rows a load staged
--- are flagged already; this marks the rows that were waiting.
-UPDATE s_song SET processed = 1 WHERE processed = 0 AND batch_id <= ?1;
-UPDATE s_songplay_event SET processed = 1 WHERE processed = 0 AND batch_id <= ?1;
