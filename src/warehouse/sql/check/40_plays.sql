@@ -1,6 +1,6 @@
 -- description: Every staged NextSong event is a fact, every fact is a staged NextSong event, and each fact names its event's artist.
 -- (UNION ALL keeps no order by itself: ord does.) A play is looked up by time and id,
--- its key in both tables on SQLite: one id has one time.
+-- the key of both tables on SQLite and PostgreSQL: one id has one time.
 SELECT check_name, passed, observed, detail
 FROM (
   SELECT 1 AS ord, 'plays:staged-events-are-facts' AS check_name,
