@@ -11,7 +11,7 @@
 namespace sparkify {
 
 struct EmbeddedSql {
-  std::string_view name;  // e.g. "sqlite/sql/transform/10_d_artist.sql"
+  std::string_view name;  // e.g. "sqlite/sql/transform/30_d_user.sql"
   std::string_view text;
 };
 
@@ -29,9 +29,9 @@ inline std::optional<std::string_view> find_embedded_sql(std::string_view name) 
 // The portable SQL, written once for every engine with $N parameters: sql/<folder>/<name>.sql.
 inline constexpr std::string_view kPortableRoot = "sql/";
 
-// The text of an engine's named statement ("sqlite", "transform/10_d_artist"): the
-// engine's own sqlite/sql/transform/10_d_artist.sql when its dialect needs one, else
-// the portable sql/transform/10_d_artist.sql; throws WarehouseError when neither exists.
+// The text of an engine's named statement ("sqlite", "transform/30_d_user"): the
+// engine's own sqlite/sql/transform/30_d_user.sql when its dialect needs one, else
+// the portable sql/transform/30_d_user.sql; throws WarehouseError when neither exists.
 std::string_view engine_statement(std::string_view engine_dir, std::string_view name);
 
 // Whether the engine writes the named statement in its own dialect.
