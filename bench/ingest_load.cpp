@@ -171,9 +171,9 @@ int main(int argc, char** argv) {
                            .at(0));
   fmt::print(
       "clients {}, {} events per request, {:.1f} s: {} events acknowledged ({:.0f} events/s), "
-      "{} attempts refused, {} requests abandoned; ack latency p50 {:.1f} ms, p99 {:.1f} ms, p99.9 "
-      "{:.1f} ms, max {:.1f} "
-      "ms; staged {}, facts {}; "
+      "{} attempts refused, {} requests abandoned; "
+      "ack latency p50 {:.1f} ms, p99 {:.1f} ms, p99.9 {:.1f} ms, max {:.1f} ms; "
+      "staged {}, facts {}; "
       "acknowledgement to star schema p50 <= {:.2f} s, p99 <= {:.2f} s, max {:.2f} s\n",
       clients, batch, elapsed, acked.load(), static_cast<double>(acked.load()) / elapsed,
       refused.load(), abandoned.load(), percentile(latencies_ms, 0.50),
