@@ -261,17 +261,6 @@ DISTSTYLE ALL;
 
 INSERT INTO etl_schema_version (version, name, applied_at) VALUES ($1, $2, $3);  -- 2, '002_name_gender.sql', now (UTC)
 
--- Schema version 3. In SQLite and PostgreSQL this version adds an index on each
--- staging table's batch_id (a load stages its rows already flagged processed
--- and its transforms find them by batch) and, in PostgreSQL, drops the enforced
--- foreign keys from f_songplay to d_time and d_user. Redshift has no indexes,
--- its staging writer stages every row waiting (its transforms take waiting rows
--- only) and its foreign keys are informational, never enforced: nothing changes
--- here. The file keeps the version numbers of the three engines the same.
-SELECT 1;
-
-INSERT INTO etl_schema_version (version, name, applied_at) VALUES ($1, $2, $3);  -- 3, '003_load_path.sql', now (UTC)
-
 -- Schema version 4: every play carries its artist's name as the event log spells it.
 --
 -- Most plays match no known song, so f_songplay.artist_id is NULL for them and the
@@ -288,16 +277,6 @@ FROM s_songplay_event AS e
 WHERE e.event_id = f_songplay.songplay_id AND e.artist IS NOT NULL;
 
 INSERT INTO etl_schema_version (version, name, applied_at) VALUES ($1, $2, $3);  -- 4, '004_play_artist_name.sql', now (UTC)
-
--- Schema version 5. In SQLite this version adds batch_id to the per-user index of
--- staged events (its 40_d_user_level reads a batch's own rows by batch and only
--- the earlier rows of the same users by that index). This engine plans the step
--- differently (a hash of the touched users and a sort, no row-by-row lookups),
--- so nothing changes here; the file keeps the version numbers of the three
--- engines the same.
-SELECT 1;
-
-INSERT INTO etl_schema_version (version, name, applied_at) VALUES ($1, $2, $3);  -- 5, '005_user_history_by_batch.sql', now (UTC)
 
 -- Schema version 6: running counts of plays by artist name, for the two
 -- artist-name rankings (query/top-artist-names, query/top-artist-names-by-gender).
@@ -352,15 +331,6 @@ INSERT INTO a_user_counted_gender (user_id, gender)
 SELECT user_id, gender FROM d_user;
 
 INSERT INTO etl_schema_version (version, name, applied_at) VALUES ($1, $2, $3);  -- 6, '006_artist_name_play_counts.sql', now (UTC)
-
--- Schema version 7: the ledger's keys compare as bytes.
--- A load looks each window of a listing up by its first and last key
--- (ledger/loaded_between.sql); listings are in byte order. Redshift compares
--- text by its UTF-8 bytes in a case-sensitive database (the default; sparkify
--- needs one, docs/redshift.md): nothing changes here. The version keeps the
--- engines' schemas in step.
-
-INSERT INTO etl_schema_version (version, name, applied_at) VALUES ($1, $2, $3);  -- 7, '007_ledger_keys_in_byte_order.sql', now (UTC)
 
 -- Schema version 8: columns as wide as their data, and no copy per node of the
 -- tables every batch writes.

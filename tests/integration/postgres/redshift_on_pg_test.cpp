@@ -114,12 +114,13 @@ TEST(RedshiftOnPostgres, SampleGivesTheSameStarSchemaAsThePostgresEngine) {
 }
 
 // Schema 8 rebuilds most tables (narrower columns, other distribution styles): a
-// warehouse loaded at version 7, then upgraded, keeps every row and loads on.
+// warehouse loaded before it (at version 6, Redshift's schema file before 8), then
+// upgraded, keeps every row and loads on.
 TEST(RedshiftOnPostgres, UpgradeToVersionEightKeepsEveryRow) {
   PostgresWarehouse pg(test::create_test_database("rs_v8_pg"));
   RedshiftWarehouse rs(test::create_test_database("rs_v8_rs"), emulation());
   load(pg, kSample);
-  // A version-7 warehouse, as an earlier sparkify left it.
+  // A warehouse before version 8, as an earlier sparkify left it.
   rs.begin();
   rs.execute(rs.statement("migrate/create_version_table"));
   rs.execute(std::string(*find_embedded_sql("redshift/emulation/functions.sql")));
@@ -135,7 +136,7 @@ TEST(RedshiftOnPostgres, UpgradeToVersionEightKeepsEveryRow) {
   }
   sync_name_gender(rs, embedded_name_gender_reference(), NameSyncMode::keep_users_table);
   rs.commit();
-  ASSERT_EQ(rs.schema_version(), 7);
+  ASSERT_EQ(rs.schema_version(), 6);
   const auto width = [&](const std::string& table, const std::string& column) {
     return scalar(rs,
                   "SELECT character_maximum_length FROM information_schema.columns WHERE "

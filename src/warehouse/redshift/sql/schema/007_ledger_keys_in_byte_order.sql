@@ -1,6 +1,0 @@
--- Schema version 7: the ledger's keys compare as bytes.
--- A load looks each window of a listing up by its first and last key
--- (ledger/loaded_between.sql); listings are in byte order. Redshift compares
--- text by its UTF-8 bytes in a case-sensitive database (the default; sparkify
--- needs one, docs/redshift.md): nothing changes here. The version keeps the
--- engines' schemas in step.

@@ -1,5 +1,0 @@
--- Schema version 7: the ledger's keys compare as bytes.
--- A load looks each window of a listing up by its first and last key
--- (ledger/loaded_between.sql); listings are in byte order. SQLite compares text
--- as bytes already (the BINARY collation): nothing changes here. The version
--- keeps the engines' schemas in step.
