@@ -125,6 +125,11 @@ std::int64_t scalar(Warehouse& wh, const std::string& sql) {
   return to_int(wh.query(sql).rows.at(0).at(0));
 }
 
+// How many of the warehouse's text columns would compare in the database's collation.
+constexpr const char* kTextColumnsNotInByteOrder =
+    "SELECT COUNT(*) FROM information_schema.columns WHERE table_schema = current_schema() "
+    "AND data_type = 'text' AND collation_name IS DISTINCT FROM 'C'";
+
 class PgWarehouseTest : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -166,9 +171,11 @@ TEST_F(PgWarehouseTest, SchemaMigratesOnceAndMirrorsTheSqliteStatements) {
   PostgresWarehouse wh(conninfo_);
   EXPECT_EQ(wh.engine(), "postgresql");
   EXPECT_EQ(wh.schema_version(), 0);
-  EXPECT_EQ(wh.migrate(), 10);
-  EXPECT_EQ(wh.migrate(), 10);
-  EXPECT_EQ(wh.schema_version(), 10);
+  EXPECT_EQ(wh.migrate(), 11);
+  EXPECT_EQ(wh.migrate(), 11);
+  EXPECT_EQ(wh.schema_version(), 11);
+  // Schema 11: every text column compares as bytes, whatever the database's collation.
+  EXPECT_EQ(scalar(wh, kTextColumnsNotInByteOrder), 0);
   // Schema 2 came with the embedded name-to-gender table, filled once.
   EXPECT_EQ(to_int(wh.query("SELECT COUNT(*) FROM ref_name_gender").rows.at(0).at(0)), 15788);
   EXPECT_EQ(to_int(wh.query("SELECT row_count FROM etl_reference").rows.at(0).at(0)), 15788);
@@ -238,11 +245,16 @@ TEST_F(PgWarehouseTest, UpgradeFromVersionThreeGivesEarlierPlaysTheirArtistName)
     pg.execute("CREATE INDEX f_songplay_start_time ON f_songplay (start_time)");
     pg.execute("ALTER TABLE s_songplay_event DROP CONSTRAINT s_songplay_event_pkey");
     pg.execute("ALTER TABLE s_songplay_event ADD PRIMARY KEY (event_id)");
+    // Text in the database's collation, as before schema 11.
+    pg.execute("ALTER TABLE f_songplay ALTER COLUMN songplay_id TYPE text COLLATE \"default\"");
+    pg.execute("ALTER TABLE d_artist ALTER COLUMN artist_id TYPE text COLLATE \"default\"");
+    ASSERT_EQ(scalar(pg, kTextColumnsNotInByteOrder), 2);
     pg.execute("DELETE FROM etl_schema_version WHERE version >= 4");
     EXPECT_EQ(pg.schema_version(), 3);
   }
   PostgresWarehouse pg(conninfo_);
-  EXPECT_EQ(pg.migrate(), 10);
+  EXPECT_EQ(pg.migrate(), 11);
+  EXPECT_EQ(scalar(pg, kTextColumnsNotInByteOrder), 0);
   // Schema 10: plays and staged events keyed by time first.
   const auto key_of = [&pg](const std::string& table) {
     return *to_text(pg.query("SELECT pg_get_constraintdef(oid) FROM pg_constraint "

@@ -8,9 +8,9 @@ FROM (
   SELECT u.user_id, COALESCE(whole.gender, word.gender) AS gender
   FROM d_user AS u
   LEFT JOIN ref_name_gender AS whole
-    ON whole.name = lower(btrim(u.first_name, ' ') COLLATE "C")
+    ON whole.name = lower(btrim(u.first_name, ' '))
   LEFT JOIN ref_name_gender AS word
-    ON word.name = lower(split_part(btrim(u.first_name, ' '), ' ', 1) COLLATE "C")
+    ON word.name = lower(split_part(btrim(u.first_name, ' '), ' ', 1))
   WHERE u.gender_source <> 'event'
 ) AS looked_up
 WHERE d_user.user_id = looked_up.user_id;

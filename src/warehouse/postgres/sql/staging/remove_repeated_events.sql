@@ -13,7 +13,7 @@ WHERE ctid = ANY (ARRAY(
         SELECT row_id
         FROM (SELECT s.ctid AS row_id,
                      row_number() OVER (PARTITION BY s.event_id
-                                        ORDER BY s.batch_id, s.source_key COLLATE "C",
+                                        ORDER BY s.batch_id, s.source_key,
                                                  s.line_number) AS copy
               FROM s_songplay_event AS s
               WHERE s.event_id IN (SELECT event_id

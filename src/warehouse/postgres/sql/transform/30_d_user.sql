@@ -4,7 +4,7 @@
 -- the first name in ref_name_gender (case-insensitive; the whole trimmed name,
 -- else its first word), else unknown. gender_source says which: 'event',
 -- 'names' or 'unknown'. A name missing from the table is not an error. Names are
--- lower-cased in the "C" collation, so only ASCII letters change, as in SQLite.
+-- lower-cased in the columns' "C" collation, so only ASCII letters change, as in SQLite.
 -- Each lookup is per touched user and reads s_songplay_event_user (user_id, ts)
 -- from one end, so the cost follows the users touched, not their whole history.
 INSERT INTO d_user (user_id, first_name, last_name, gender, gender_source, level, location,
@@ -36,10 +36,10 @@ LEFT JOIN LATERAL (
   ORDER BY e.ts DESC, e.event_id DESC LIMIT 1) AS g ON true
 LEFT JOIN ref_name_gender AS whole
   ON g.gender IS NULL
- AND whole.name = lower(btrim(latest.first_name, ' ') COLLATE "C")
+ AND whole.name = lower(btrim(latest.first_name, ' '))
 LEFT JOIN ref_name_gender AS word
   ON g.gender IS NULL
- AND word.name = lower(split_part(btrim(latest.first_name, ' '), ' ', 1) COLLATE "C")
+ AND word.name = lower(split_part(btrim(latest.first_name, ' '), ' ', 1))
 ON CONFLICT (user_id) DO UPDATE SET
   first_name = excluded.first_name, last_name = excluded.last_name, gender = excluded.gender,
   gender_source = excluded.gender_source, level = excluded.level, location = excluded.location,
