@@ -9,4 +9,4 @@ FROM d_user AS u
 LEFT JOIN (SELECT user_id, COUNT(*) AS plays FROM f_songplay GROUP BY user_id) AS p
   ON p.user_id = u.user_id
 GROUP BY COALESCE(u.gender, 'unknown'), u.gender_source
-ORDER BY COALESCE(u.gender, 'unknown') COLLATE "C", u.gender_source COLLATE "C";
+ORDER BY COALESCE(u.gender, 'unknown'), u.gender_source;

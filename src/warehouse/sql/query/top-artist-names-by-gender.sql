@@ -1,11 +1,11 @@
 -- description: The 10 most played artist names (as the events spell them) by female users, then by male users.
 -- Read from the running counts by gender and artist name (a_artist_name_gender_plays, schema 6).
 SELECT gender,
-       ROW_NUMBER() OVER (PARTITION BY gender ORDER BY plays DESC, artist_name COLLATE "C") AS rank,
+       ROW_NUMBER() OVER (PARTITION BY gender ORDER BY plays DESC, artist_name) AS rank,
        artist_name, plays
 FROM (SELECT * FROM (SELECT gender, artist_name, plays FROM a_artist_name_gender_plays
-                     WHERE gender = 'F' ORDER BY plays DESC, artist_name COLLATE "C" LIMIT 10) AS f
+                     WHERE gender = 'F' ORDER BY plays DESC, artist_name LIMIT 10) AS f
       UNION ALL
       SELECT * FROM (SELECT gender, artist_name, plays FROM a_artist_name_gender_plays
-                     WHERE gender = 'M' ORDER BY plays DESC, artist_name COLLATE "C" LIMIT 10) AS m) AS top_names
-ORDER BY gender COLLATE "C", rank;
+                     WHERE gender = 'M' ORDER BY plays DESC, artist_name LIMIT 10) AS m) AS top_names
+ORDER BY gender, rank;

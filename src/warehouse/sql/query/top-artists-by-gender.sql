@@ -3,16 +3,15 @@
 -- 20 ranked rows.
 SELECT ranked.gender, ranked.rank, ranked.artist_id, a.name AS artist_name, ranked.plays
 FROM (
-  SELECT u.gender,
-         ROW_NUMBER() OVER (PARTITION BY u.gender
-                            ORDER BY COUNT(*) DESC, f.artist_id COLLATE "C") AS rank,
-         f.artist_id,
-         COUNT(*) AS plays
-  FROM f_songplay AS f
-  JOIN d_user AS u ON u.user_id = f.user_id
-  WHERE f.artist_id IN (SELECT artist_id FROM d_artist) AND u.gender IN ('F', 'M')
-  GROUP BY u.gender, f.artist_id
+  SELECT gender,
+         ROW_NUMBER() OVER (PARTITION BY gender ORDER BY plays DESC, artist_id) AS rank,
+         artist_id, plays
+  FROM (SELECT u.gender, f.artist_id, COUNT(*) AS plays
+        FROM f_songplay AS f
+        JOIN d_user AS u ON u.user_id = f.user_id
+        WHERE f.artist_id IN (SELECT artist_id FROM d_artist) AND u.gender IN ('F', 'M')
+        GROUP BY u.gender, f.artist_id) AS counted
 ) AS ranked
 JOIN d_artist AS a ON a.artist_id = ranked.artist_id
 WHERE ranked.rank <= 10
-ORDER BY ranked.gender COLLATE "C", ranked.rank;
+ORDER BY ranked.gender, ranked.rank;
