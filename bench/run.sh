@@ -61,17 +61,18 @@ for size in $SIZES; do
     touch "$dir/.complete"
   fi
 done
-# The small update, as a daily job makes it: the three days after the loaded month (December
-# 1-3; *medium* and *large* hold November), a few hundred events each, another seed (new event
-# ids, the same user ids), loaded one after the other into the warehouse just loaded; the median
-# of the three. (The generator spreads events over --days from November 1: 33 days of 400 events
-# give December 1-3 as the last three files.)
-UPDATE=$BENCH_CACHE/update-next-days
-UPDATE_DAYS=3
+# The small update, as a daily job makes it: the five days after the loaded month (December
+# 1-5; *medium* and *large* hold November), a few hundred events each, loaded one after the
+# other into the warehouse just loaded; the median of the five. The loaded data's seed, so the
+# users are the same people with the same names and genders (a user is a function of the seed
+# and their id), playing on new days (new event ids). (The generator spreads events over --days
+# from November 1: 35 days of 400 events give December 1-5 as the last five files.)
+UPDATE=$BENCH_CACHE/update-5-days-same-users
+UPDATE_DAYS=5
 if [[ ! -f $UPDATE/.complete ]]; then
   rm -rf "$UPDATE" "$UPDATE.gen"
   "$SPARKIFY" generate -q --songs 1 --events $(((30 + UPDATE_DAYS) * 400)) \
-    --days $((30 + UPDATE_DAYS)) --seed 8 --out "$UPDATE.gen"
+    --days $((30 + UPDATE_DAYS)) --seed 1 --out "$UPDATE.gen"
   day=0
   while read -r file; do
     day=$((day + 1))
