@@ -21,7 +21,7 @@ constexpr std::int64_t kMigrateLock = pg::advisory_lock_key("sparkify-dwh: schem
 }  // namespace
 
 PostgresWarehouse::PostgresWarehouse(const std::string& conninfo, bool read_only)
-    : conn_(conninfo) {
+    : LibpqWarehouse(pg::Connection(conninfo)) {
   if (read_only) {
     conn_.execute_script("SET default_transaction_read_only = on");
   } else {
@@ -80,24 +80,6 @@ void PostgresWarehouse::transform_in_snapshots() {
       "SET SESSION CHARACTERISTICS AS TRANSACTION ISOLATION LEVEL REPEATABLE READ");
 }
 
-void PostgresWarehouse::begin() {
-  conn_.begin();
-}
-void PostgresWarehouse::commit() {
-  conn_.commit();
-}
-void PostgresWarehouse::rollback() {
-  conn_.rollback_quietly();
-}
-
-std::int64_t PostgresWarehouse::execute(std::string_view sql, const std::vector<Value>& params) {
-  return pg::execute_script(conn_, sql, params);
-}
-
-Table PostgresWarehouse::query(std::string_view sql, const std::vector<Value>& params) {
-  return pg::query_statement(conn_, "postgresql", sql, params);
-}
-
 std::int64_t PostgresWarehouse::insert_rows(std::string_view name,
                                             const std::vector<std::vector<Value>>& rows) {
   if (rows.empty())
@@ -109,30 +91,6 @@ std::int64_t PostgresWarehouse::insert_rows(std::string_view name,
     data.end_row();
   }
   return pg::copy_rows(conn_, statement(name), data);
-}
-
-Table PostgresWarehouse::query_read_only(std::string_view sql, const std::vector<Value>& params) {
-  const auto statements = pg::split_sql(sql);
-  if (statements.empty())
-    throw WarehouseQueryRejected("no SQL statement given");
-  if (statements.size() != 1)
-    throw WarehouseQueryRejected("only one SQL statement at a time");
-  // The server refuses any write inside a READ ONLY transaction; nothing is kept.
-  conn_.execute_script("BEGIN READ ONLY");
-  try {
-    Table table = conn_.query(statements[0].text, pg::params_of(statements[0], params));
-    conn_.rollback_quietly();
-    return table;
-  } catch (const WarehouseError& e) {
-    conn_.rollback_quietly();
-    // SQLSTATE class 42 (syntax error, undefined table or column): the statement's error.
-    if (std::string_view(e.what()).find("[SQLSTATE 42") != std::string_view::npos)
-      throw WarehouseStatementError(e.what(), std::nullopt);
-    throw;
-  } catch (...) {
-    conn_.rollback_quietly();
-    throw;
-  }
 }
 
 std::unique_ptr<StagingWriter> PostgresWarehouse::open_staging(std::int64_t batch_id,

@@ -5,12 +5,11 @@
 
 #include <string>
 
-#include "warehouse/libpq/pg_connection.hpp"
-#include "warehouse/warehouse.hpp"
+#include "warehouse/libpq/libpq_warehouse.hpp"
 
 namespace sparkify {
 
-class PostgresWarehouse final : public Warehouse {
+class PostgresWarehouse final : public LibpqWarehouse {
  public:
   // conninfo: a libpq URI or keyword string (see pg::Connection).
   // read_only: every transaction of the session is READ ONLY (the analysts' commands).
@@ -19,12 +18,9 @@ class PostgresWarehouse final : public Warehouse {
   // after this one, finds it free (the server would otherwise release it only
   // when it notices the closed session, a few milliseconds later).
   ~PostgresWarehouse() override;
-  PostgresWarehouse(const PostgresWarehouse&) = delete;
-  PostgresWarehouse& operator=(const PostgresWarehouse&) = delete;
 
   std::string engine() const override { return "postgresql"; }
   std::string_view sql_dir() const override { return "postgres"; }
-  std::string describe() const override { return conn_.describe(); }
 
   // Applies the schema files not yet applied, in one transaction, serialised
   // between concurrent callers by a transaction-level advisory lock.
@@ -42,28 +38,15 @@ class PostgresWarehouse final : public Warehouse {
   // two connections' batches never share one.
   void transform_in_snapshots() override;
 
-  void begin() override;
-  void commit() override;
-  // Never throws: after a lost connection there is nothing left to roll back.
-  void rollback() override;
-
-  // Runs each statement of sql; each gets the parameters it references ($1..$n).
-  std::int64_t execute(std::string_view sql, const std::vector<Value>& params = {}) override;
-  Table query(std::string_view sql, const std::vector<Value>& params = {}) override;
   // The statement is "COPY table (columns) FROM STDIN": the rows go in one COPY.
   std::int64_t insert_rows(std::string_view name,
                            const std::vector<std::vector<Value>>& rows) override;
-  // One statement, in a READ ONLY transaction rolled back afterwards.
-  Table query_read_only(std::string_view sql, const std::vector<Value>& params = {}) override;
 
   // Stages through COPY into temporary tables, merged with ON CONFLICT.
   std::unique_ptr<StagingWriter> open_staging(std::int64_t batch_id, const std::string& staged_at,
                                               StagedRows rows, WritePath path) override;
 
-  pg::Connection& connection() { return conn_; }
-
  private:
-  pg::Connection conn_;
   bool writer_locked_ = false;
 };
 

@@ -5,7 +5,6 @@
 #include <algorithm>
 
 #include "warehouse/embedded_sql.hpp"
-#include "warehouse/libpq/pg_sql_script.hpp"
 #include "warehouse/redshift/redshift_staging_writer.hpp"
 #include "warehouse/schema_migration.hpp"
 
@@ -46,8 +45,9 @@ std::string redshift_init_script(const redshift::RedshiftOptions& options) {
 }
 
 RedshiftWarehouse::RedshiftWarehouse(const std::string& conninfo, redshift::RedshiftOptions options)
-    : options_(std::move(options)),
-      conn_(conninfo, options_.postgres_emulation ? kEmulationSession : kRedshiftSession) {}
+    : LibpqWarehouse(pg::Connection(
+          conninfo, options.postgres_emulation ? kEmulationSession : kRedshiftSession)),
+      options_(std::move(options)) {}
 
 std::string RedshiftWarehouse::describe() const {
   std::string text = conn_.describe();
@@ -90,21 +90,6 @@ void RedshiftWarehouse::begin() {
     }
   }
 }
-void RedshiftWarehouse::commit() {
-  conn_.commit();
-}
-void RedshiftWarehouse::rollback() {
-  conn_.rollback_quietly();
-}
-
-std::int64_t RedshiftWarehouse::execute(std::string_view sql, const std::vector<Value>& params) {
-  return pg::execute_script(conn_, sql, params);
-}
-
-Table RedshiftWarehouse::query(std::string_view sql, const std::vector<Value>& params) {
-  return pg::query_statement(conn_, "redshift", sql, params);
-}
-
 std::string multi_row_placeholders(std::string_view head, std::size_t rows, std::size_t columns) {
   while (head.ends_with('\n') || head.ends_with(' ') || head.ends_with(';'))
     head.remove_suffix(1);
@@ -162,24 +147,6 @@ void RedshiftWarehouse::run_copy(std::string_view copy_sql) {
     throw WarehouseError(
         "redshift: COPY from S3 cannot run in PostgreSQL emulation without a COPY double");
   interceptor_(*this, copy_sql);
-}
-
-Table RedshiftWarehouse::query_read_only(std::string_view sql, const std::vector<Value>& params) {
-  const auto statements = pg::split_sql(sql);
-  if (statements.empty())
-    throw WarehouseQueryRejected("no SQL statement given");
-  if (statements.size() != 1)
-    throw WarehouseQueryRejected("only one SQL statement at a time");
-  // Redshift refuses writes inside a READ ONLY transaction too; nothing is kept.
-  conn_.execute_script("BEGIN READ ONLY");
-  try {
-    Table table = conn_.query(statements[0].text, pg::params_of(statements[0], params));
-    conn_.rollback_quietly();
-    return table;
-  } catch (...) {
-    conn_.rollback_quietly();
-    throw;
-  }
 }
 
 }  // namespace sparkify

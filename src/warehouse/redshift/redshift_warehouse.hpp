@@ -11,14 +11,13 @@
 #include <string>
 #include <string_view>
 
-#include "warehouse/libpq/pg_connection.hpp"
+#include "warehouse/libpq/libpq_warehouse.hpp"
 #include "warehouse/redshift/redshift_copy.hpp"
 #include "warehouse/redshift/redshift_options.hpp"
-#include "warehouse/warehouse.hpp"
 
 namespace sparkify {
 
-class RedshiftWarehouse final : public Warehouse {
+class RedshiftWarehouse final : public LibpqWarehouse {
  public:
   // conninfo: a libpq URI or keyword string (see open_redshift.hpp for redshift:// targets).
   RedshiftWarehouse(const std::string& conninfo, redshift::RedshiftOptions options);
@@ -36,23 +35,17 @@ class RedshiftWarehouse final : public Warehouse {
   void lock_writer() override;
 
   void begin() override;
-  void commit() override;
-  void rollback() override;
 
-  std::int64_t execute(std::string_view sql, const std::vector<Value>& params = {}) override;
-  Table query(std::string_view sql, const std::vector<Value>& params = {}) override;
   // The statement is "INSERT INTO table (columns) VALUES": the rows follow as
   // ($1, $2, ...), ($n, ...), bound, at most kMaxBoundParameters per statement.
   std::int64_t insert_rows(std::string_view name,
                            const std::vector<std::vector<Value>>& rows) override;
-  Table query_read_only(std::string_view sql, const std::vector<Value>& params = {}) override;
 
   // Stages through multi-row INSERTs into temp tables, merged by delete-then-insert.
   std::unique_ptr<StagingWriter> open_staging(std::int64_t batch_id, const std::string& staged_at,
                                               StagedRows rows, WritePath path) override;
 
   const redshift::RedshiftOptions& options() const { return options_; }
-  pg::Connection& connection() { return conn_; }
 
   // Staging mode "copy": from now on the staging writers load event logs with a
   // server-side COPY from S3 (a manifest per batch) instead of from the client.
@@ -74,7 +67,6 @@ class RedshiftWarehouse final : public Warehouse {
 
  private:
   redshift::RedshiftOptions options_;
-  pg::Connection conn_;
   bool writer_locked_ = false;
   CopyInterceptor interceptor_;
   bool jsonpaths_uploaded_ = false;

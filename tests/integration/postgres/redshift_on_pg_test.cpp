@@ -170,6 +170,33 @@ TEST(RedshiftOnPostgres, BadInputAndSmallStatementsGiveTheSameResult) {
   expect_same_tables(pg, rs);
 }
 
+// The analysts' `sparkify sql`: on both engines of the libpq client, a statement the
+// server cannot parse or resolve is the statement's error, a write is refused (the
+// transaction is READ ONLY), and the session reads on afterwards.
+TEST(RedshiftOnPostgres, AnAnalystsBadStatementIsRefusedAlikeOnBothEngines) {
+  PostgresWarehouse pg(test::create_test_database("read_only_pg"));
+  RedshiftWarehouse rs(test::create_test_database("read_only_rs"), emulation());
+  for (LibpqWarehouse* wh : std::initializer_list<LibpqWarehouse*>{&pg, &rs}) {
+    wh->migrate();
+    EXPECT_THROW(wh->query_read_only("SELEC 1"), WarehouseStatementError) << wh->engine();
+    EXPECT_THROW(wh->query_read_only("SELECT nope FROM d_time"), WarehouseStatementError)
+        << wh->engine();
+    for (const char* write : {"DELETE FROM d_time", "CREATE TABLE x (a integer)"}) {
+      try {
+        wh->query_read_only(write);
+        ADD_FAILURE() << wh->engine() << " ran " << write;
+      } catch (const WarehouseStatementError& e) {
+        ADD_FAILURE() << wh->engine() << ": " << write
+                      << " taken for a bad statement: " << e.what();
+      } catch (const WarehouseQueryRejected& e) {
+        EXPECT_NE(std::string(e.what()).find("read-only"), std::string::npos) << e.what();
+      }
+    }
+    EXPECT_THROW(wh->query_read_only("SELECT 1; SELECT 2"), WarehouseQueryRejected);
+    EXPECT_EQ(to_int(wh->query_read_only("SELECT COUNT(*) FROM d_time").rows.at(0).at(0)), 0);
+  }
+}
+
 TEST(RedshiftOnPostgres, HostileStringsRoundTripExactly) {
   RedshiftWarehouse rs(test::create_test_database("rs_hostile"), emulation(3000));
   rs.migrate();
