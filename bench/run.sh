@@ -302,13 +302,18 @@ fi
 echo
 echo "== small update: one daily log file of $UPDATE_EVENTS events into the loaded warehouse (median of $UPDATE_DAYS days)"
 for engine in $ENGINES; do
-  m=${UPDATE_T[$engine,medium]:-}
-  l=${UPDATE_T[$engine,large]:-}
-  if [[ -n $m && -n $l ]]; then
-    awk -v e="$engine" -v m="$m" -v l="$l" 'BEGIN {printf "%-11s medium %.3f s, large %.3f s, ratio %.2f\n", e, m, l, l / m}'
-  else
-    echo "$engine medium ${m:--} s, large ${l:--} s"
-  fi
+  line=$(printf '%-11s' "$engine")
+  previous=""
+  for size in medium large twice; do
+    t=${UPDATE_T[$engine,$size]:-}
+    [[ -n $t ]] || continue
+    line+=" $size $t s"
+    # Each size against the one before it: the cost of the same update into a warehouse ten
+    # (large / medium) or two (twice / large) times the size.
+    [[ -n $previous ]] && line+=$(awk -v a="$previous" -v b="$t" 'BEGIN {printf " (%.2fx)", b / a}')
+    previous=$t
+  done
+  echo "$line"
 done
 
 qsize=large
