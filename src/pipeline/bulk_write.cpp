@@ -40,11 +40,16 @@ bool has_bulk_path(const Warehouse& warehouse) {
   return !warehouse.statement_names("bulk").empty();
 }
 
-bool is_large_batch(Warehouse& warehouse, std::uint64_t batch_bytes, std::uint64_t min_bytes) {
+BatchScale scale_of_batch(Warehouse& warehouse, std::uint64_t batch_bytes, std::uint64_t run_bytes,
+                          std::uint64_t min_bytes) {
   if (batch_bytes < min_bytes)
-    return false;
+    return {};
   const Table loaded = warehouse.query(warehouse.statement("ledger/loaded_bytes"));
-  return static_cast<std::int64_t>(batch_bytes) >= to_int(loaded.rows.at(0).at(0));
+  const auto held_now =
+      static_cast<std::uint64_t>(std::max<std::int64_t>(0, to_int(loaded.rows.at(0).at(0))));
+  const std::uint64_t held_at_start = held_now - std::min(held_now, run_bytes);
+  return {.large_for_the_run = batch_bytes >= held_at_start,
+          .large_for_the_keys = batch_bytes >= held_now};
 }
 
 bool takes_bulk_path(Warehouse& warehouse) {

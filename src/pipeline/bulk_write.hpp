@@ -46,10 +46,21 @@ void analyze_staged_rows(Warehouse& warehouse);
 bool has_bulk_path(const Warehouse& warehouse);
 
 // Whether a batch reading batch_bytes of input is large next to the warehouse: it reads
-// at least min_bytes and at least as many bytes as the objects already loaded
-// (etl_object), so rebuilding the keys over every row costs less than maintaining them
-// row by row. Asked before the batch's transaction.
-bool is_large_batch(Warehouse& warehouse, std::uint64_t batch_bytes, std::uint64_t min_bytes);
+// at least min_bytes and at least as many bytes as the objects loaded (etl_object,
+// asked only of a batch that reads min_bytes), measured two ways:
+struct BatchScale {
+  // Against what the warehouse held when the run began (every batch of a first load or
+  // of a big backfill): a large batch (LargeBatch), which on SQLite writes through a
+  // rollback journal, whose cost does not grow with the warehouse.
+  bool large_for_the_run = false;
+  // Against what it holds now: the bulk path. Rebuilding the keys over every row then
+  // costs less than maintaining them row by row, and the batches that rebuild them
+  // grow geometrically, so a long run rebuilds each row only a few times.
+  bool large_for_the_keys = false;
+};
+// run_bytes: what the run's earlier batches loaded. Asked before the batch's transaction.
+BatchScale scale_of_batch(Warehouse& warehouse, std::uint64_t batch_bytes, std::uint64_t run_bytes,
+                          std::uint64_t min_bytes);
 
 // Whether a large batch takes the bulk path: the engine has one, and this connection
 // may drop and build the keys it lists (only the tables' owner may).
@@ -64,7 +75,6 @@ class LargeBatch {
   ~LargeBatch();
   LargeBatch(const LargeBatch&) = delete;
   LargeBatch& operator=(const LargeBatch&) = delete;
-  bool is_large() const { return large_; }
 
  private:
   Warehouse& warehouse_;

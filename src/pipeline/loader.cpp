@@ -370,12 +370,13 @@ void Loader::run_batch(std::vector<SourceSpec>& sources, const std::vector<Pendi
       return;
   }
   at(FaultPoint::before_batch, batch_number);
-  const LargeBatch large(warehouse_,
-                         is_large_batch(warehouse_, bytes_of(objects), options_.bulk_min_bytes));
+  const BatchScale scale =
+      scale_of_batch(warehouse_, bytes_of(objects), report.bytes_read, options_.bulk_min_bytes);
+  const LargeBatch large(warehouse_, scale.large_for_the_run);
   std::optional<PhaseTimer> stage_timer(std::in_place, "read+parse+stage");
   BatchTransaction batch(warehouse_, "load");
   try {
-    const bool bulk = large.is_large() && takes_bulk_path(warehouse_);
+    const bool bulk = scale.large_for_the_keys && takes_bulk_path(warehouse_);
     std::optional<SetAsideKeys> staging_keys;
     if (bulk)
       staging_keys.emplace(warehouse_, "staging");

@@ -479,6 +479,31 @@ TEST(Loader, ALargeSqliteBatchCommitsThroughARollbackJournalAndTheLogComesBack) 
   EXPECT_EQ(count(reader, "SELECT COUNT(*) FROM f_songplay"), 6820);
 }
 
+// Every batch of a first load is large next to the warehouse as the run found it (empty),
+// so each commits through the rollback journal, also those smaller than what the run's
+// earlier batches loaded; a later run's small batch goes through the log.
+TEST(Loader, EveryBatchOfAFirstLoadCommitsThroughARollbackJournal) {
+  TempFolder folder;
+  SqliteWarehouse wh(folder.path() / "first.db");
+  wh.migrate();
+  LoadOptions options;
+  options.bulk_min_bytes = 0;
+  options.batch_max_objects = 20;  // 71 song files, then 30 logs: 20 and the last 10
+  JournalAtCommit first(wh);
+  const LoadReport report = testing::load_folder(wh, kSample, options, &first);
+  ASSERT_GE(report.batches.size(), 5u);
+  EXPECT_EQ(first.modes, std::vector<std::string>(report.batches.size(), "delete"));
+
+  // One log of the sample again under another name: a new object, small next to the rest.
+  const fs::path later = folder.path() / "later";
+  fs::create_directories(later / "song_data");
+  fs::create_directories(later / "log_data");
+  fs::copy_file(kSample / "log_data/2018/11/2018-11-30-events.json", later / "log_data/again.json");
+  JournalAtCommit next(wh);
+  testing::load_folder(wh, later, options, &next);
+  EXPECT_EQ(next.modes, std::vector<std::string>{"wal"});
+}
+
 // SIGKILLed before its commit, a large batch written through the rollback journal leaves
 // nothing behind: the next open rolls the journal back, puts the log back, and the next
 // run gives the uninterrupted warehouse.
