@@ -11,9 +11,10 @@
 namespace sparkify {
 namespace {
 
-// PostgreSQL's "C" collation, byte order, is SQLite's BINARY: registered under its
-// PostgreSQL name, the portable statements that order text by bytes (COLLATE "C")
-// run on both engines as written.
+// PostgreSQL's "C" collation, byte order, is SQLite's BINARY. The product's statements
+// name no collation (text orders by bytes on every engine); registered under its
+// PostgreSQL name, an analyst's `sparkify sql` written for PostgreSQL with COLLATE "C"
+// runs here as written.
 int compare_bytes(void* /*unused*/, int left_size, const void* left, int right_size,
                   const void* right) {
   const int common = std::min(left_size, right_size);
