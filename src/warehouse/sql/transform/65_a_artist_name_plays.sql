@@ -14,7 +14,8 @@ JOIN d_user AS u ON u.user_id = p.user_id
 LEFT JOIN a_user_counted_gender AS c ON c.user_id = p.user_id
 GROUP BY 1, p.artist;
 
--- Temporary tables are never analysed by autovacuum: statistics for the upserts.
+-- Statistics of the temporary table for the upserts' plans (PostgreSQL's autovacuum
+-- never analyses a temporary table; SQLite has none until asked).
 ANALYZE batch_artist_plays;
 
 INSERT INTO a_artist_name_plays AS a (artist_name, plays)

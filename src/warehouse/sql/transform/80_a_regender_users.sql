@@ -8,15 +8,16 @@
 -- the batch's plays under the old gender, so they move too. The cost follows the
 -- users touched and the plays of those whose gender changed.
 CREATE TEMP TABLE touched_user AS
-SELECT user_id FROM d_user WHERE $1::bigint IS NULL
+SELECT user_id FROM d_user WHERE CAST($1 AS BIGINT) IS NULL
 UNION
 SELECT user_id FROM s_songplay_event WHERE batch_id = $1 AND user_id IS NOT NULL
 UNION
 SELECT user_id FROM s_songplay_event
 WHERE NOT processed AND batch_id < $1 AND user_id IS NOT NULL;
 
--- Temporary tables are never analysed by autovacuum; without statistics the
--- planner takes a few touched users for thousands and may scan f_songplay.
+-- Statistics of the temporary tables (PostgreSQL's autovacuum never analyses a
+-- temporary table; SQLite has none until asked): without them PostgreSQL's planner
+-- takes a few touched users for thousands and may scan f_songplay.
 ANALYZE touched_user;
 
 CREATE TEMP TABLE moved_user AS
