@@ -1,9 +1,9 @@
 // The SQLite write floor for bench/run.sh: the cost of writing a loaded
 // warehouse's final rows, nothing else. A new warehouse file gets the product's
 // schema (every table, key and index; the product's pragmas and large-batch
-// journal), then one
-// transaction copies every staging and star table of the loaded warehouse into
-// it with INSERT ... SELECT: no parsing, no transforms, no per-row round trips.
+// journal), then one transaction copies every staging and star table of the loaded
+// warehouse into it with INSERT ... SELECT: no parsing, no transforms, no per-row
+// round trips.
 // A load can not be faster than this on SQLite with this schema; the facts-only
 // figure (the f_songplay rows into a table without keys or indexes) is the
 // counterpart of the PostgreSQL COPY floor. Prints "warehouse_s facts_s".

@@ -80,12 +80,12 @@ void RedshiftWarehouse::lock_writer() {
 }
 
 void RedshiftWarehouse::begin() {
-  conn_.begin();
+  LibpqWarehouse::begin();
   if (writer_locked_) {
     try {
       conn_.execute_script("LOCK etl_batch");
     } catch (...) {
-      conn_.rollback_quietly();
+      rollback();
       throw;
     }
   }
