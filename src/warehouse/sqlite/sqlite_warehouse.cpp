@@ -58,6 +58,11 @@ SqliteWarehouse::SqliteWarehouse(std::filesystem::path path, SqliteOptions optio
     // artist-name queries at large: 10.7 -> 7.2 s). SQLite caps it at its build's
     // limit (2 GiB in Debian's); only the part of the file a query touches is read.
     execute("PRAGMA mmap_size = 2147418112");
+    // Helper threads for the sorter: a GROUP BY over every play sorts parts of its rows
+    // at once and merges them (at large: plays-by-hour 0.52 -> 0.41 s,
+    // plays-by-location-level 0.66 -> 0.48 s). Not for the writer: a first load of large
+    // was no faster with them and peaked at 625 MB instead of 422 MB.
+    execute("PRAGMA threads = 2");
     return;
   }
   // WAL lets readers (status, queries, the server's health checks) run during a
