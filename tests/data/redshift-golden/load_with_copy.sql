@@ -26,15 +26,18 @@ CREATE TEMP TABLE IF NOT EXISTS tmp_s_songplay_event (LIKE s_songplay_event INCL
 CREATE TEMP TABLE IF NOT EXISTS tmp_etl_object (LIKE etl_object INCLUDING DEFAULTS);
 
 -- [staging/clear_songs]
--- Empties tmp_s_song after its round is merged (DELETE: TRUNCATE would commit).
+-- Empties tmp_s_song after its round is merged. (PostgreSQL truncates it instead;
+-- on Redshift TRUNCATE would commit the batch's transaction.)
 DELETE FROM tmp_s_song;
 
 -- [staging/clear_events]
--- Empties tmp_s_songplay_event after its round is merged (DELETE: TRUNCATE would commit).
+-- Empties tmp_s_songplay_event after its round is merged. (PostgreSQL truncates it instead;
+-- on Redshift TRUNCATE would commit the batch's transaction.)
 DELETE FROM tmp_s_songplay_event;
 
 -- [staging/clear_objects]
--- Empties tmp_etl_object after its round is merged (DELETE: TRUNCATE would commit).
+-- Empties tmp_etl_object after its round is merged. (PostgreSQL truncates it instead;
+-- on Redshift TRUNCATE would commit the batch's transaction.)
 DELETE FROM tmp_etl_object;
 
 -- Event logs: server-side COPY of exactly the batch's new event objects. Before it,
@@ -242,7 +245,8 @@ LEFT JOIN s_song AS s ON s.song_id = t.song_id
 WHERE s.song_id IS NULL;
 
 -- [staging/clear_songs]
--- Empties tmp_s_song after its round is merged (DELETE: TRUNCATE would commit).
+-- Empties tmp_s_song after its round is merged. (PostgreSQL truncates it instead;
+-- on Redshift TRUNCATE would commit the batch's transaction.)
 DELETE FROM tmp_s_song;
 
 -- [staging/merge_events]
@@ -264,7 +268,8 @@ LEFT JOIN s_songplay_event AS s ON s.event_id = t.event_id
 WHERE s.event_id IS NULL;
 
 -- [staging/clear_events]
--- Empties tmp_s_songplay_event after its round is merged (DELETE: TRUNCATE would commit).
+-- Empties tmp_s_songplay_event after its round is merged. (PostgreSQL truncates it instead;
+-- on Redshift TRUNCATE would commit the batch's transaction.)
 DELETE FROM tmp_s_songplay_event;
 
 -- [staging/merge_objects]
@@ -279,7 +284,8 @@ LEFT JOIN etl_object AS o ON o.source_key = t.source_key AND o.version = t.versi
 WHERE o.source_key IS NULL AND t.rn = 1;
 
 -- [staging/clear_objects]
--- Empties tmp_etl_object after its round is merged (DELETE: TRUNCATE would commit).
+-- Empties tmp_etl_object after its round is merged. (PostgreSQL truncates it instead;
+-- on Redshift TRUNCATE would commit the batch's transaction.)
 DELETE FROM tmp_etl_object;
 
 -- [ledger/unprocessed_counts] $1 = the batch id

@@ -1,0 +1,3 @@
+-- Empties tmp_s_song after its round is merged. (PostgreSQL truncates it instead;
+-- on Redshift TRUNCATE would commit the batch's transaction.)
+DELETE FROM tmp_s_song;
