@@ -79,7 +79,8 @@ SqliteWarehouse::SqliteWarehouse(std::filesystem::path path, SqliteOptions optio
   // 256 MiB of page cache: the staging and fact B-trees, keyed by 64-hex-digit ids,
   // are inserted at random places; with 96 MiB a first load of the large benchmark
   // took 83-99 s, with 256 MiB 66 s. transform/40_d_user_level.sql lowers it to
-  // 96 MiB for its big sort (whose memory follows the cache size) and puts it back.
+  // 8 MiB for its big sort (whose memory follows the cache size, per sorting thread) and
+  // puts it back.
   execute("PRAGMA cache_size = -262144");
 }
 
