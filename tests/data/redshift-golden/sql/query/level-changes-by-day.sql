@@ -1,6 +1,8 @@
 -- description: Upgrades and downgrades per day (UTC) on the days with a change, and their running totals.
--- Days are 'YYYY-MM-DD' text; running sums need a frame in Redshift (one row per
--- day, so ROWS is the same as the default RANGE) and are cast back to BIGINT.
+-- Days are 'YYYY-MM-DD' text of the start time in the session's time zone, UTC;
+-- running sums need a frame in Redshift (one row per day, so ROWS is the same as the
+-- default RANGE) and are cast back to BIGINT. SQLite reads the day from its text
+-- times (sqlite/).
 SELECT day, upgrades, downgrades,
        CAST(SUM(upgrades) OVER (ORDER BY day ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)
             AS BIGINT) AS total_upgrades,
