@@ -211,9 +211,10 @@ TEST(LoadSample, UpgradeToVersionTenKeysTheEventsByTimeAndKeepsThem) {
 }
 
 // Version 12 puts the play's user into f_songplay's index by artist, so the plays of
-// an artist by gender are counted from the index: a warehouse of version 10 gets the
-// wider index and keeps every row and every answer.
-TEST(LoadSample, UpgradeToVersionTwelveIndexesThePlaysByArtistAndUser) {
+// an artist by gender are counted from the index; version 13 keeps only the matched
+// plays in the indexes by song and by artist. A warehouse of version 10 gets both and
+// keeps every row and every answer.
+TEST(LoadSample, UpgradeFromVersionTenIndexesTheMatchedPlaysByArtistAndUser) {
   TempDir dir;
   const auto db = dir / "w.db";
   ASSERT_EQ(run_sparkify(sample_args(db)).exit_code, 0);
@@ -221,20 +222,28 @@ TEST(LoadSample, UpgradeToVersionTwelveIndexesThePlaysByArtistAndUser) {
   const auto by_gender = run_sparkify({"query", "top-artists-by-gender", "--db", db.string()});
   ASSERT_EQ(by_gender.exit_code, 0) << by_gender.err;
   const std::string columns = "SELECT name FROM pragma_index_info('f_songplay_artist')";
+  const std::string partial =
+      "SELECT name FROM pragma_index_list('f_songplay') WHERE partial ORDER BY name";
+  const std::vector<std::string> both{"f_songplay_artist", "f_songplay_song"};
   ASSERT_EQ(SqliteReader(db).rows(columns), (std::vector<std::string>{"artist_id", "user_id"}));
-  // Back to what version 10 left: the index by artist alone.
-  ASSERT_EQ(sqlite_execute(db,
-                           "DROP INDEX f_songplay_artist;"
-                           "CREATE INDEX f_songplay_artist ON f_songplay (artist_id);"
-                           "DELETE FROM etl_schema_version WHERE version >= 11"),
+  ASSERT_EQ(SqliteReader(db).rows(partial), both);
+  // Back to what version 10 left: whole indexes, the one by artist on artist alone.
+  ASSERT_EQ(sqlite_execute(db, "DROP INDEX f_songplay_artist;"
+                               "CREATE INDEX f_songplay_artist ON f_songplay (artist_id);"
+                               "DROP INDEX f_songplay_song;"
+                               "CREATE INDEX f_songplay_song ON f_songplay (song_id);"
+                               "DELETE FROM etl_schema_version WHERE version >= 11"),
             "");
+  ASSERT_TRUE(SqliteReader(db).rows(partial).empty());
   const auto r = run_sparkify({"init", "--db", db.string()});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.out.find("schema upgraded from version 10 to "), std::string::npos) << r.out;
   EXPECT_EQ(SqliteReader(db).rows(columns), (std::vector<std::string>{"artist_id", "user_id"}));
+  EXPECT_EQ(SqliteReader(db).rows(partial), both);
   EXPECT_EQ(SqliteReader(db).canonical_dump(), dump);
   EXPECT_EQ(run_sparkify({"query", "top-artists-by-gender", "--db", db.string()}).out,
             by_gender.out);
+  EXPECT_EQ(run_sparkify({"check", "--db", db.string()}).exit_code, 0);
 }
 
 TEST(LoadSample, SecondLoadChangesNothing) {
