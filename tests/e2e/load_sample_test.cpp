@@ -210,10 +210,10 @@ TEST(LoadSample, UpgradeToVersionTenKeysTheEventsByTimeAndKeepsThem) {
   EXPECT_EQ(SqliteReader(db).count("SELECT COUNT(*) FROM f_songplay"), 6820);
 }
 
-// Version 12 puts the play's user into f_songplay's index by artist, so the plays of
-// an artist by gender are counted from the index; version 13 keeps only the matched
-// plays in the indexes by song and by artist. A warehouse of version 10 gets both and
-// keeps every row and every answer.
+// Version 12 keeps only the matched plays in f_songplay's indexes by song and by
+// artist, and puts the play's user into the one by artist, so the plays of an artist by
+// gender are counted from the index. A warehouse of version 10 gets both and keeps every
+// row and every answer.
 TEST(LoadSample, UpgradeFromVersionTenIndexesTheMatchedPlaysByArtistAndUser) {
   TempDir dir;
   const auto db = dir / "w.db";
