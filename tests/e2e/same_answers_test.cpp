@@ -292,6 +292,46 @@ TEST(SameAnswers, GendersChangedByLaterEventsMoveTheirPlaysOnEveryEngine) {
   expect_same_answers(engines);
 }
 
+// A later log plays at a time d_time already holds (another user, the same
+// millisecond as user 101's first play) and at a new one: the load succeeds, the
+// time stays one row of d_time and both plays at it are facts, on every engine.
+TEST(SameAnswers, APlayAtATimeTheWarehouseHoldsKeepsOneTimeRowOnEveryEngine) {
+  TempDir dir;
+  const fs::path root = dir / "data";
+  copy_tree(source_dir() / "tests" / "data" / "missing-gender", root);
+  auto engines = load_everywhere(root, dir, "same_time");
+  const std::string shared =
+      "SELECT COUNT(*) FROM (SELECT start_time FROM f_songplay GROUP BY start_time "
+      "HAVING COUNT(*) = 2) AS shared";
+  ASSERT_EQ(report::render(engines[0].warehouse->query(shared), report::OutputFormat::csv),
+            "COUNT(*)\r\n0\r\n");
+  const long long held = 1541105830796;
+  std::ofstream(root / "log_data" / "2018" / "11" / "2018-11-02-events.json")
+      << later_play_event(108, "Ann", R"("F")", "Keane", 0, held) << "\n"
+      << later_play_event(108, "Ann", R"("F")", "Muse", 1, held + 1);
+  for (auto& e : engines) {
+    SCOPED_TRACE(e.name);
+    if (!e.target.empty()) {
+      const auto r =
+          run_sparkify({"load", "--target", e.target, "--songs", (root / "song_data").string(),
+                        "--events", (root / "log_data").string()});
+      ASSERT_EQ(r.exit_code, 0) << r.err;
+    } else {
+      load_folder(*e.warehouse, root);
+    }
+  }
+  // One time with two plays; as many times as the plays have.
+  const std::string times =
+      "SELECT (SELECT COUNT(*) FROM (SELECT start_time FROM f_songplay GROUP BY start_time "
+      "HAVING COUNT(*) = 2) AS shared) AS shared_times, (SELECT COUNT(*) FROM d_time) - "
+      "(SELECT COUNT(DISTINCT start_time) FROM f_songplay) AS times_without_plays";
+  for (auto& e : engines)
+    EXPECT_EQ(report::render(e.warehouse->query(times), report::OutputFormat::csv),
+              "shared_times,times_without_plays\r\n1,0\r\n")
+        << e.name;
+  expect_same_answers(engines);
+}
+
 TEST(SameAnswers, TheReportOnPostgresThroughTheCommandLine) {
   TempDir dir;
   const std::string pg = database("same_report_pg");

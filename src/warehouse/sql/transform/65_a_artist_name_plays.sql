@@ -18,12 +18,16 @@ GROUP BY 1, p.artist;
 -- never analyses a temporary table; SQLite has none until asked).
 ANALYZE batch_artist_plays;
 
+-- In key order, so that each page of the counts' keys is visited once (PostgreSQL,
+-- a first load of large: 1.1 -> 0.6 s and 1.8 -> 1.3 s).
 INSERT INTO a_artist_name_plays AS a (artist_name, plays)
 SELECT artist_name, SUM(plays) FROM batch_artist_plays GROUP BY artist_name
+ORDER BY artist_name
 ON CONFLICT (artist_name) DO UPDATE SET plays = a.plays + excluded.plays;
 
 INSERT INTO a_artist_name_gender_plays AS a (gender, artist_name, plays)
 SELECT gender, artist_name, plays FROM batch_artist_plays WHERE gender IS NOT NULL
+ORDER BY gender, artist_name
 ON CONFLICT (gender, artist_name) DO UPDATE SET plays = a.plays + excluded.plays;
 
 DROP TABLE batch_artist_plays;

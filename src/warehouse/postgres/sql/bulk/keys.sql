@@ -12,6 +12,8 @@
 -- 'star': dropped before the transform steps, built again after them. f_songplay's
 --   insert has no ON CONFLICT (transform/60_f_songplay.sql); under its key, inserting
 --   1.7 million plays took 21.6 s, against 3.7 s without it and 3.5 s to build it after.
+--   d_time's insert skips the times it holds with NOT EXISTS (transform/50_d_time.sql):
+--   1.2 million times took 3.2 s under its key, against 1.8 s and 0.4 s to build it.
 -- Every other primary key stays: the ON CONFLICT rules that decide which rows are new
 -- need it.
 --
@@ -22,7 +24,7 @@ WITH set_aside (phase, table_name, foreign_keys, primary_key) AS (
          ('staging', 's_songplay_event', false, true),
          ('star',    'd_artist',         false, false),
          ('star',    'd_song',           true,  false),
-         ('star',    'd_time',           false, false),
+         ('star',    'd_time',           false, true),
          ('star',    'd_user',           false, false),
          ('star',    'd_user_level',     true,  false),
          ('star',    'f_songplay',       true,  true)
