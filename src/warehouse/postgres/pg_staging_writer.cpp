@@ -19,10 +19,12 @@ PgStagingWriter::PgStagingWriter(PostgresWarehouse& warehouse, std::int64_t batc
 
 namespace {
 
-// Appends a record's columns to a COPY row in staging_row's order.
+// Appends a record's columns to a COPY row in staging_row's order, into rows built
+// in memory (pg::CopyRows) or a COPY in progress (pg::CopyWriter).
+template <typename Sink>
 class CopyColumns {
  public:
-  explicit CopyColumns(pg::CopyRows& rows) : rows_(rows) {}
+  explicit CopyColumns(Sink& rows) : rows_(rows) {}
 
   template <typename T>
   void operator()(std::string_view /*column*/, const T& value) {
@@ -39,12 +41,12 @@ class CopyColumns {
   }
 
  private:
-  pg::CopyRows& rows_;
+  Sink& rows_;
 };
 
-template <typename Record>
-void copy_row(pg::CopyRows& rows, const Record& record, const StagingStamp& stamp) {
-  visit_columns(record, stamp, CopyColumns(rows));
+template <typename Sink, typename Record>
+void copy_row(Sink& rows, const Record& record, const StagingStamp& stamp) {
+  visit_columns(record, stamp, CopyColumns<Sink>(rows));
   rows.end_row();
 }
 
@@ -67,11 +69,19 @@ void PgStagingWriter::add(const SongRecord& s) {
 
 void PgStagingWriter::add(const EventRecord& e) {
   // Copied straight into s_songplay_event (the bulk path), a row carries its own
-  // processed flag; through the temporary table, the merge sets it. Repeated
-  // event_ids in one round need no care: ON CONFLICT DO NOTHING skips the later
-  // ones, as the row-by-row insert would.
-  const auto processed = events_straight_in_ ? std::optional(processed_) : std::nullopt;
-  copy_row(events_, e, StagingStamp{batch_id_, staged_at_, processed});
+  // processed flag and goes into one COPY that stays open while the events come, so
+  // that the server stores rows while this process parses the next ones; through the
+  // temporary table, the merge sets the flag. Repeated event_ids in one round need
+  // no care: ON CONFLICT DO NOTHING skips the later ones, as the row-by-row insert
+  // would.
+  if (events_straight_in_) {
+    if (!events_copy_)
+      events_copy_.emplace(warehouse_.connection(),
+                           warehouse_.statement("staging/copy_events_bulk"));
+    copy_row(*events_copy_, e, StagingStamp{batch_id_, staged_at_, processed_});
+    return;
+  }
+  copy_row(events_, e, stamp_without_flag());
   if (events_.data().size() >= flush_bytes_)
     flush_events();
 }
@@ -88,8 +98,18 @@ void PgStagingWriter::add(const LoadedObject& o) {
     flush_objects();
 }
 
+// Ends the bulk path's COPY of events, so that the connection can run another
+// statement.
+void PgStagingWriter::finish_events_copy() {
+  if (events_copy_) {
+    events_copied_unchecked_ += events_copy_->finish();
+    events_copy_.reset();
+  }
+}
+
 void PgStagingWriter::flush_songs() {
   if (songs_.rows() > 0) {
+    finish_events_copy();
     auto& conn = warehouse_.connection();
     const auto copied = pg::copy_rows(conn, warehouse_.statement("staging/copy_songs"), songs_);
     const auto staged =
@@ -103,10 +123,8 @@ void PgStagingWriter::flush_songs() {
 }
 
 void PgStagingWriter::flush_events() {
-  if (events_.rows() > 0 && events_straight_in_) {
-    events_copied_unchecked_ += pg::copy_rows(
-        warehouse_.connection(), warehouse_.statement("staging/copy_events_bulk"), events_);
-  } else if (events_.rows() > 0) {
+  finish_events_copy();
+  if (events_.rows() > 0) {
     auto& conn = warehouse_.connection();
     const auto copied = pg::copy_rows(conn, warehouse_.statement("staging/copy_events"), events_);
     const auto staged =
@@ -120,6 +138,7 @@ void PgStagingWriter::flush_events() {
 
 void PgStagingWriter::flush_rejects() {
   if (rejects_.rows() > 0) {
+    finish_events_copy();
     counts_.rejects += pg::copy_rows(warehouse_.connection(),
                                      warehouse_.statement("staging/copy_rejects"), rejects_);
   }
@@ -128,6 +147,7 @@ void PgStagingWriter::flush_rejects() {
 
 void PgStagingWriter::flush_objects() {
   if (objects_.rows() > 0) {
+    finish_events_copy();
     pg::copy_rows(warehouse_.connection(), warehouse_.statement("staging/copy_objects"), objects_);
     warehouse_.execute(warehouse_.statement("staging/merge_objects"));
     warehouse_.execute(warehouse_.statement("staging/clear_objects"));
@@ -138,6 +158,7 @@ void PgStagingWriter::flush_objects() {
 // The bulk path's events, copied straight in: later copies of an event already staged
 // are removed, and the rest counted as staged.
 void PgStagingWriter::remove_repeated_events() {
+  finish_events_copy();
   if (events_copied_unchecked_ == 0)
     return;
   const auto removed =

@@ -6,10 +6,12 @@
 // staged rows. Everything happens inside the batch's open transaction.
 //
 // On the bulk path, s_songplay_event's primary key is set aside (bulk/keys.sql):
-// events are copied straight into it, and flush() removes the later copies of an event
+// events are copied straight into it by one COPY that stays open until another
+// statement needs the connection, and flush() removes the later copies of an event
 // (staging/remove_repeated_events.sql), which ON CONFLICT would have skipped.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <unordered_set>
 
@@ -38,6 +40,7 @@ class PgStagingWriter final : public StagingWriter {
 
  private:
   StagingStamp stamp_without_flag() const;
+  void finish_events_copy();
   void flush_songs();
   void flush_events();
   void flush_rejects();
@@ -52,7 +55,8 @@ class PgStagingWriter final : public StagingWriter {
   std::size_t flush_bytes_;
   std::int64_t events_copied_unchecked_ = 0;  // copied straight in since the last repeat check
   pg::CopyRows songs_;
-  pg::CopyRows events_;
+  pg::CopyRows events_;                        // through the temporary table
+  std::optional<pg::CopyWriter> events_copy_;  // the bulk path's COPY, open while events come
   pg::CopyRows rejects_;
   pg::CopyRows objects_;
   // song_ids in songs_: a repeated id goes to the next round, so that a song
