@@ -26,6 +26,7 @@
 #include "support/pg_server.hpp"
 #include "tests/support/daily_loads.hpp"
 #include "warehouse/postgres/open_postgres.hpp"
+#include "warehouse/postgres/pg_staging_writer.hpp"
 #include "warehouse/postgres/postgres_warehouse.hpp"
 #include "warehouse/sqlite/sqlite_warehouse.hpp"
 
@@ -388,6 +389,58 @@ TEST_F(PgWarehouseTest, BulkStagingRemovesRepeatsAsTheKeyWould) {
   EXPECT_GE(second[0].duplicates, 2);  // at least the event's two copies
   expect_same_counts(second);
   expect_same_tables(pg, lite);
+}
+
+// The bulk path keeps one COPY of events open and ends it whenever another table's
+// rows must go first: with every buffer flushed at once, a reject and a ledger row
+// between the events end it and start it again, and the rows and counts are those of
+// SQLite's row-by-row writer (the later copy of an event removed).
+TEST_F(PgWarehouseTest, BulkEventsCopiedAroundOtherRowsStageAsTheKeyWould) {
+  PostgresWarehouse pg(conninfo_);
+  SqliteWarehouse lite(sqlite_path_);
+  EventRecord event;
+  event.event_id = "e1";
+  event.page = "NextSong";
+  event.time.start_time = "2018-11-01 21:01:46.796";
+  event.source_key = "log";
+  event.line_number = 1;
+  EventRecord other = event;
+  other.event_id = "e2";
+  other.line_number = 2;
+  EventRecord repeat = event;
+  repeat.line_number = 4;
+  const std::string at = "2018-11-30 00:00:00.000";
+  std::vector<StagingCounts> counts;
+  for (Warehouse* wh : std::initializer_list<Warehouse*>{&pg, &lite}) {
+    wh->migrate();
+    wh->begin();
+    wh->execute(wh->statement("ledger/begin_batch"), {std::int64_t{1}, std::string("load"), at});
+    std::optional<SetAsideKeys> keys;
+    std::unique_ptr<StagingWriter> w;
+    if (wh == &pg) {
+      keys.emplace(pg, "staging");
+      w = std::make_unique<PgStagingWriter>(pg, 1, at, StagedRows::waiting, WritePath::bulk, 1);
+    } else {
+      w = wh->open_staging(1, at, StagedRows::waiting, WritePath::incremental);
+    }
+    w->add(event);
+    w->add(Reject{"log", 3, "", "not JSON", "{oops"});
+    w->add(other);
+    w->add(LoadedObject{"log", "v1", "event", 100, 3, 1});
+    w->add(repeat);
+    w->flush();
+    if (keys)
+      keys->rebuild();
+    counts.push_back(w->counts());
+    wh->commit();
+  }
+  EXPECT_EQ(counts[0].events_staged, 2);
+  EXPECT_EQ(counts[0].duplicates, 1);
+  EXPECT_EQ(counts[0].rejects, 1);
+  expect_same_counts(counts);
+  expect_same_tables(pg, lite);
+  EXPECT_EQ(pg.query("SELECT line_number FROM s_songplay_event ORDER BY line_number").rows,
+            (std::vector<std::vector<Value>>{{std::int64_t{1}}, {std::int64_t{2}}}));
 }
 
 // The indexes (primary keys' included) and foreign keys in place: their definitions, sorted.
