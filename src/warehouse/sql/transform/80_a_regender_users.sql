@@ -52,11 +52,16 @@ SET gender = m.new_gender
 FROM moved_user AS m
 WHERE m.user_id = c.user_id;
 
+-- The users the counts have not seen yet. ON CONFLICT rather than NOT EXISTS: in a
+-- first load, PostgreSQL plans the anti-join with the table as empty as it was and
+-- scans the rows this statement inserts once per user (23,000 users: 1.5 s).
+-- (WHERE true: SQLite reads an ON right after a join as the join's.)
 INSERT INTO a_user_counted_gender (user_id, gender)
 SELECT u.user_id, u.gender
 FROM touched_user AS t
 JOIN d_user AS u ON u.user_id = t.user_id
-WHERE NOT EXISTS (SELECT 1 FROM a_user_counted_gender AS c WHERE c.user_id = u.user_id);
+WHERE true
+ON CONFLICT (user_id) DO NOTHING;
 
 DROP TABLE moved_plays;
 DROP TABLE moved_user;
