@@ -28,12 +28,11 @@ void SetAsideKeys::rebuild() {
 }
 
 void analyze_staged_rows(Warehouse& warehouse) {
-  constexpr std::string_view kStatement = "maintenance/analyze_staging";
   const auto names = warehouse.statement_names("maintenance");
-  if (std::find(names.begin(), names.end(), kStatement) == names.end())
+  if (std::find(names.begin(), names.end(), kAnalyzeStaging) == names.end())
     return;
-  const PhaseTimer timer(kStatement);
-  warehouse.execute(warehouse.statement(kStatement));
+  const PhaseTimer timer(kAnalyzeStaging);
+  warehouse.execute(warehouse.statement(kAnalyzeStaging));
 }
 
 bool has_bulk_path(const Warehouse& warehouse) {

@@ -122,6 +122,36 @@ TEST(PostgresCli, AKilledLoadIsFinishedByTheNextRun) {
   EXPECT_EQ(canonical(crashed), canonical(clean));
 }
 
+// A first load large enough to take the bulk path and to refresh the planner's
+// statistics: the staged rows are analysed once, inside the batch before its
+// transforms, and the star schema once, after the commit; both leave statistics.
+TEST(PostgresCli, ABulkLoadAnalysesItsStagedRowsOnce) {
+  TempDir dir;
+  const std::string pg = database("a");
+  const auto generated = run_sparkify(
+      {"generate", "--songs", "100", "--events", "80000", "--out", (dir / "data").string(), "-q"});
+  ASSERT_EQ(generated.exit_code, 0) << generated.err;
+  const auto r =
+      run_sparkify({"load", "-v", "--target", pg, "--songs", (dir / "data/song_data").string(),
+                    "--events", (dir / "data/log_data").string()});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  ASSERT_NE((r.out + r.err).find("bulk path:   batch 1"), std::string::npos) << r.out << r.err;
+  auto wh = open_warehouse(pg);
+  const auto analysed = [&](const std::string& table) {
+    return to_int(wh->query("SELECT analyze_count FROM pg_stat_user_tables WHERE relname = $1",
+                            {Value{table}})
+                      .rows.at(0)
+                      .at(0));
+  };
+  EXPECT_EQ(analysed("s_songplay_event"), 1);
+  EXPECT_EQ(analysed("f_songplay"), 1);
+  EXPECT_GT(to_int(wh->query("SELECT COUNT(*) FROM pg_stats WHERE tablename = "
+                             "'s_songplay_event' AND attname = 'user_id'")
+                       .rows.at(0)
+                       .at(0)),
+            0);
+}
+
 }  // namespace
 }  // namespace sparkify::testing
 
