@@ -443,6 +443,42 @@ TEST_F(PgWarehouseTest, BulkEventsCopiedAroundOtherRowsStageAsTheKeyWould) {
             (std::vector<std::vector<Value>>{{std::int64_t{1}}, {std::int64_t{2}}}));
 }
 
+// A batch that fails while the bulk path's COPY of events is open (here: the writer
+// dropped unflushed, as an exception from the reader unwinds it) aborts the COPY; the
+// batch rolls back, nothing is staged, and the connection takes the next batch.
+TEST_F(PgWarehouseTest, AFailureWithTheEventsCopyOpenRollsTheBatchBack) {
+  PostgresWarehouse pg(conninfo_);
+  pg.migrate();
+  EventRecord event;
+  event.event_id = "e1";
+  event.page = "NextSong";
+  event.time.start_time = "2018-11-01 21:01:46.796";
+  event.source_key = "log";
+  event.line_number = 1;
+  const std::string at = "2018-11-30 00:00:00.000";
+  pg.begin();
+  pg.execute(pg.statement("ledger/begin_batch"), {std::int64_t{1}, std::string("load"), at});
+  {
+    SetAsideKeys keys(pg, "staging");
+    PgStagingWriter w(pg, 1, at, StagedRows::waiting, WritePath::bulk);
+    w.add(event);
+  }
+  pg.rollback();
+  EXPECT_EQ(scalar(pg, "SELECT COUNT(*) FROM s_songplay_event"), 0);
+  pg.begin();
+  pg.execute(pg.statement("ledger/begin_batch"), {std::int64_t{1}, std::string("load"), at});
+  {
+    SetAsideKeys keys(pg, "staging");
+    PgStagingWriter w(pg, 1, at, StagedRows::waiting, WritePath::bulk);
+    w.add(event);
+    w.flush();
+    keys.rebuild();
+    EXPECT_EQ(w.counts().events_staged, 1);
+  }
+  pg.commit();
+  EXPECT_EQ(scalar(pg, "SELECT COUNT(*) FROM s_songplay_event"), 1);
+}
+
 // The indexes (primary keys' included) and foreign keys in place: their definitions, sorted.
 std::vector<std::vector<Value>> keys_in_place(Warehouse& wh) {
   auto rows = wh.query(
