@@ -79,6 +79,21 @@ std::vector<Engine> load_everywhere(const fs::path& root, const TempDir& dir,
   return engines;
 }
 
+// The folder's new files loaded into every engine, as load_everywhere loaded the first.
+void load_again(std::vector<Engine>& engines, const fs::path& root) {
+  for (auto& e : engines) {
+    SCOPED_TRACE(e.name);
+    if (!e.target.empty()) {
+      const auto r =
+          run_sparkify({"load", "--target", e.target, "--songs", (root / "song_data").string(),
+                        "--events", (root / "log_data").string()});
+      ASSERT_EQ(r.exit_code, 0) << r.err;
+    } else {
+      load_folder(*e.warehouse, root);
+    }
+  }
+}
+
 // The running play counts (schema 6) equal a recount of the facts, and every check passes.
 void expect_counts_as_recounted(Warehouse& wh, const std::string& name) {
   EXPECT_EQ(wh.query(kPlaysByArtistName).rows, wh.query(kRecountByArtistName).rows) << name;
@@ -272,17 +287,7 @@ TEST(SameAnswers, GendersChangedByLaterEventsMoveTheirPlaysOnEveryEngine) {
       << later_play_event(103, "Zzyzxq", R"("F")", "Keane", 0, 1541200120000) << "\n"
       << later_play_event(101, "John", "null", "Coldplay", 0, 1541200180000) << "\n"
       << later_play_event(108, "Ann", R"("F")", "Keane", 0, 1541200240000);
-  for (auto& e : engines) {
-    SCOPED_TRACE(e.name);
-    if (!e.target.empty()) {
-      const auto r =
-          run_sparkify({"load", "--target", e.target, "--songs", (root / "song_data").string(),
-                        "--events", (root / "log_data").string()});
-      ASSERT_EQ(r.exit_code, 0) << r.err;
-    } else {
-      load_folder(*e.warehouse, root);
-    }
-  }
+  ASSERT_NO_FATAL_FAILURE(load_again(engines, root));
   const Table users = engines[0].warehouse->query(
       "SELECT user_id, gender FROM d_user WHERE user_id IN (101, 103, 106, 108) ORDER BY 1");
   EXPECT_EQ(report::render(users, report::OutputFormat::csv),
@@ -309,17 +314,7 @@ TEST(SameAnswers, APlayAtATimeTheWarehouseHoldsKeepsOneTimeRowOnEveryEngine) {
   std::ofstream(root / "log_data" / "2018" / "11" / "2018-11-02-events.json")
       << later_play_event(108, "Ann", R"("F")", "Keane", 0, held) << "\n"
       << later_play_event(108, "Ann", R"("F")", "Muse", 1, held + 1);
-  for (auto& e : engines) {
-    SCOPED_TRACE(e.name);
-    if (!e.target.empty()) {
-      const auto r =
-          run_sparkify({"load", "--target", e.target, "--songs", (root / "song_data").string(),
-                        "--events", (root / "log_data").string()});
-      ASSERT_EQ(r.exit_code, 0) << r.err;
-    } else {
-      load_folder(*e.warehouse, root);
-    }
-  }
+  ASSERT_NO_FATAL_FAILURE(load_again(engines, root));
   // One time with two plays; as many times as the plays have.
   const std::string times =
       "SELECT (SELECT COUNT(*) FROM (SELECT start_time FROM f_songplay GROUP BY start_time "

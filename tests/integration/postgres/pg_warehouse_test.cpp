@@ -303,6 +303,17 @@ TEST_F(PgWarehouseTest, ReRunIsIdempotentAndSmallBatchesAgree) {
   expect_same_star_schema(pg, *lite);
 }
 
+// A play at a fixed time, line `line` of the log "log".
+EventRecord staged_play(const std::string& event_id, std::int64_t line) {
+  EventRecord event;
+  event.event_id = event_id;
+  event.page = "NextSong";
+  event.time.start_time = "2018-11-01 21:01:46.796";
+  event.source_key = "log";
+  event.line_number = line;
+  return event;
+}
+
 // Stages, in batch `batch` of each warehouse, a song twice, a changed song, an event
 // twice and a reject; on PostgreSQL by the given path (the bulk path with the keys set
 // aside as a bulk batch sets them aside). Returns each writer's counts.
@@ -316,14 +327,8 @@ std::vector<StagingCounts> stage_repeats(PostgresWarehouse& pg, SqliteWarehouse&
   song.source_key = "k";
   SongRecord changed = song;
   changed.title = "Other\ttitle\twith tabs";
-  EventRecord event;
-  event.event_id = event_id;
-  event.page = "NextSong";
-  event.time.start_time = "2018-11-01 21:01:46.796";
-  event.source_key = "log";
-  event.line_number = 1;
-  EventRecord repeat = event;
-  repeat.line_number = 2;  // a later line with the same identity: a duplicate
+  const EventRecord event = staged_play(event_id, 1);
+  const EventRecord repeat = staged_play(event_id, 2);  // the same identity: a duplicate
   const std::string at = "2018-11-30 00:00:00.000";
   std::vector<StagingCounts> counts;
   for (Warehouse* wh : std::initializer_list<Warehouse*>{&pg, &lite}) {
@@ -398,17 +403,9 @@ TEST_F(PgWarehouseTest, BulkStagingRemovesRepeatsAsTheKeyWould) {
 TEST_F(PgWarehouseTest, BulkEventsCopiedAroundOtherRowsStageAsTheKeyWould) {
   PostgresWarehouse pg(conninfo_);
   SqliteWarehouse lite(sqlite_path_);
-  EventRecord event;
-  event.event_id = "e1";
-  event.page = "NextSong";
-  event.time.start_time = "2018-11-01 21:01:46.796";
-  event.source_key = "log";
-  event.line_number = 1;
-  EventRecord other = event;
-  other.event_id = "e2";
-  other.line_number = 2;
-  EventRecord repeat = event;
-  repeat.line_number = 4;
+  const EventRecord event = staged_play("e1", 1);
+  const EventRecord other = staged_play("e2", 2);
+  const EventRecord repeat = staged_play("e1", 4);  // a later line with the same identity
   const std::string at = "2018-11-30 00:00:00.000";
   std::vector<StagingCounts> counts;
   for (Warehouse* wh : std::initializer_list<Warehouse*>{&pg, &lite}) {
@@ -449,34 +446,24 @@ TEST_F(PgWarehouseTest, BulkEventsCopiedAroundOtherRowsStageAsTheKeyWould) {
 TEST_F(PgWarehouseTest, AFailureWithTheEventsCopyOpenRollsTheBatchBack) {
   PostgresWarehouse pg(conninfo_);
   pg.migrate();
-  EventRecord event;
-  event.event_id = "e1";
-  event.page = "NextSong";
-  event.time.start_time = "2018-11-01 21:01:46.796";
-  event.source_key = "log";
-  event.line_number = 1;
   const std::string at = "2018-11-30 00:00:00.000";
-  pg.begin();
-  pg.execute(pg.statement("ledger/begin_batch"), {std::int64_t{1}, std::string("load"), at});
-  {
-    SetAsideKeys keys(pg, "staging");
-    PgStagingWriter w(pg, 1, at, StagedRows::waiting, WritePath::bulk);
-    w.add(event);
+  for (const bool flushed : {false, true}) {
+    SCOPED_TRACE(flushed ? "flushed and committed" : "dropped unflushed");
+    pg.begin();
+    pg.execute(pg.statement("ledger/begin_batch"), {std::int64_t{1}, std::string("load"), at});
+    {
+      SetAsideKeys keys(pg, "staging");
+      PgStagingWriter w(pg, 1, at, StagedRows::waiting, WritePath::bulk);
+      w.add(staged_play("e1", 1));
+      if (flushed) {
+        w.flush();
+        keys.rebuild();
+        EXPECT_EQ(w.counts().events_staged, 1);
+      }
+    }
+    flushed ? pg.commit() : pg.rollback();
+    EXPECT_EQ(scalar(pg, "SELECT COUNT(*) FROM s_songplay_event"), flushed ? 1 : 0);
   }
-  pg.rollback();
-  EXPECT_EQ(scalar(pg, "SELECT COUNT(*) FROM s_songplay_event"), 0);
-  pg.begin();
-  pg.execute(pg.statement("ledger/begin_batch"), {std::int64_t{1}, std::string("load"), at});
-  {
-    SetAsideKeys keys(pg, "staging");
-    PgStagingWriter w(pg, 1, at, StagedRows::waiting, WritePath::bulk);
-    w.add(event);
-    w.flush();
-    keys.rebuild();
-    EXPECT_EQ(w.counts().events_staged, 1);
-  }
-  pg.commit();
-  EXPECT_EQ(scalar(pg, "SELECT COUNT(*) FROM s_songplay_event"), 1);
 }
 
 // The indexes (primary keys' included) and foreign keys in place: their definitions, sorted.
