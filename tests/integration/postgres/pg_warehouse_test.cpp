@@ -403,9 +403,11 @@ TEST_F(PgWarehouseTest, BulkStagingRemovesRepeatsAsTheKeyWould) {
 TEST_F(PgWarehouseTest, BulkEventsCopiedAroundOtherRowsStageAsTheKeyWould) {
   PostgresWarehouse pg(conninfo_);
   SqliteWarehouse lite(sqlite_path_);
-  const EventRecord event = staged_play("e1", 1);
-  const EventRecord other = staged_play("e2", 2);
-  const EventRecord repeat = staged_play("e1", 4);  // a later line with the same identity
+  // Two events whose ids share their first 8 characters, which the pass that removes
+  // repeats groups by: only the real repeat goes.
+  const EventRecord event = staged_play("0123456789a", 1);
+  const EventRecord other = staged_play("0123456789b", 2);
+  const EventRecord repeat = staged_play("0123456789a", 4);  // the same identity, later
   const std::string at = "2018-11-30 00:00:00.000";
   std::vector<StagingCounts> counts;
   for (Warehouse* wh : std::initializer_list<Warehouse*>{&pg, &lite}) {
