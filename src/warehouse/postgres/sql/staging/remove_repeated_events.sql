@@ -6,7 +6,7 @@
 -- listing's (keys in byte order), then the line. Returns the rows removed, which the
 -- batch counts as duplicates. One pass over the table, which a bulk batch holds at
 -- most twice its own size of, finds the ids that may repeat by their first 8 hex
--- digits (a 32-bit hash of the SHA-256 id: a few hundred of 2 million share one by
+-- digits (a 32-bit hash of the SHA-256 id: about 500 pairs of 2 million share one by
 -- chance, and the window compares the candidates' whole ids), which groups far
 -- fewer bytes than the whole 64-character ids; the rows to remove are then taken by
 -- their row ids (a join of every row's id with the removed ones was slower).
