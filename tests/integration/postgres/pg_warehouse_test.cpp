@@ -3,6 +3,7 @@
 // facts hold; re-runs are idempotent; a second writer is refused; a killed
 // loader or a lost connection leaves no partial batch and the next run completes.
 #include <gtest/gtest.h>
+#include <libpq-fe.h>
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -443,8 +444,9 @@ TEST_F(PgWarehouseTest, BulkEventsCopiedAroundOtherRowsStageAsTheKeyWould) {
 }
 
 // A batch that fails while the bulk path's COPY of events is open (here: the writer
-// dropped unflushed, as an exception from the reader unwinds it) aborts the COPY; the
-// batch rolls back, nothing is staged, and the connection takes the next batch.
+// dropped unflushed, as an exception from the reader unwinds it) aborts the COPY, which
+// fails the transaction there and then rather than leaving the COPY open; the batch
+// rolls back, nothing is staged, and the connection takes the next batch.
 TEST_F(PgWarehouseTest, AFailureWithTheEventsCopyOpenRollsTheBatchBack) {
   PostgresWarehouse pg(conninfo_);
   pg.migrate();
@@ -455,13 +457,18 @@ TEST_F(PgWarehouseTest, AFailureWithTheEventsCopyOpenRollsTheBatchBack) {
     pg.execute(pg.statement("ledger/begin_batch"), {std::int64_t{1}, std::string("load"), at});
     {
       SetAsideKeys keys(pg, "staging");
-      PgStagingWriter w(pg, 1, at, StagedRows::waiting, WritePath::bulk);
-      w.add(staged_play("e1", 1));
-      if (flushed) {
-        w.flush();
-        keys.rebuild();
-        EXPECT_EQ(w.counts().events_staged, 1);
+      {
+        PgStagingWriter w(pg, 1, at, StagedRows::waiting, WritePath::bulk);
+        w.add(staged_play("e1", 1));
+        if (flushed) {
+          w.flush();
+          EXPECT_EQ(w.counts().events_staged, 1);
+        }
       }
+      if (flushed)
+        keys.rebuild();
+      else
+        EXPECT_EQ(PQtransactionStatus(pg.connection().native()), PQTRANS_INERROR);
     }
     flushed ? pg.commit() : pg.rollback();
     EXPECT_EQ(scalar(pg, "SELECT COUNT(*) FROM s_songplay_event"), flushed ? 1 : 0);
