@@ -150,9 +150,9 @@ std::unique_ptr<Warehouse> open_target_read_only(CommandContext& context, Schema
     throw WarehouseError(
         fmt::format("{} is not initialised (run `sparkify load` first)", warehouse->describe()));
   }
-  // The newest schema this binary knows: "schema/002_name_gender" -> 2.
-  const auto schemas = warehouse->statement_names("schema");
-  const int known = schemas.empty() ? 0 : schema_file_version(schemas.back());
+  // The newest schema this binary knows.
+  const auto schemas = engine_schema_files(warehouse->sql_dir());
+  const int known = schemas.empty() ? 0 : schemas.back().version;
   if (version < known) {
     throw WarehouseError(fmt::format(
         "{} has schema version {}, this sparkify needs {}: run `sparkify init` to upgrade it",

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <array>
 #include <charconv>
+#include <map>
 
 #include "warehouse/warehouse.hpp"
 
@@ -59,14 +60,31 @@ int schema_file_version(std::string_view file_name) {
   return version;
 }
 
+std::vector<SchemaFile> engine_schema_files(std::string_view engine_dir,
+                                            std::span<const EmbeddedSql> files) {
+  const std::string own_prefix = fmt::format("{}/sql/schema/", engine_dir);
+  const std::string portable_prefix = fmt::format("{}schema/", kPortableRoot);
+  std::map<std::string, SchemaFile> by_name;
+  for (const auto& file : files) {
+    const bool own = file.name.starts_with(own_prefix);
+    if (!own && !file.name.starts_with(portable_prefix))
+      continue;
+    std::string name(file.name.substr(own ? own_prefix.size() : portable_prefix.size()));
+    if (own || !by_name.contains(name))
+      by_name[name] = SchemaFile{schema_file_version(name), name, file.text};
+  }
+  std::vector<SchemaFile> ordered;
+  for (auto& [name, file] : by_name)
+    ordered.push_back(std::move(file));
+  std::stable_sort(ordered.begin(), ordered.end(),
+                   [](const auto& a, const auto& b) { return a.version < b.version; });
+  return ordered;
+}
+
 void require_known_schema(std::string_view engine_dir, int warehouse_version,
                           std::string_view warehouse) {
-  const std::string prefix = fmt::format("{}/sql/schema/", engine_dir);
-  int newest = 0;
-  for (const auto& file : embedded_sql()) {
-    if (file.name.starts_with(prefix))
-      newest = std::max(newest, schema_file_version(file.name));
-  }
+  const auto files = engine_schema_files(engine_dir);
+  const int newest = files.empty() ? 0 : files.back().version;
   if (warehouse_version > newest) {
     throw WarehouseError(fmt::format(
         "{} has schema version {}, newer than this sparkify knows ({}): it was upgraded by a "

@@ -45,6 +45,20 @@ std::vector<std::string> engine_statement_names(std::string_view engine_dir,
 // "postgres/sql/schema/004_play_artist_name.sql" -> 4: the number the file name starts with.
 int schema_file_version(std::string_view file_name);
 
+// One schema change, schema/NNN_*.sql: the portable file every engine applies, or the
+// engine's own file by the same name where its dialect needs one.
+struct SchemaFile {
+  int version = 0;
+  std::string name;  // "004_play_artist_name.sql", as etl_schema_version records it
+  std::string_view text;
+};
+
+// An engine's schema files in the order they apply, its own and the portable ones. A
+// version number names one change: an engine a change leaves alone has no file for it.
+// (files: the embedded ones, or a test's.)
+std::vector<SchemaFile> engine_schema_files(std::string_view engine_dir,
+                                            std::span<const EmbeddedSql> files = embedded_sql());
+
 // Throws WarehouseError when the warehouse's schema version is newer than the newest of
 // the engine's embedded schema files: it was upgraded by a newer sparkify, and this one
 // would write rows that the newer schema does not expect (a column left empty, say).

@@ -69,10 +69,41 @@ TEST(EngineStatements, NoOverrideRepeatsThePortableText) {
   }
 }
 
-TEST(EngineStatements, SchemaFilesAreTheEnginesOwn) {
-  EXPECT_TRUE(engine_statement_names(std::string_view("nonexistent-engine"), "schema").empty());
+TEST(EngineStatements, EveryEngineHasItsSchemaFiles) {
+  EXPECT_TRUE(engine_schema_files("nonexistent-engine").empty());
   for (const auto engine : kEngines)
-    EXPECT_FALSE(engine_statement_names(engine, "schema").empty()) << engine;
+    EXPECT_FALSE(engine_schema_files(engine).empty()) << engine;
+}
+
+TEST(EngineStatements, APortableSchemaFileAppliesWhereNoEngineFileTakesItsPlace) {
+  const std::array<EmbeddedSql, 5> files = {{
+      {"sql/schema/013_user_plan.sql", "portable 13"},
+      {"sql/schema/002_names.sql", "portable 2"},
+      {"postgres/sql/schema/001_init.sql", "postgres 1"},
+      {"postgres/sql/schema/002_names.sql", "postgres 2"},
+      {"sqlite/sql/schema/010_keys.sql", "sqlite 10"},
+  }};
+  const auto texts = [&files](std::string_view engine) {
+    std::vector<std::string> out;
+    for (const auto& file : engine_schema_files(engine, files))
+      out.push_back(fmt::format("{} {} {}", file.version, file.name, file.text));
+    return out;
+  };
+  EXPECT_EQ(texts("postgres"),
+            (std::vector<std::string>{"1 001_init.sql postgres 1", "2 002_names.sql postgres 2",
+                                      "13 013_user_plan.sql portable 13"}));
+  EXPECT_EQ(texts("sqlite"),
+            (std::vector<std::string>{"2 002_names.sql portable 2", "10 010_keys.sql sqlite 10",
+                                      "13 013_user_plan.sql portable 13"}));
+}
+
+// One number names one change: no engine has two schema files of the same version.
+TEST(EngineStatements, SchemaVersionsAreDistinct) {
+  for (const auto engine : kEngines) {
+    std::set<int> versions;
+    for (const auto& file : engine_schema_files(engine))
+      EXPECT_TRUE(versions.insert(file.version).second) << engine << " " << file.name;
+  }
 }
 
 TEST(EngineStatements, OwnTextWinsOverPortable) {

@@ -12,18 +12,13 @@ int apply_schema_files(Warehouse& warehouse, const SchemaRenderer& render) {
   warehouse.execute(warehouse.statement("migrate/create_version_table"));
   int current = warehouse.schema_version();
   require_known_schema(warehouse.sql_dir(), current, warehouse.describe());
-  const std::string prefix = fmt::format("{}/sql/schema/", warehouse.sql_dir());
-  for (const auto& file : embedded_sql()) {
-    if (!file.name.starts_with(prefix))
-      continue;
-    const int version = schema_file_version(file.name);
-    if (version <= current)
+  for (const auto& file : engine_schema_files(warehouse.sql_dir())) {
+    if (file.version <= current)
       continue;
     warehouse.execute(render ? render(file.text) : std::string(file.text));
-    warehouse.execute(
-        warehouse.statement("migrate/record_version"),
-        {std::int64_t{version}, std::string(file.name.substr(prefix.size())), utc_now_text()});
-    current = version;
+    warehouse.execute(warehouse.statement("migrate/record_version"),
+                      {std::int64_t{file.version}, file.name, utc_now_text()});
+    current = file.version;
   }
   // The reference data the transforms read (schema 2 made its table).
   if (current >= 2)

@@ -1,6 +1,7 @@
 // Creating and upgrading a warehouse's schema, the same way on every engine: the
-// engine's schema files (<engine>/sql/schema/NNN_*.sql) are applied in order, each
-// recorded in etl_schema_version, inside the caller's transaction.
+// engine's schema files (sql/schema/NNN_*.sql, or <engine>/sql/schema/NNN_*.sql where
+// its dialect needs its own) are applied in order, each recorded in
+// etl_schema_version, inside the caller's transaction.
 #pragma once
 
 #include <functional>

@@ -11,8 +11,6 @@
 namespace sparkify {
 namespace {
 
-constexpr std::string_view kSchemaPrefix = "redshift/sql/schema/";
-
 // Redshift accepts these settings (no IntervalStyle). Floats are printed with
 // round-trip precision, times in UTC.
 constexpr std::string_view kRedshiftSession =
@@ -34,12 +32,10 @@ std::string redshift_init_script(const redshift::RedshiftOptions& options) {
     return text;
   };
   std::string out = fmt::format("{};\n\n", one_statement("migrate/create_version_table"));
-  for (const auto& file : embedded_sql()) {
-    if (!file.name.starts_with(kSchemaPrefix))
-      continue;
+  for (const auto& file : engine_schema_files("redshift")) {
     out += redshift::render_schema(file.text, options);
     out += fmt::format("\n{};  -- {}, '{}', now (UTC)\n\n", one_statement("migrate/record_version"),
-                       schema_file_version(file.name), file.name.substr(kSchemaPrefix.size()));
+                       file.version, file.name);
   }
   return out;
 }

@@ -124,15 +124,12 @@ TEST(RedshiftOnPostgres, UpgradeToVersionEightKeepsEveryRow) {
   rs.begin();
   rs.execute(rs.statement("migrate/create_version_table"));
   rs.execute(std::string(*find_embedded_sql("redshift/emulation/functions.sql")));
-  const std::string prefix = "redshift/sql/schema/";
-  for (const auto& file : embedded_sql()) {
-    const int version = file.name.starts_with(prefix) ? schema_file_version(file.name) : 0;
-    if (version == 0 || version > 7)
+  for (const auto& file : engine_schema_files("redshift")) {
+    if (file.version > 7)
       continue;
     rs.execute(redshift::render_schema(file.text, emulation()));
-    rs.execute(
-        rs.statement("migrate/record_version"),
-        {std::int64_t{version}, std::string(file.name.substr(prefix.size())), utc_now_text()});
+    rs.execute(rs.statement("migrate/record_version"),
+               {std::int64_t{file.version}, file.name, utc_now_text()});
   }
   sync_name_gender(rs, embedded_name_gender_reference(), NameSyncMode::keep_users_table);
   rs.commit();

@@ -1,2 +1,0 @@
-COPY tmp_etl_object (source_key, version, kind, size_bytes, batch_id, records, rejects, loaded_at)
-FROM STDIN
