@@ -1,9 +1,11 @@
 // The one column order of every record a staging writer sends: a song to s_song,
 // an event to s_songplay_event, a reject to etl_reject, a loaded object to
 // etl_object. Each writer walks a record with its own visitor (SQLite binds
-// parameters, PostgreSQL writes COPY rows, Redshift builds VALUES rows); the
-// column lists of the statements they fill (staging/insert_*, copy_*, values_*,
-// ledger/record_object) are checked against these names by StagingRow's tests.
+// parameters, PostgreSQL writes COPY rows, Redshift builds VALUES rows). The column
+// lists of PostgreSQL's COPYs and Redshift's multi-row INSERTs are made from these
+// names (column_list); those written out in SQL (SQLite's staging/insert_*,
+// ledger/record_object, the merges from the temporary tables) are checked against
+// them by StagingRow's tests.
 //
 // The visitor is called as visit(column_name, value) with value one of
 // const std::string&, const std::optional<std::string>&,
@@ -107,6 +109,20 @@ void visit_columns(const LoadedObject& o, const StagingStamp& stamp, Visit&& vis
   visit("records", o.records);
   visit("rejects", o.rejects);
   visit("loaded_at", stamp.staged_at);
+}
+
+// "song_id, num_songs, ...": a record kind's columns in their one order, with
+// processed last when the writer sets the flag on the row itself.
+template <typename Record>
+std::string column_list(bool with_processed) {
+  const std::string staged_at;
+  const StagingStamp stamp{0, staged_at, with_processed ? std::optional(0) : std::nullopt};
+  std::string list;
+  visit_columns(Record{}, stamp, [&list](std::string_view column, const auto& /*value*/) {
+    list += list.empty() ? "" : ", ";
+    list += column;
+  });
+  return list;
 }
 
 }  // namespace sparkify

@@ -1,5 +1,5 @@
 // Every statement a staging writer fills lists its columns in staging_row's order:
-// the SQLite inserts, the PostgreSQL COPYs and the Redshift multi-row INSERTs.
+// the SQLite inserts and the merges from PostgreSQL's and Redshift's temporary tables.
 #include "warehouse/staging_row.hpp"
 
 #include <gtest/gtest.h>
@@ -24,7 +24,7 @@ std::vector<std::string> names_of(bool with_processed) {
 }
 
 // The column list of "INSERT INTO t (a, b) ..." or "COPY t (a, b) FROM STDIN".
-std::vector<std::string> column_list(std::string_view engine, std::string_view statement) {
+std::vector<std::string> listed_columns(std::string_view engine, std::string_view statement) {
   const std::string sql(engine_statement(engine, statement));
   std::smatch match;
   if (!std::regex_search(sql, match, std::regex(R"((?:INSERT INTO|COPY) \w+ \(([^)]*)\))")))
@@ -40,25 +40,34 @@ std::vector<std::string> column_list(std::string_view engine, std::string_view s
 }
 
 TEST(StagingRow, SqliteInsertsListTheColumnsInTheRecordsOrder) {
-  EXPECT_EQ(column_list("sqlite", "staging/insert_song"), names_of<SongRecord>(true));
-  EXPECT_EQ(column_list("sqlite", "staging/insert_event"), names_of<EventRecord>(true));
-  EXPECT_EQ(column_list("sqlite", "staging/insert_reject"), names_of<Reject>(false));
-  EXPECT_EQ(column_list("sqlite", "ledger/record_object"), names_of<LoadedObject>(false));
+  EXPECT_EQ(listed_columns("sqlite", "staging/insert_song"), names_of<SongRecord>(true));
+  EXPECT_EQ(listed_columns("sqlite", "staging/insert_event"), names_of<EventRecord>(true));
+  EXPECT_EQ(listed_columns("sqlite", "staging/insert_reject"), names_of<Reject>(false));
+  EXPECT_EQ(listed_columns("sqlite", "ledger/record_object"), names_of<LoadedObject>(false));
 }
 
-TEST(StagingRow, PostgresCopiesListTheColumnsInTheRecordsOrder) {
-  EXPECT_EQ(column_list("postgres", "staging/copy_songs"), names_of<SongRecord>(false));
-  EXPECT_EQ(column_list("postgres", "staging/copy_events"), names_of<EventRecord>(false));
-  EXPECT_EQ(column_list("postgres", "staging/copy_events_bulk"), names_of<EventRecord>(true));
-  EXPECT_EQ(column_list("postgres", "staging/copy_rejects"), names_of<Reject>(false));
-  EXPECT_EQ(column_list("postgres", "staging/copy_objects"), names_of<LoadedObject>(false));
+// The merges from the temporary tables, whose rows PostgreSQL's COPYs and Redshift's
+// multi-row INSERTs fill in the same order (column_list), set the processed flag.
+TEST(StagingRow, MergesListTheColumnsInTheRecordsOrder) {
+  EXPECT_EQ(listed_columns("postgres", "staging/merge_songs"), names_of<SongRecord>(true));
+  EXPECT_EQ(listed_columns("postgres", "staging/merge_events"), names_of<EventRecord>(true));
+  EXPECT_EQ(listed_columns("postgres", "staging/merge_objects"), names_of<LoadedObject>(false));
+  EXPECT_EQ(listed_columns("redshift", "staging/merge_songs_insert"), names_of<SongRecord>(true));
+  EXPECT_EQ(listed_columns("redshift", "staging/merge_events"), names_of<EventRecord>(true));
+  EXPECT_EQ(listed_columns("redshift", "staging/merge_objects"), names_of<LoadedObject>(false));
 }
 
-TEST(StagingRow, RedshiftInsertsListTheColumnsInTheRecordsOrder) {
-  EXPECT_EQ(column_list("redshift", "staging/values_songs"), names_of<SongRecord>(false));
-  EXPECT_EQ(column_list("redshift", "staging/values_events"), names_of<EventRecord>(false));
-  EXPECT_EQ(column_list("redshift", "staging/values_rejects"), names_of<Reject>(false));
-  EXPECT_EQ(column_list("redshift", "staging/values_objects"), names_of<LoadedObject>(false));
+TEST(StagingRow, AColumnListNamesTheColumnsInTheRecordsOrder) {
+  const auto joined = [](const std::vector<std::string>& names) {
+    std::string out;
+    for (const auto& name : names)
+      out += (out.empty() ? "" : ", ") + name;
+    return out;
+  };
+  EXPECT_EQ(sparkify::column_list<EventRecord>(true), joined(names_of<EventRecord>(true)));
+  EXPECT_EQ(sparkify::column_list<SongRecord>(false), joined(names_of<SongRecord>(false)));
+  EXPECT_TRUE(sparkify::column_list<EventRecord>(false).starts_with("event_id, artist, auth, "));
+  EXPECT_FALSE(sparkify::column_list<EventRecord>(false).ends_with("processed"));
 }
 
 TEST(StagingRow, ARejectWithoutAFieldHasANullField) {

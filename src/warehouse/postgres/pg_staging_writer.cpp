@@ -1,5 +1,7 @@
 #include "warehouse/postgres/pg_staging_writer.hpp"
 
+#include <fmt/format.h>
+
 #include "warehouse/postgres/postgres_warehouse.hpp"
 #include "warehouse/staging_row.hpp"
 
@@ -44,6 +46,12 @@ class CopyColumns {
   Sink& rows_;
 };
 
+// "COPY table (song_id, ...) FROM STDIN": the record's columns in staging_row's order.
+template <typename Record>
+std::string copy_into(std::string_view table, bool with_processed = false) {
+  return fmt::format("COPY {} ({}) FROM STDIN", table, column_list<Record>(with_processed));
+}
+
 template <typename Sink, typename Record>
 void copy_row(Sink& rows, const Record& record, const StagingStamp& stamp) {
   visit_columns(record, stamp, CopyColumns<Sink>(rows));
@@ -77,7 +85,7 @@ void PgStagingWriter::add(const EventRecord& e) {
   if (events_straight_in_) {
     if (!events_copy_)
       events_copy_.emplace(warehouse_.connection(),
-                           warehouse_.statement("staging/copy_events_bulk"));
+                           copy_into<EventRecord>("s_songplay_event", /*with_processed=*/true));
     copy_row(*events_copy_, e, StagingStamp{batch_id_, staged_at_, processed_});
     return;
   }
@@ -111,7 +119,7 @@ void PgStagingWriter::flush_songs() {
   if (songs_.rows() > 0) {
     finish_events_copy();
     auto& conn = warehouse_.connection();
-    const auto copied = pg::copy_rows(conn, warehouse_.statement("staging/copy_songs"), songs_);
+    const auto copied = pg::copy_rows(conn, copy_into<SongRecord>("tmp_s_song"), songs_);
     const auto staged =
         warehouse_.execute(warehouse_.statement("staging/merge_songs"), {processed_});
     warehouse_.execute(warehouse_.statement("staging/clear_songs"));
@@ -126,7 +134,8 @@ void PgStagingWriter::flush_events() {
   finish_events_copy();
   if (events_.rows() > 0) {
     auto& conn = warehouse_.connection();
-    const auto copied = pg::copy_rows(conn, warehouse_.statement("staging/copy_events"), events_);
+    const auto copied =
+        pg::copy_rows(conn, copy_into<EventRecord>("tmp_s_songplay_event"), events_);
     const auto staged =
         warehouse_.execute(warehouse_.statement("staging/merge_events"), {processed_});
     warehouse_.execute(warehouse_.statement("staging/clear_events"));
@@ -139,8 +148,8 @@ void PgStagingWriter::flush_events() {
 void PgStagingWriter::flush_rejects() {
   if (rejects_.rows() > 0) {
     finish_events_copy();
-    counts_.rejects += pg::copy_rows(warehouse_.connection(),
-                                     warehouse_.statement("staging/copy_rejects"), rejects_);
+    counts_.rejects +=
+        pg::copy_rows(warehouse_.connection(), copy_into<Reject>("etl_reject"), rejects_);
   }
   rejects_.clear();
 }
@@ -148,7 +157,7 @@ void PgStagingWriter::flush_rejects() {
 void PgStagingWriter::flush_objects() {
   if (objects_.rows() > 0) {
     finish_events_copy();
-    pg::copy_rows(warehouse_.connection(), warehouse_.statement("staging/copy_objects"), objects_);
+    pg::copy_rows(warehouse_.connection(), copy_into<LoadedObject>("tmp_etl_object"), objects_);
     warehouse_.execute(warehouse_.statement("staging/merge_objects"));
     warehouse_.execute(warehouse_.statement("staging/clear_objects"));
   }

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "warehouse/embedded_sql.hpp"
+#include "warehouse/redshift/redshift_staging_writer.hpp"
 #include "warehouse/redshift/redshift_warehouse.hpp"
 
 namespace sparkify::redshift {
@@ -122,10 +123,12 @@ std::string load_plan(const RedshiftOptions& options, const std::optional<CopySp
       "-- redshift::literal (quotes and backslashes doubled; NUL and invalid UTF-8 refused),\n"
       "-- shown as $1, $2, ... (one row shown):\n",
       options.max_statement_bytes);
-  for (const auto* name : {"staging/values_songs", "staging/values_events",
-                           "staging/values_rejects", "staging/values_objects"}) {
-    const std::string_view head = insert_head(name);
-    out += fmt::format("-- [{}]\n{}\n  {};\n\n", name, head, placeholder_row(head, 1));
+  const auto heads = staging_insert_heads();
+  for (const auto& [kind, head] : {std::pair{"songs", &heads.songs},
+                                   {"events", &heads.events},
+                                   {"rejects", &heads.rejects},
+                                   {"objects", &heads.objects}}) {
+    out += fmt::format("-- [{}]\n{}\n  {};\n\n", kind, *head, placeholder_row(*head, 1));
   }
   out += "-- After each round of rows (and whenever an id repeats within one):\n";
   step(out, "staging/merge_songs_delete");

@@ -38,20 +38,30 @@ std::vector<Value> values_row(const Record& record, const StagingStamp& stamp) {
   return columns.take();
 }
 
+template <typename Record>
+std::string values_head(std::string_view table) {
+  return fmt::format("INSERT INTO {} ({}) VALUES", table, column_list<Record>(false));
+}
+
 }  // namespace
+
+StagingInsertHeads staging_insert_heads() {
+  return {values_head<SongRecord>("tmp_s_song"), values_head<EventRecord>("tmp_s_songplay_event"),
+          values_head<Reject>("etl_reject"), values_head<LoadedObject>("tmp_etl_object")};
+}
 
 RedshiftStagingWriter::RedshiftStagingWriter(RedshiftWarehouse& warehouse, std::int64_t batch_id,
                                              std::string staged_at, std::size_t max_statement_bytes)
     : warehouse_(warehouse),
       batch_id_(batch_id),
       staged_at_(std::move(staged_at)),
-      songs_(warehouse.statement("staging/values_songs"), max_statement_bytes,
+      songs_(staging_insert_heads().songs, max_statement_bytes,
              [this](const std::string& sql) { warehouse_.execute(sql); }),
-      events_(warehouse.statement("staging/values_events"), max_statement_bytes,
+      events_(staging_insert_heads().events, max_statement_bytes,
               [this](const std::string& sql) { warehouse_.execute(sql); }),
-      rejects_(warehouse.statement("staging/values_rejects"), max_statement_bytes,
+      rejects_(staging_insert_heads().rejects, max_statement_bytes,
                [this](const std::string& sql) { counts_.rejects += warehouse_.execute(sql); }),
-      objects_(warehouse.statement("staging/values_objects"), max_statement_bytes,
+      objects_(staging_insert_heads().objects, max_statement_bytes,
                [this](const std::string& sql) { warehouse_.execute(sql); }) {
   warehouse_.execute(warehouse_.statement("staging/create_temp"));
   warehouse_.execute(warehouse_.statement("staging/clear_songs"));

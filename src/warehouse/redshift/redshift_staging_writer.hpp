@@ -19,6 +19,16 @@ namespace sparkify {
 
 class RedshiftWarehouse;
 
+// The heads of the multi-row INSERTs that stage each record kind, "INSERT INTO
+// tmp_s_song (song_id, ...) VALUES": the columns in staging_row's order.
+struct StagingInsertHeads {
+  std::string songs;
+  std::string events;
+  std::string rejects;
+  std::string objects;
+};
+StagingInsertHeads staging_insert_heads();
+
 class RedshiftStagingWriter final : public StagingWriter {
  public:
   RedshiftStagingWriter(RedshiftWarehouse& warehouse, std::int64_t batch_id, std::string staged_at,

@@ -43,19 +43,19 @@ DELETE FROM tmp_etl_object;
 -- Multi-row INSERTs, as many rows as fit in 16000000 bytes; every value a literal of
 -- redshift::literal (quotes and backslashes doubled; NUL and invalid UTF-8 refused),
 -- shown as $1, $2, ... (one row shown):
--- [staging/values_songs]
+-- [songs]
 INSERT INTO tmp_s_song (song_id, num_songs, title, artist_id, artist_name, artist_location, artist_latitude, artist_longitude, duration, year, source_key, line_number, batch_id, staged_at) VALUES
   ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14);
 
--- [staging/values_events]
+-- [events]
 INSERT INTO tmp_s_songplay_event (event_id, artist, auth, first_name, gender, item_in_session, last_name, length, level, location, method, page, registration, session_id, song, status, ts, user_agent, user_id, start_time, hour, day, week, month, year, weekday, source_key, line_number, batch_id, staged_at) VALUES
   ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26, $27, $28, $29, $30);
 
--- [staging/values_rejects]
+-- [rejects]
 INSERT INTO etl_reject (batch_id, source_key, line_number, field, reason, raw_text, rejected_at) VALUES
   ($1, $2, $3, $4, $5, $6, $7);
 
--- [staging/values_objects]
+-- [objects]
 INSERT INTO tmp_etl_object (source_key, version, kind, size_bytes, batch_id, records, rejects, loaded_at) VALUES
   ($1, $2, $3, $4, $5, $6, $7, $8);
 

@@ -6,7 +6,7 @@
 --
 -- 'staging': dropped before the batch stages its rows, built again before the transform
 --   steps, which read through them. The events are copied straight into
---   s_songplay_event and their repeats removed after (staging/copy_events_bulk.sql,
+--   s_songplay_event and their repeats removed after (pg_staging_writer.cpp,
 --   remove_repeated_events.sql): inserting 2 million events one by one under their
 --   random 64-character keys cost more than the rest of staging.
 -- 'star': dropped before the transform steps, built again after them. f_songplay's

@@ -1,5 +1,5 @@
 -- The bulk path, after batch $1 copied its events straight into s_songplay_event
--- (copy_events_bulk.sql): of the rows that share an event_id, the first staged stays
+-- (pg_staging_writer.cpp): of the rows that share an event_id, the first staged stays
 -- and the others go, as the path with the primary key in place (merge_events.sql:
 -- ON CONFLICT DO NOTHING) would never have inserted them. First staged: an earlier
 -- batch's row, then within a batch the order the loader copies in, which is the
