@@ -33,7 +33,8 @@ class SqliteReader {
       throw std::runtime_error(std::string("bad test SQL: ") + sqlite3_errmsg(db_));
     }
     std::vector<std::string> out;
-    while (sqlite3_step(stmt) == SQLITE_ROW) {
+    int rc = SQLITE_OK;
+    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
       std::string row;
       for (int i = 0; i < sqlite3_column_count(stmt); ++i) {
         if (i > 0)
@@ -44,6 +45,7 @@ class SqliteReader {
       out.push_back(row);
     }
     sqlite3_finalize(stmt);
+    finished(rc, sql);
     return out;
   }
 
@@ -73,12 +75,19 @@ class SqliteReader {
         }
         out.push_back(row);
       }
-      sqlite3_finalize(stmt);
+      finished(sqlite3_finalize(stmt), sql);
     }
     return out;
   }
 
  private:
+  // A query that stopped before its last row (busy past the timeout, say) fails the
+  // test with SQLite's reason instead of returning the rows read so far.
+  void finished(int rc, const std::string& sql) const {
+    if (rc != SQLITE_DONE && rc != SQLITE_OK)
+      throw std::runtime_error("test SQL failed (" + sql + "): " + sqlite3_errmsg(db_));
+  }
+
   sqlite3* db_ = nullptr;
 };
 
@@ -90,6 +99,7 @@ inline std::string sqlite_execute(const std::filesystem::path& path, const std::
     sqlite3_close(db);
     return "cannot open " + path.string();
   }
+  sqlite3_busy_timeout(db, 10'000);  // a reader or writer may hold the file a moment
   char* error = nullptr;
   const int rc = sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &error);
   std::string message = rc == SQLITE_OK ? "" : (error ? error : "error " + std::to_string(rc));
