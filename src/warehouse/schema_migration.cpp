@@ -26,4 +26,18 @@ int apply_schema_files(Warehouse& warehouse, const SchemaRenderer& render) {
   return current;
 }
 
+int migrate_in_one_transaction(Warehouse& warehouse, const std::function<void()>& guard,
+                               const SchemaRenderer& render) {
+  warehouse.begin();
+  try {
+    guard();
+    const int version = apply_schema_files(warehouse, render);
+    warehouse.commit();
+    return version;
+  } catch (...) {
+    warehouse.rollback();
+    throw;
+  }
+}
+
 }  // namespace sparkify

@@ -21,4 +21,10 @@ using SchemaRenderer = std::function<std::string(std::string_view file_text)>;
 // in place. The caller begins, locks against a concurrent migration, and commits.
 int apply_schema_files(Warehouse& warehouse, const SchemaRenderer& render = {});
 
+// What an engine's migrate() does: begins a transaction, runs `guard` (the engine's lock
+// against a concurrent migration, and anything the schema files need first), applies
+// the schema files and commits; any failure rolls the whole migration back.
+int migrate_in_one_transaction(Warehouse& warehouse, const std::function<void()>& guard,
+                               const SchemaRenderer& render = {});
+
 }  // namespace sparkify

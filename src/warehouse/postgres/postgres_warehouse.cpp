@@ -46,16 +46,9 @@ PostgresWarehouse::~PostgresWarehouse() {
 }
 
 int PostgresWarehouse::migrate() {
-  begin();
-  try {
+  return migrate_in_one_transaction(*this, [this] {
     conn_.query("SELECT pg_advisory_xact_lock($1::bigint)", {Value{kMigrateLock}});
-    const int version = apply_schema_files(*this);
-    commit();
-    return version;
-  } catch (...) {
-    rollback();
-    throw;
-  }
+  });
 }
 
 void PostgresWarehouse::lock_writer() {

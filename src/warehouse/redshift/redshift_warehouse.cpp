@@ -54,21 +54,16 @@ std::string RedshiftWarehouse::describe() const {
 }
 
 int RedshiftWarehouse::migrate() {
-  conn_.begin();
-  try {
-    // Redshift has no advisory locks: a concurrent migration waits on the version table.
-    conn_.execute_script(statement("migrate/create_version_table"));
-    conn_.execute_script("LOCK etl_schema_version");
-    if (options_.postgres_emulation)
-      conn_.execute_script(*find_embedded_sql("redshift/emulation/functions.sql"));
-    const int version = apply_schema_files(
-        *this, [this](std::string_view text) { return redshift::render_schema(text, options_); });
-    conn_.commit();
-    return version;
-  } catch (...) {
-    conn_.rollback_quietly();
-    throw;
-  }
+  return migrate_in_one_transaction(
+      *this,
+      [this] {
+        // Redshift has no advisory locks: a concurrent migration waits on the version table.
+        conn_.execute_script(statement("migrate/create_version_table"));
+        conn_.execute_script("LOCK etl_schema_version");
+        if (options_.postgres_emulation)
+          conn_.execute_script(*find_embedded_sql("redshift/emulation/functions.sql"));
+      },
+      [this](std::string_view text) { return redshift::render_schema(text, options_); });
 }
 
 void RedshiftWarehouse::lock_writer() {

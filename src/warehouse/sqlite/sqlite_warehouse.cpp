@@ -111,15 +111,8 @@ sqlite::Statement& SqliteWarehouse::cached(std::string_view sql) {
 }
 
 int SqliteWarehouse::migrate() {
-  begin();  // BEGIN IMMEDIATE: a concurrent migration waits for this one
-  try {
-    const int version = apply_schema_files(*this);
-    commit();
-    return version;
-  } catch (...) {
-    rollback();
-    throw;
-  }
+  // begin() is BEGIN IMMEDIATE: a concurrent migration waits for this one.
+  return migrate_in_one_transaction(*this, [] {});
 }
 
 void SqliteWarehouse::begin() {
