@@ -115,16 +115,24 @@ void PgStagingWriter::finish_events_copy() {
   }
 }
 
+// Copies one round of rows into their temporary table, merges it into the staging
+// table (the rows the merge skips are duplicates) and empties it; returns the rows
+// staged.
+std::int64_t PgStagingWriter::copy_and_merge(const std::string& copy_statement,
+                                             const pg::CopyRows& rows, std::string_view merge,
+                                             std::string_view clear) {
+  const auto copied = pg::copy_rows(warehouse_.connection(), copy_statement, rows);
+  const auto staged = warehouse_.execute(warehouse_.statement(merge), {processed_});
+  warehouse_.execute(warehouse_.statement(clear));
+  counts_.duplicates += copied - staged;
+  return staged;
+}
+
 void PgStagingWriter::flush_songs() {
   if (songs_.rows() > 0) {
     finish_events_copy();
-    auto& conn = warehouse_.connection();
-    const auto copied = pg::copy_rows(conn, copy_into<SongRecord>("tmp_s_song"), songs_);
-    const auto staged =
-        warehouse_.execute(warehouse_.statement("staging/merge_songs"), {processed_});
-    warehouse_.execute(warehouse_.statement("staging/clear_songs"));
-    counts_.songs_staged += staged;
-    counts_.duplicates += copied - staged;
+    counts_.songs_staged += copy_and_merge(copy_into<SongRecord>("tmp_s_song"), songs_,
+                                           "staging/merge_songs", "staging/clear_songs");
   }
   songs_.clear();
   song_ids_.clear();
@@ -133,14 +141,8 @@ void PgStagingWriter::flush_songs() {
 void PgStagingWriter::flush_events() {
   finish_events_copy();
   if (events_.rows() > 0) {
-    auto& conn = warehouse_.connection();
-    const auto copied =
-        pg::copy_rows(conn, copy_into<EventRecord>("tmp_s_songplay_event"), events_);
-    const auto staged =
-        warehouse_.execute(warehouse_.statement("staging/merge_events"), {processed_});
-    warehouse_.execute(warehouse_.statement("staging/clear_events"));
-    counts_.events_staged += staged;
-    counts_.duplicates += copied - staged;
+    counts_.events_staged += copy_and_merge(copy_into<EventRecord>("tmp_s_songplay_event"), events_,
+                                            "staging/merge_events", "staging/clear_events");
   }
   events_.clear();
 }

@@ -41,6 +41,8 @@ class PgStagingWriter final : public StagingWriter {
  private:
   StagingStamp stamp_without_flag() const;
   void finish_events_copy();
+  std::int64_t copy_and_merge(const std::string& copy_statement, const pg::CopyRows& rows,
+                              std::string_view merge, std::string_view clear);
   void flush_songs();
   void flush_events();
   void flush_rejects();
