@@ -20,10 +20,26 @@ SetAsideKeys::SetAsideKeys(Warehouse& warehouse, std::string_view phase)
   }
 }
 
-void SetAsideKeys::rebuild() {
+void SetAsideKeys::rebuild(const std::function<void()>& repair) {
   const PhaseTimer timer(fmt::format("bulk: {} keys built", phase_));
-  for (auto it = build_statements_.rbegin(); it != build_statements_.rend(); ++it)
-    warehouse_.execute(*it);
+  bool repaired = !repair;
+  for (auto it = build_statements_.rbegin(); it != build_statements_.rend(); ++it) {
+    if (repaired) {
+      warehouse_.execute(*it);
+      continue;
+    }
+    warehouse_.execute("SAVEPOINT sparkify_key");
+    try {
+      warehouse_.execute(*it);
+      warehouse_.execute("RELEASE SAVEPOINT sparkify_key");
+    } catch (const WarehouseError&) {
+      warehouse_.execute("ROLLBACK TO SAVEPOINT sparkify_key");
+      warehouse_.execute("RELEASE SAVEPOINT sparkify_key");
+      repair();
+      repaired = true;
+      warehouse_.execute(*it);
+    }
+  }
   build_statements_.clear();
 }
 

@@ -13,6 +13,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -28,8 +29,11 @@ class SetAsideKeys {
  public:
   SetAsideKeys(Warehouse& warehouse, std::string_view phase);
   // Builds them again, in the reverse order of their dropping; a foreign key that the
-  // new rows break fails here, and the batch with it.
-  void rebuild();
+  // new rows break fails here, and the batch with it. With `repair` (the staging
+  // writer's remove_repeats), a key that fails to build gets one repair: each build
+  // runs in a savepoint, and the first that fails is rolled back, `repair` runs and the
+  // key is built again. A batch whose rows break no key pays for no repair.
+  void rebuild(const std::function<void()>& repair = {});
 
  private:
   Warehouse& warehouse_;

@@ -391,7 +391,7 @@ void Loader::run_batch(std::vector<SourceSpec>& sources, const std::vector<Pendi
     stage_timer.reset();
     at(FaultPoint::after_stage, batch_number);
     if (staging_keys) {
-      staging_keys->rebuild();
+      staging_keys->rebuild([&staging] { staging->remove_repeats(); });
       analyze_staged_rows(warehouse_);
     }
 

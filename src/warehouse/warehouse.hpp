@@ -54,6 +54,11 @@ class StagingWriter {
   virtual void flush() = 0;
   // What was written so far (complete after flush()).
   virtual StagingCounts counts() const = 0;
+  // The bulk path (WritePath::bulk): rows written while a key was set aside may repeat
+  // what the key refuses. Called when building that key again fails: removes the later
+  // copies (the first staged stays, as with the key in place) and counts them as
+  // duplicates. Default: nothing to remove.
+  virtual void remove_repeats() {}
 
   // Server-side loading: an engine that loads objects of a kind ("song", "event")
   // itself, from where they are stored (Redshift: COPY from S3), returns true

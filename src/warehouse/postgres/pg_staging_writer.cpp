@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "core/phase_timer.hpp"
 #include "warehouse/postgres/postgres_warehouse.hpp"
 #include "warehouse/staging_row.hpp"
 
@@ -108,9 +109,11 @@ void PgStagingWriter::add(const LoadedObject& o) {
 
 // Ends the bulk path's COPY of events, so that the connection can run another
 // statement.
+// Its rows count as staged until remove_repeats() finds some of them repeated.
 void PgStagingWriter::finish_events_copy() {
   if (events_copy_) {
-    events_copied_unchecked_ += events_copy_->finish();
+    counts_.events_staged += events_copy_->finish();
+    events_copied_straight_in_ = true;
     events_copy_.reset();
   }
 }
@@ -166,23 +169,20 @@ void PgStagingWriter::flush_objects() {
   objects_.clear();
 }
 
-// The bulk path's events, copied straight in: later copies of an event already staged
-// are removed, and the rest counted as staged.
-void PgStagingWriter::remove_repeated_events() {
+void PgStagingWriter::remove_repeats() {
   finish_events_copy();
-  if (events_copied_unchecked_ == 0)
+  if (!events_copied_straight_in_)
     return;
+  const PhaseTimer timer("bulk: repeated events removed");
   const auto removed =
       warehouse_.execute(warehouse_.statement("staging/remove_repeated_events"), {batch_id_});
-  counts_.events_staged += events_copied_unchecked_ - removed;
+  counts_.events_staged -= removed;
   counts_.duplicates += removed;
-  events_copied_unchecked_ = 0;
 }
 
 void PgStagingWriter::flush() {
   flush_songs();
   flush_events();
-  remove_repeated_events();
   flush_rejects();
   flush_objects();
 }

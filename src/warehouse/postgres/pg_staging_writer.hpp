@@ -7,7 +7,8 @@
 //
 // On the bulk path, s_songplay_event's primary key is set aside (bulk/keys.sql):
 // events are copied straight into it by one COPY that stays open until another
-// statement needs the connection, and flush() removes the later copies of an event
+// statement needs the connection. When building the key again fails on a repeated
+// event, remove_repeats() removes the later copies
 // (staging/remove_repeated_events.sql), which ON CONFLICT would have skipped.
 #pragma once
 
@@ -37,6 +38,7 @@ class PgStagingWriter final : public StagingWriter {
   void add(const LoadedObject& object) override;
   void flush() override;
   StagingCounts counts() const override { return counts_; }
+  void remove_repeats() override;
 
  private:
   StagingStamp stamp_without_flag() const;
@@ -47,7 +49,6 @@ class PgStagingWriter final : public StagingWriter {
   void flush_events();
   void flush_rejects();
   void flush_objects();
-  void remove_repeated_events();
 
   PostgresWarehouse& warehouse_;
   std::int64_t batch_id_;
@@ -55,7 +56,7 @@ class PgStagingWriter final : public StagingWriter {
   std::int64_t processed_;   // the flag staged rows start with (1 or 0)
   bool events_straight_in_;  // the bulk path: events copied into s_songplay_event itself
   std::size_t flush_bytes_;
-  std::int64_t events_copied_unchecked_ = 0;  // copied straight in since the last repeat check
+  bool events_copied_straight_in_ = false;  // by this batch, with the key set aside
   pg::CopyRows songs_;
   pg::CopyRows events_;                        // through the temporary table
   std::optional<pg::CopyWriter> events_copy_;  // the bulk path's COPY, open while events come
