@@ -36,13 +36,15 @@ namespace {
 
 const std::string kSample = std::string(SPARKIFY_SOURCE_DIR) + "/data/sample";
 
-std::vector<SourceSpec> sample_sources() {
+std::vector<SourceSpec> folder_sources(const std::string& songs, const std::string& logs) {
   std::vector<SourceSpec> sources;
-  sources.push_back(
-      SourceSpec{std::make_unique<LocalFolderSource>(kSample + "/song_data"), ObjectKind::song});
-  sources.push_back(
-      SourceSpec{std::make_unique<LocalFolderSource>(kSample + "/log_data"), ObjectKind::event});
+  sources.push_back(SourceSpec{std::make_unique<LocalFolderSource>(songs), ObjectKind::song});
+  sources.push_back(SourceSpec{std::make_unique<LocalFolderSource>(logs), ObjectKind::event});
   return sources;
+}
+
+std::vector<SourceSpec> sample_sources() {
+  return folder_sources(kSample + "/song_data", kSample + "/log_data");
 }
 
 LoadReport load(Warehouse& wh, LoadOptions options = {}, ProgressCallback progress = {},
@@ -605,11 +607,7 @@ TEST_F(PgWarehouseTest, BulkLoadOfARepeatedLogFileStagesEachEventOnce) {
   const auto load_logs = [&logs](Warehouse& wh, std::uint64_t bulk_min_bytes) {
     wh.migrate();
     wh.lock_writer();
-    std::vector<SourceSpec> sources;
-    sources.push_back(
-        SourceSpec{std::make_unique<LocalFolderSource>(kSample + "/song_data"), ObjectKind::song});
-    sources.push_back(
-        SourceSpec{std::make_unique<LocalFolderSource>(logs.string()), ObjectKind::event});
+    auto sources = folder_sources(kSample + "/song_data", logs.string());
     return Loader(wh, bulk_from(bulk_min_bytes)).run(sources);
   };
   PostgresWarehouse by_row(conninfo_);
