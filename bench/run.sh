@@ -105,6 +105,8 @@ if [[ $ENGINES == *postgresql* ]]; then
   # same server.
   PG_CONN=$(PG_TEST_SERVER_SETTINGS=${PG_TEST_SERVER_SETTINGS:-"shared_buffers=2GB max_wal_size=8GB"} \
     "$ROOT/scripts/pg-test-server.sh" start "$PG_DIR" --watch $$)
+  echo "== warming up the PostgreSQL server (bench/pg_warm_up.sql)"
+  psql -X -q -v ON_ERROR_STOP=1 "$PG_CONN" -f "$ROOT/bench/pg_warm_up.sql" >/dev/null
 fi
 pg_db() { echo "${PG_CONN/dbname=sparkify_test/dbname=$1}"; }
 pg_fresh() {
