@@ -64,7 +64,7 @@ BatchScale scale_of_batch(Warehouse& warehouse, std::uint64_t batch_bytes, std::
       static_cast<std::uint64_t>(std::max<std::int64_t>(0, to_int(loaded.rows.at(0).at(0))));
   const std::uint64_t held_at_start = held_now - std::min(held_now, run_bytes);
   return {.large_for_the_run = batch_bytes >= held_at_start,
-          .large_for_the_keys = batch_bytes >= held_now};
+          .large_for_the_keys = 2 * batch_bytes >= held_now};
 }
 
 bool takes_bulk_path(Warehouse& warehouse) {

@@ -1,0 +1,56 @@
+// When a batch is large next to the warehouse, measured in the input bytes of the objects
+// the ledger holds: against the run's start for the journal, against now for the keys.
+#include "pipeline/bulk_write.hpp"
+
+#include <gtest/gtest.h>
+
+#include "warehouse/sqlite/sqlite_warehouse.hpp"
+
+namespace sparkify {
+namespace {
+
+constexpr std::uint64_t kMiB = 1 << 20;
+
+// A warehouse whose ledger holds objects of these sizes.
+void hold(SqliteWarehouse& wh, const std::vector<std::uint64_t>& sizes) {
+  wh.migrate();
+  const std::string at = "2018-11-30 00:00:00";
+  wh.execute(wh.statement("ledger/begin_batch"), {std::int64_t{1}, std::string("load"), at});
+  std::int64_t n = 0;
+  for (const auto size : sizes) {
+    wh.execute(
+        wh.statement("ledger/record_object"),
+        {"log/" + std::to_string(++n), std::string("v1"), std::string("event"),
+         static_cast<std::int64_t>(size), std::int64_t{1}, std::int64_t{1}, std::int64_t{0}, at});
+  }
+}
+
+TEST(BatchScale, AnEmptyWarehouseMakesEveryBatchOfTheLeastSizeLarge) {
+  SqliteWarehouse wh(":memory:");
+  hold(wh, {});
+  const auto scale = scale_of_batch(wh, 40 * kMiB, 0, 32 * kMiB);
+  EXPECT_TRUE(scale.large_for_the_run);
+  EXPECT_TRUE(scale.large_for_the_keys);
+  EXPECT_FALSE(scale_of_batch(wh, 31 * kMiB, 0, 32 * kMiB).large_for_the_keys);
+}
+
+TEST(BatchScale, TheKeysAreSetAsideForABatchOfAtLeastHalfTheWarehouse) {
+  SqliteWarehouse wh(":memory:");
+  hold(wh, {60 * kMiB, 40 * kMiB});
+  EXPECT_TRUE(scale_of_batch(wh, 50 * kMiB, 0, 32 * kMiB).large_for_the_keys);
+  EXPECT_FALSE(scale_of_batch(wh, 49 * kMiB, 0, 32 * kMiB).large_for_the_keys);
+  EXPECT_FALSE(scale_of_batch(wh, 50 * kMiB, 0, 32 * kMiB).large_for_the_run);
+  EXPECT_TRUE(scale_of_batch(wh, 100 * kMiB, 0, 32 * kMiB).large_for_the_run);
+}
+
+// What the run's earlier batches loaded counts for the keys, not for the journal.
+TEST(BatchScale, TheRunsEarlierBatchesCountOnlyForTheKeys) {
+  SqliteWarehouse wh(":memory:");
+  hold(wh, {100 * kMiB});  // all of it loaded by this run's first batch
+  const auto scale = scale_of_batch(wh, 40 * kMiB, 100 * kMiB, 32 * kMiB);
+  EXPECT_TRUE(scale.large_for_the_run);
+  EXPECT_FALSE(scale.large_for_the_keys);
+}
+
+}  // namespace
+}  // namespace sparkify
