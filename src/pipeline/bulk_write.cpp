@@ -20,23 +20,34 @@ SetAsideKeys::SetAsideKeys(Warehouse& warehouse, std::string_view phase)
   }
 }
 
+namespace {
+
+// Runs one statement in a savepoint; on failure rolls back to it, leaving the batch's
+// transaction usable, and returns false.
+bool execute_in_savepoint(Warehouse& warehouse, const std::string& sql) {
+  warehouse.execute("SAVEPOINT sparkify_key");
+  try {
+    warehouse.execute(sql);
+  } catch (const WarehouseError&) {
+    warehouse.execute("ROLLBACK TO SAVEPOINT sparkify_key");
+    warehouse.execute("RELEASE SAVEPOINT sparkify_key");
+    return false;
+  }
+  warehouse.execute("RELEASE SAVEPOINT sparkify_key");
+  return true;
+}
+
+}  // namespace
+
 void SetAsideKeys::rebuild(const std::function<void()>& repair) {
   const PhaseTimer timer(fmt::format("bulk: {} keys built", phase_));
-  bool repaired = !repair;
+  bool may_repair = static_cast<bool>(repair);
   for (auto it = build_statements_.rbegin(); it != build_statements_.rend(); ++it) {
-    if (repaired) {
+    if (!may_repair) {
       warehouse_.execute(*it);
-      continue;
-    }
-    warehouse_.execute("SAVEPOINT sparkify_key");
-    try {
-      warehouse_.execute(*it);
-      warehouse_.execute("RELEASE SAVEPOINT sparkify_key");
-    } catch (const WarehouseError&) {
-      warehouse_.execute("ROLLBACK TO SAVEPOINT sparkify_key");
-      warehouse_.execute("RELEASE SAVEPOINT sparkify_key");
+    } else if (!execute_in_savepoint(warehouse_, *it)) {
       repair();
-      repaired = true;
+      may_repair = false;
       warehouse_.execute(*it);
     }
   }

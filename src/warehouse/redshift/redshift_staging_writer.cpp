@@ -52,16 +52,22 @@ StagingInsertHeads staging_insert_heads() {
 
 RedshiftStagingWriter::RedshiftStagingWriter(RedshiftWarehouse& warehouse, std::int64_t batch_id,
                                              std::string staged_at, std::size_t max_statement_bytes)
+    : RedshiftStagingWriter(warehouse, batch_id, std::move(staged_at), max_statement_bytes,
+                            staging_insert_heads()) {}
+
+RedshiftStagingWriter::RedshiftStagingWriter(RedshiftWarehouse& warehouse, std::int64_t batch_id,
+                                             std::string staged_at, std::size_t max_statement_bytes,
+                                             const StagingInsertHeads& heads)
     : warehouse_(warehouse),
       batch_id_(batch_id),
       staged_at_(std::move(staged_at)),
-      songs_(staging_insert_heads().songs, max_statement_bytes,
+      songs_(heads.songs, max_statement_bytes,
              [this](const std::string& sql) { warehouse_.execute(sql); }),
-      events_(staging_insert_heads().events, max_statement_bytes,
+      events_(heads.events, max_statement_bytes,
               [this](const std::string& sql) { warehouse_.execute(sql); }),
-      rejects_(staging_insert_heads().rejects, max_statement_bytes,
+      rejects_(heads.rejects, max_statement_bytes,
                [this](const std::string& sql) { counts_.rejects += warehouse_.execute(sql); }),
-      objects_(staging_insert_heads().objects, max_statement_bytes,
+      objects_(heads.objects, max_statement_bytes,
                [this](const std::string& sql) { warehouse_.execute(sql); }) {
   warehouse_.execute(warehouse_.statement("staging/create_temp"));
   warehouse_.execute(warehouse_.statement("staging/clear_songs"));

@@ -50,6 +50,9 @@ class RedshiftStagingWriter final : public StagingWriter {
   std::size_t statements_sent() const;
 
  private:
+  RedshiftStagingWriter(RedshiftWarehouse& warehouse, std::int64_t batch_id, std::string staged_at,
+                        std::size_t max_statement_bytes, const StagingInsertHeads& heads);
+
   void flush_songs();
   void flush_events();
   void flush_objects();
