@@ -29,17 +29,22 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
+// A client's users: its requests go to them in turn, so a user's next request is
+// kUsersPerClient requests (and at least as many milliseconds) later.
+constexpr int kUsersPerClient = 50;
+
 // A NextSong event like the sample's, unique by (session, item). Its ts is the time of
-// sending on a clock that starts on 2018-12-01 (after the benchmark's data sets), so each
-// user's events arrive in time order, as a live application's do.
-std::string event_line(int session, int item, long long ts) {
+// sending on a clock that starts on 2018-12-01 (after the benchmark's data sets). Each
+// client plays for users of its own, one request after the other, so each user's events
+// arrive in time order, as a live application's do.
+std::string event_line(int session, int item, long long ts, int user) {
   return fmt::format(
       R"({{"artist":"Load Tester","auth":"Logged In","firstName":"Ada","gender":"F",)"
       R"("itemInSession":{},"lastName":"Bench","length":201.5,"level":"paid",)"
       R"("location":"Loopback, LB","method":"PUT","page":"NextSong","registration":1540344794796.0,)"
       R"("sessionId":{},"song":"Steady State","status":200,"ts":{},)"
       R"("userAgent":"\"bench\/1.0\"","userId":"{}"}})",
-      item, session, ts, 1000 + session % 50);
+      item, session, ts, user);
 }
 
 double percentile(std::vector<double> v, double p) {
@@ -108,6 +113,7 @@ int main(int argc, char** argv) {
       auto scheduled = started + interval * c / clients;
       for (int request = 0; Clock::now() < stop_at; ++request) {
         const int session = c * 1'000'000 + request;
+        const int user = 1000 + c * kUsersPerClient + request % kUsersPerClient;
         if (rate > 0) {
           std::this_thread::sleep_until(scheduled);
           scheduled += interval;
@@ -116,7 +122,7 @@ int main(int argc, char** argv) {
             std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - started).count();
         std::string body;
         for (int item = 0; item < batch; ++item)
-          body += event_line(session, item, 1543622400000LL + sent_ms + item) + "\n";
+          body += event_line(session, item, 1543622400000LL + sent_ms + item, user) + "\n";
         const auto t0 = rate > 0 ? scheduled - interval : Clock::now();
         // An at-least-once client: the same body again until it is acknowledged (a
         // server killed before its answer may have staged it; the events' ids make
