@@ -359,6 +359,16 @@ void EtlServer::stage_jobs(Warehouse& wh, std::vector<JobPtr>& jobs) {
   }
 }
 
+template <typename Transform>
+auto EtlServer::given_back_on_failure(Transform&& transform) {
+  try {
+    return transform();
+  } catch (...) {
+    backlog_.given_back();
+    throw;
+  }
+}
+
 void EtlServer::poll_sources(Warehouse& wh) {
   std::vector<SourceSpec> sources;
   for (const auto& s : options_.sources) {
@@ -367,7 +377,7 @@ void EtlServer::poll_sources(Warehouse& wh) {
   const auto taken = backlog_.take();
   const auto started = Clock::now();
   Loader loader(wh, options_.load);
-  const LoadReport report = loader.run(sources);
+  const LoadReport report = given_back_on_failure([&] { return loader.run(sources); });
   if (!report.batches.empty())
     metrics_.observe_batch("load", seconds_since(started));
   metrics_.objects_loaded += report.objects_loaded;
@@ -385,6 +395,8 @@ void EtlServer::poll_sources(Warehouse& wh) {
   // A load transforms everything that was waiting when it began, ingested rows included.
   if (!report.batches.empty())
     transformed(taken);
+  else
+    backlog_.given_back();
 }
 
 void EtlServer::transform_backlog(Warehouse& wh) {
@@ -392,7 +404,7 @@ void EtlServer::transform_backlog(Warehouse& wh) {
   if (taken.empty())
     return;
   const auto started = Clock::now();
-  const BatchCounts counts = transform_batch(wh);
+  const BatchCounts counts = given_back_on_failure([&] { return transform_batch(wh); });
   metrics_.observe_batch("transform", seconds_since(started));
   metrics_.songs_processed += static_cast<std::uint64_t>(counts.songs_processed);
   metrics_.events_processed += static_cast<std::uint64_t>(counts.events_processed);
@@ -424,6 +436,7 @@ bool EtlServer::reconnect_after(const std::exception& e) {
 
 void EtlServer::staging_loop() {
   std::unique_ptr<Warehouse> wh;
+  bool counted_left_over = false;
   auto retry_at = Clock::now();
   for (;;) {
     std::vector<JobPtr> jobs = queue_.pop_all(Clock::now() + std::chrono::milliseconds(200));
@@ -441,6 +454,12 @@ void EtlServer::staging_loop() {
         auto opened = open_warehouse_();
         opened->migrate();
         opened->lock_writer();  // PostgreSQL: other loaders get a clear "busy" while we run
+        if (!counted_left_over) {
+          // Before this run stages anything: what a previous run left waiting.
+          const auto [songs, events] = unprocessed_rows(*opened);
+          backlog_.left_over(songs + events);
+          counted_left_over = true;
+        }
         wh = std::move(opened);
         writer_locked_ = true;
       }
@@ -497,8 +516,6 @@ void EtlServer::transform_loop() {
       if (writer_locked_ && !wh) {
         auto opened = open_warehouse_();
         opened->transform_in_snapshots();
-        const auto [songs, events] = unprocessed_rows(*opened);
-        backlog_.left_over(songs + events);  // left by a previous run
         wh = std::move(opened);
       }
       if (wh && writer_locked_) {

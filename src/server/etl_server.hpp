@@ -87,6 +87,9 @@ class EtlServer {
   // After a commit that put the rows `taken` into the star schema: each acknowledged
   // row's delay goes into the staging-to-star histogram.
   void transformed(const StagedBacklog::Taken& taken);
+  // transform()'s result; when it throws, the rows the backlog gave it wait again.
+  template <typename Transform>
+  auto given_back_on_failure(Transform&& transform);
   void publish_backlog();
   // Held while this thread writes, when the engine takes one writer at a time.
   std::unique_lock<FifoMutex> take_turn(const Warehouse& warehouse);

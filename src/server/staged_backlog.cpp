@@ -34,9 +34,23 @@ void StagedBacklog::left_over(std::int64_t rows) {
   changed_.notify_all();
 }
 
-StagedBacklog::Taken StagedBacklog::take() const {
-  const std::lock_guard lock(mutex_);
-  return Taken{left_over_, acks_.size()};
+StagedBacklog::Taken StagedBacklog::take() {
+  Taken taken;
+  {
+    const std::lock_guard lock(mutex_);
+    taken_rows_ = rows_locked();
+    taken = Taken{left_over_, acks_.size(), taken_rows_};
+  }
+  changed_.notify_all();  // staging waiting for room has it now
+  return taken;
+}
+
+void StagedBacklog::given_back() {
+  {
+    const std::lock_guard lock(mutex_);
+    taken_rows_ = 0;
+  }
+  changed_.notify_all();
 }
 
 void StagedBacklog::transformed(
@@ -51,6 +65,7 @@ void StagedBacklog::transformed(
       acked_rows_ -= rows;
       acks_.pop_front();
     }
+    taken_rows_ = 0;
   }
   changed_.notify_all();
 }
@@ -90,7 +105,8 @@ void StagedBacklog::wait_for_batch(Clock::time_point deadline) const {
 
 bool StagedBacklog::wait_for_room(std::int64_t limit, Clock::time_point deadline) const {
   std::unique_lock lock(mutex_);
-  return changed_.wait_until(lock, deadline, [&] { return finished_ || rows_locked() < limit; });
+  return changed_.wait_until(lock, deadline,
+                             [&] { return finished_ || rows_locked() - taken_rows_ < limit; });
 }
 
 void StagedBacklog::wait_until(Clock::time_point deadline) const {

@@ -28,17 +28,22 @@ class StagedBacklog {
 
   // What a transform beginning now takes at least: the rows staged so far. Rows
   // staged later may be taken too (their commit raced the transform's start); they
-  // stay in the backlog until a later transform, which finds them done.
+  // stay in the backlog until a later transform, which finds them done. Until the
+  // transform ends (transformed or given_back), its rows leave room for the next
+  // micro-batch's (wait_for_room).
   struct Taken {
     std::int64_t left_over = 0;
     std::size_t acks = 0;
+    std::int64_t rows = 0;
     bool empty() const { return left_over == 0 && acks == 0; }
   };
-  Taken take() const;
+  Taken take();
   // After the transform that took `taken` committed: forgets those rows, and passes
   // each acknowledged commit's delay to the star schema, with its rows, to `observe`.
   void transformed(const Taken& taken,
                    const std::function<void(double seconds, std::int64_t rows)>& observe);
+  // After the transform that took rows failed: they wait again, for the next one.
+  void given_back();
 
   std::int64_t rows() const;
   // How long the oldest waiting row has waited; 0 when none waits.
@@ -47,9 +52,9 @@ class StagedBacklog {
 
   // Waits until a micro-batch is due, finish() is called, or `deadline`.
   void wait_for_batch(Clock::time_point deadline) const;
-  // Waits while `limit` rows or more wait (the transforms have fallen behind the
-  // staging commits), until a transform brings them below it, finish() is called, or
-  // `deadline`. Whether there is room.
+  // Waits while `limit` rows or more wait besides those a running transform took
+  // (the transforms have fallen behind the staging commits), until a transform brings
+  // them below it, finish() is called, or `deadline`. Whether there is room.
   bool wait_for_room(std::int64_t limit, Clock::time_point deadline) const;
   // Waits until finish() is called or `deadline`.
   void wait_until(Clock::time_point deadline) const;
@@ -68,6 +73,8 @@ class StagedBacklog {
   std::int64_t left_over_ = 0;
   std::int64_t acked_rows_ = 0;
   std::deque<std::pair<Clock::time_point, std::int64_t>> acks_;
+  // The rows of the transform running now (0: none runs).
+  std::int64_t taken_rows_ = 0;
   bool finished_ = false;
 };
 
