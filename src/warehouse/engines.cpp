@@ -52,24 +52,23 @@ std::unique_ptr<Warehouse> open_sqlite(const std::string& target, const Warehous
 }
 
 constexpr std::array kEngines{
-    Engine{"sqlite", "sqlite:FILE", {}, any_target, any_target, open_sqlite},
+    Engine{"sqlite", "sqlite:FILE", {}, any_target, any_target, open_sqlite, 500},
     Engine{"postgresql",
            "postgresql://user@host:5432/db (or postgres://, or 'host=... dbname=...')",
-           kPostgresSchemes, is_postgres_target, is_postgres_target, open_postgres},
+           kPostgresSchemes, is_postgres_target, is_postgres_target, open_postgres, 10'000},
     Engine{"redshift",
            "redshift://user@host:5439/db (or a PostgreSQL target with --engine redshift)",
-           kRedshiftSchemes, redshift_accepts, is_redshift_target, open_redshift},
+           kRedshiftSchemes, redshift_accepts, is_redshift_target, open_redshift, 10'000},
 };
 
-const Engine& find_engine(const std::string& target, const WarehouseOptions& options) {
-  const std::string name = target_engine(target, options);
+}  // namespace
+
+const Engine& engine_named(std::string_view name) {
   const auto engine = std::ranges::find(kEngines, name, &Engine::name);
   if (engine == kEngines.end())
-    throw WarehouseError("unknown engine " + name);
+    throw WarehouseError(fmt::format("unknown engine {}", name));
   return *engine;
 }
-
-}  // namespace
 
 std::span<const Engine> engines() {
   return kEngines;
@@ -102,7 +101,7 @@ std::string target_engine(const std::string& target, const WarehouseOptions& opt
 
 std::unique_ptr<Warehouse> open_warehouse(const std::string& target,
                                           const WarehouseOptions& options) {
-  const Engine& engine = find_engine(target, options);
+  const Engine& engine = engine_named(target_engine(target, options));
   if (!engine.accepts(target)) {
     throw WarehouseError(fmt::format("the {} engine needs {}", engine.name, engine.target_forms));
   }

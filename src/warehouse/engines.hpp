@@ -2,6 +2,7 @@
 // place above the engine folders that names them.
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <span>
 #include <string>
@@ -34,11 +35,18 @@ struct Engine {
   // Whether a target names this engine when --engine is not given.
   bool (*recognises)(std::string_view target);
   std::unique_ptr<Warehouse> (*open)(const std::string& target, const WarehouseOptions& options);
+  // The server's micro-batch when --batch-rows is not given: staged rows that make a
+  // transform due. Where a transform holds the acknowledgements while it runs
+  // (SQLite's single writer), a small one keeps every hold short.
+  std::int64_t micro_batch_rows;
 };
 
 // Every engine, the embedded default first; a target names the last engine that
 // recognises it (the default recognises every target).
 std::span<const Engine> engines();
+
+// The engine of that name; throws WarehouseError for an unknown one.
+const Engine& engine_named(std::string_view name);
 
 // Their names, in the order of engines().
 std::vector<std::string> engine_names();

@@ -5,7 +5,10 @@
 #include <charconv>
 #include <cstdlib>
 #include <fstream>
+#include <optional>
+#include <string>
 #include <thread>
+#include <vector>
 
 #include "cli/command_context.hpp"
 #include "cli/number_checks.hpp"
@@ -21,7 +24,7 @@ struct ServeArgs {
   std::string events;
   double poll_seconds = 30;
   double batch_delay_seconds = 1;
-  std::int64_t batch_rows = 10'000;
+  std::optional<std::int64_t> batch_rows;  // unset: the engine's micro-batch
   std::string token_file;
   std::size_t max_body = 16U << 20;
   std::size_t queue = 256;
@@ -74,13 +77,22 @@ ServerOptions server_options(const ServeArgs& args, CommandContext& context) {
   options.s3 = args.s3.resolve();
   options.poll_interval =
       std::chrono::milliseconds(static_cast<std::int64_t>(args.poll_seconds * 1000));
-  options.batch_rows = args.batch_rows;
+  options.batch_rows =
+      args.batch_rows.value_or(engine_named(resolve_target(context).engine).micro_batch_rows);
   options.batch_delay =
       std::chrono::milliseconds(static_cast<std::int64_t>(args.batch_delay_seconds * 1000));
   options.token = read_token(args.token_file);
   options.max_body_bytes = args.max_body;
   options.queue_capacity = args.queue;
   return options;
+}
+
+// "sqlite 500, postgresql 10000, ...": each engine's micro-batch, for the help.
+std::string engine_batch_rows() {
+  std::vector<std::string> each;
+  for (const Engine& engine : engines())
+    each.push_back(fmt::format("{} {}", engine.name, engine.micro_batch_rows));
+  return fmt::format("{}", fmt::join(each, ", "));
 }
 
 // Runs the server until SIGINT or SIGTERM.
@@ -132,8 +144,9 @@ void register_serve_command(CLI::App& app, CommandContext& context) {
       ->check(decimal_number(0, 86'400));
   command
       ->add_option("--batch-rows", args->batch_rows,
-                   "Staged rows that trigger a micro-batch into the star schema")
-      ->capture_default_str()
+                   "Staged rows that trigger a micro-batch into the star schema (default: " +
+                       engine_batch_rows() + ")")
+      ->option_text("N")
       ->check(whole_number(1, 1'000'000'000));
   command
       ->add_option("--batch-delay", args->batch_delay_seconds,

@@ -211,6 +211,39 @@ TEST_P(ServerTest, GendersChangedByPostedEventsKeepThePlayCountsARecount) {
   EXPECT_NE(check.out.find("All 30 checks passed."), std::string::npos) << check.out;
 }
 
+// Without --batch-rows a micro-batch is the engine's own: SQLite, whose transforms hold
+// the acknowledgements, transforms once 500 rows wait; PostgreSQL waits for 10,000 (or
+// the delay, an hour here).
+TEST_P(ServerTest, WithoutBatchRowsAMicroBatchIsTheEnginesOwn) {
+  ServerProcess server({"--target", target_, "--batch-delay", "3600"}, dir_.path());
+  httplib::Client client("127.0.0.1", server.port());
+  std::int64_t posted = 0;
+  for (const auto& chunk :
+       event_chunks(97, sample_dir() / "log_data/2018/11/2018-11-30-events.json")) {
+    auto res = client.Post("/v1/events", chunk, "application/x-ndjson");
+    ASSERT_TRUE(res);
+    ASSERT_EQ(res->status, 200) << res->body;
+    posted += json::parse(res->body)["accepted"].get<std::int64_t>();
+  }
+  const std::int64_t micro_batch = GetParam() == "sqlite" ? 500 : 10'000;
+  const auto waiting = [&client] {
+    return json::parse(client.Get("/v1/status")->body)["staging"]["waiting_rows"]
+        .get<std::int64_t>();
+  };
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+  while (waiting() >= micro_batch && std::chrono::steady_clock::now() < deadline)
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  if (posted >= micro_batch) {
+    EXPECT_LT(waiting(), micro_batch);
+    EXPECT_GT(count("SELECT COUNT(*) FROM f_songplay"), 0);
+  } else {
+    std::this_thread::sleep_for(std::chrono::seconds(1));  // time for a transform, were one due
+    EXPECT_EQ(waiting(), posted);
+    EXPECT_EQ(count("SELECT COUNT(*) FROM f_songplay"), 0);
+  }
+  EXPECT_EQ(server.terminate(), 0);
+}
+
 TEST_P(ServerTest, RepostedEventsNeverBecomeSecondFacts) {
   ServerProcess server(args(), dir_.path());
   httplib::Client client("127.0.0.1", server.port());
