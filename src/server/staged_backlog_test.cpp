@@ -68,24 +68,48 @@ TEST(StagedBacklog, TheFirstWaitingRowSetsWhenTheWaiterWakes) {
   stager.join();
 }
 
-// Staging waits while the transforms are behind, and goes on when one catches up.
+// Staging waits while the transforms are behind, and goes on when one takes the rows.
 TEST(StagedBacklog, AFullBacklogHoldsStagingUntilATransformTakesIt) {
   StagedBacklog backlog(100, milliseconds(1000));
   backlog.staged(Clock::now(), 250);
-  const auto taken = backlog.take();
-  std::atomic<bool> transformed{false};
+  std::atomic<bool> taken{false};
   std::thread transformer([&] {
     std::this_thread::sleep_for(milliseconds(50));
-    transformed = true;
-    backlog.transformed(taken, [](double, std::int64_t) {});
+    taken = true;
+    const auto rows = backlog.take();
+    backlog.transformed(rows, [](double, std::int64_t) {});
   });
   EXPECT_TRUE(backlog.wait_for_room(200, Clock::now() + std::chrono::seconds(60)));
-  EXPECT_TRUE(transformed);
-  EXPECT_EQ(backlog.rows(), 0);
+  EXPECT_TRUE(taken);
   transformer.join();
+  EXPECT_EQ(backlog.rows(), 0);
   EXPECT_TRUE(backlog.wait_for_room(200, Clock::now()));  // room already
   backlog.staged(Clock::now(), 300);
   EXPECT_FALSE(backlog.wait_for_room(200, Clock::now() + milliseconds(10)));
+}
+
+// While a transform runs, the next micro-batch fills: the rows it took leave room
+// until it ends; a transform that fails gives them back, and they count again.
+TEST(StagedBacklog, TheRowsOfARunningTransformLeaveRoomForTheNext) {
+  StagedBacklog backlog(100, milliseconds(1000));
+  backlog.staged(Clock::now(), 250);
+  EXPECT_FALSE(backlog.wait_for_room(200, Clock::now()));
+  const auto taken = backlog.take();
+  EXPECT_EQ(taken.rows, 250);
+  EXPECT_TRUE(backlog.wait_for_room(200, Clock::now()));
+  backlog.staged(Clock::now(), 150);
+  EXPECT_TRUE(backlog.wait_for_room(200, Clock::now()));
+  backlog.staged(Clock::now(), 50);
+  EXPECT_FALSE(backlog.wait_for_room(200, Clock::now()));
+  EXPECT_EQ(backlog.rows(), 450);
+
+  backlog.given_back();
+  EXPECT_FALSE(backlog.wait_for_room(400, Clock::now()));
+  const auto again = backlog.take();
+  EXPECT_EQ(again.rows, 450);
+  backlog.transformed(again, [](double, std::int64_t) {});
+  EXPECT_EQ(backlog.rows(), 0);
+  EXPECT_TRUE(backlog.wait_for_room(1, Clock::now()));
 }
 
 TEST(StagedBacklog, FinishWakesTheWaiter) {
