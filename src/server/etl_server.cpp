@@ -266,7 +266,7 @@ void EtlServer::handle_status(httplib::Response& res) {
 
 Warehouse* EtlServer::reader() {
   if (!reader_)
-    reader_ = open_warehouse_();
+    reader_ = open_warehouse_(ConnectionUse::read);
   return reader_.get();
 }
 
@@ -451,7 +451,7 @@ void EtlServer::staging_loop() {
           }
           continue;
         }
-        auto opened = open_warehouse_();
+        auto opened = open_warehouse_(ConnectionUse::write);
         opened->migrate();
         opened->lock_writer();  // PostgreSQL: other loaders get a clear "busy" while we run
         if (!counted_left_over) {
@@ -514,7 +514,7 @@ void EtlServer::transform_loop() {
     const bool finishing = backlog_.finished();
     try {
       if (writer_locked_ && !wh) {
-        auto opened = open_warehouse_();
+        auto opened = open_warehouse_(ConnectionUse::write);
         opened->transform_in_snapshots();
         wh = std::move(opened);
       }

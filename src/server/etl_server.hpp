@@ -37,7 +37,11 @@ class ListenError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
-using WarehouseFactory = std::function<std::unique_ptr<Warehouse>()>;
+// What a connection of the server is for: staging and transforms write; /health and
+// /v1/status read, on a connection opened read-only (on SQLite: the file mapped, so
+// counting every table keeps no writer's page cache in the server's memory).
+enum class ConnectionUse { write, read };
+using WarehouseFactory = std::function<std::unique_ptr<Warehouse>(ConnectionUse)>;
 
 class EtlServer {
  public:

@@ -105,7 +105,12 @@ void serve(const ServerOptions& options, CommandContext& context) {
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 
   EtlServer server(
-      options, [&context] { return open_target(context); }, context.console);
+      options,
+      [&context](ConnectionUse use) {
+        return use == ConnectionUse::read ? open_target_read_only(context, SchemaCheck::any)
+                                          : open_target(context);
+      },
+      context.console);
   // The address first: a server that cannot listen creates no warehouse.
   try {
     server.bind();
