@@ -231,33 +231,45 @@ WHERE latest.rn = 1;
 -- changes level and back at the same ts, keep their first row, as ON CONFLICT DO
 -- NOTHING does elsewhere.)
 --
--- A user whose new events all come after their history (the usual daily append: each
--- new event later than the user's last processed one) gets only the changes among the
--- new events, the first compared with the level the history ends at, and the
--- history's open row ends at the first of them. Any other user's history is rebuilt
--- from all their staged events. Both give the rows a rebuild of every user would.
+-- Each touched user's history is recomputed from their first new event on (the cut):
+-- their rows from the cut on go, the row in force just before it (the resume row, none
+-- for a user new to the warehouse or one whose new events all come first) opens again,
+-- and the changes among their events from the cut on, the first compared with the
+-- resume row's level, are inserted. The usual daily append reads only the new events; a
+-- late day reads the events since it. The rows are those a rebuild of every user from
+-- all their events would give.
 
--- The users of the new events with a level, each with the last event of their history
--- (none for a user new to the warehouse). A new event at or before it (the same
--- millisecond included) makes the user one to rebuild.
+-- The touched users with a level: the cut (their first new event's ts and time), the
+-- resume row (the newest of their rows before the cut) and whether they have a history.
 CREATE TEMP TABLE level_user AS
-SELECT n.user_id, h.ts AS last_ts, h.level AS last_level,
-       CASE WHEN h.ts IS NULL OR n.first_ts > h.ts THEN 1 ELSE 0 END AS appends
-FROM (SELECT user_id, MIN(ts) AS first_ts FROM s_songplay_event
+SELECT n.user_id, n.cut_ts, n.cut_time, r.start_time AS resume_start, r.level AS resume_level,
+       CASE WHEN h.user_id IS NULL THEN 0 ELSE 1 END AS has_history
+FROM (SELECT user_id, MIN(ts) AS cut_ts, MIN(start_time) AS cut_time FROM s_songplay_event
       WHERE NOT processed AND batch_id <= $1 AND user_id IS NOT NULL AND level IS NOT NULL
       GROUP BY user_id) AS n
-LEFT JOIN (SELECT e.user_id, e.ts, e.level,
-                  ROW_NUMBER() OVER (PARTITION BY e.user_id
-                                     ORDER BY e.ts DESC, e.event_id DESC) AS newest
-           FROM s_songplay_event AS e
-           WHERE e.processed AND e.level IS NOT NULL
-             AND e.user_id IN (SELECT user_id FROM s_songplay_event
-                               WHERE NOT processed AND batch_id <= $1
-                                 AND user_id IS NOT NULL AND level IS NOT NULL)) AS h
-  ON h.user_id = n.user_id AND h.newest = 1;
+LEFT JOIN (SELECT d.user_id, d.start_time, d.level,
+                  ROW_NUMBER() OVER (PARTITION BY d.user_id ORDER BY d.start_time DESC) AS newest
+           FROM d_user_level AS d
+           JOIN (SELECT user_id, MIN(start_time) AS cut_time FROM s_songplay_event
+                 WHERE NOT processed AND batch_id <= $1 AND user_id IS NOT NULL
+                   AND level IS NOT NULL
+                 GROUP BY user_id) AS c
+             ON c.user_id = d.user_id AND d.start_time < c.cut_time) AS r
+  ON r.user_id = n.user_id AND r.newest = 1
+LEFT JOIN (SELECT DISTINCT user_id FROM d_user_level) AS h ON h.user_id = n.user_id;
 
 DELETE FROM d_user_level
-WHERE user_id IN (SELECT user_id FROM level_user WHERE appends = 0);
+USING level_user
+WHERE level_user.has_history = 1
+  AND d_user_level.user_id = level_user.user_id
+  AND d_user_level.start_time >= level_user.cut_time;
+
+UPDATE d_user_level
+SET end_time = NULL
+FROM level_user
+WHERE d_user_level.user_id = level_user.user_id
+  AND d_user_level.start_time = level_user.resume_start
+  AND d_user_level.end_time IS NOT NULL;
 
 INSERT INTO d_user_level (user_id, start_time, level, end_time)
 SELECT user_id, start_time, level, end_time
@@ -272,14 +284,16 @@ FROM (
       SELECT taken.user_id, taken.start_time, taken.level, taken.ts, taken.event_id,
              COALESCE(LAG(taken.level) OVER (PARTITION BY taken.user_id
                                              ORDER BY taken.ts, taken.event_id),
-                      CASE WHEN u.appends = 1 THEN u.last_level END) AS previous_level
+                      u.resume_level) AS previous_level
       FROM (
         SELECT user_id, start_time, level, ts, event_id FROM s_songplay_event
         WHERE NOT processed AND batch_id <= $1 AND user_id IS NOT NULL AND level IS NOT NULL
         UNION ALL
-        SELECT user_id, start_time, level, ts, event_id FROM s_songplay_event
-        WHERE processed AND level IS NOT NULL
-          AND user_id IN (SELECT user_id FROM level_user WHERE appends = 0)
+        -- the processed events from the cut on, of the users with a history
+        SELECT e.user_id, e.start_time, e.level, e.ts, e.event_id
+        FROM s_songplay_event AS e
+        JOIN level_user AS c ON c.user_id = e.user_id
+        WHERE c.has_history = 1 AND e.processed AND e.level IS NOT NULL AND e.ts >= c.cut_ts
       ) AS taken
       JOIN level_user AS u ON u.user_id = taken.user_id
     ) AS events
@@ -288,19 +302,16 @@ FROM (
 ) AS keyed
 WHERE key_rn = 1;
 
--- An appending user's history ended open; it now ends where their first new change
--- starts (all of which come after it).
+-- The resume row ends where the first change after it starts (none: it stays open).
 UPDATE d_user_level
 SET end_time = next_change.start_time
-FROM (SELECT o.user_id, o.start_time AS open_start, MIN(later.start_time) AS start_time
+FROM (SELECT u.user_id, u.resume_start, MIN(later.start_time) AS start_time
       FROM level_user AS u
-      JOIN d_user_level AS o ON o.user_id = u.user_id AND o.end_time IS NULL
-      JOIN d_user_level AS later ON later.user_id = o.user_id
-                                AND later.start_time > o.start_time
-      WHERE u.appends = 1 AND u.last_ts IS NOT NULL
-      GROUP BY o.user_id, o.start_time) AS next_change
+      JOIN d_user_level AS later ON later.user_id = u.user_id
+                                AND later.start_time > u.resume_start
+      GROUP BY u.user_id, u.resume_start) AS next_change
 WHERE d_user_level.user_id = next_change.user_id
-  AND d_user_level.start_time = next_change.open_start
+  AND d_user_level.start_time = next_change.resume_start
   AND d_user_level.end_time IS NULL;
 
 DROP TABLE level_user;

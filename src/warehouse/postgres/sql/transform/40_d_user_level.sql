@@ -2,37 +2,42 @@
 -- earlier ones still waiting): one row per change of level, from its first event to
 -- the next change.
 --
--- A user whose new events all come after their history (the usual daily append: each
--- new event later than the user's last processed one) gets only the changes among the
--- new events, the first compared with the level the history ends at, and the
--- history's open row ends at the first of them. Any other user's history is rebuilt
--- from all their staged events. Both give the rows a rebuild of every user would; an
--- appending user costs what their new events cost, not their history.
+-- Each touched user's history is recomputed from their first new event on (the cut):
+-- their rows from the cut on go, the row in force just before it (the resume row, none
+-- for a user new to the warehouse or one whose new events all come first) opens again,
+-- and the changes among their events from the cut on, the first compared with the
+-- resume row's level, are inserted. The usual daily append (every new event later than
+-- the user's history) reads only the new events; a late day reads the events since it;
+-- no user's whole history is read unless the new events reach back to its start. The
+-- rows are those a rebuild of every user from all their events would give.
 
--- The users of the batch's and the waiting events with a level, each with the last
--- event of their history (by s_songplay_event_user, newest first; none for a user new
--- to the warehouse). A new event at or before it (the same millisecond included)
--- makes the user one to rebuild.
+-- The touched users with a level: the cut (their first new event's ts and time), the
+-- resume row (by d_user_level's key, newest first) and whether they have a history.
 CREATE TEMP TABLE level_user AS
-SELECT n.user_id, h.ts AS last_ts, h.level AS last_level,
-       h.ts IS NULL OR n.first_ts > h.ts AS appends
-FROM (SELECT user_id, MIN(ts) AS first_ts
-      FROM (SELECT user_id, ts FROM s_songplay_event
+SELECT n.user_id, n.cut_ts, n.cut_time, r.start_time AS resume_start, r.level AS resume_level,
+       EXISTS (SELECT 1 FROM d_user_level AS h WHERE h.user_id = n.user_id) AS has_history
+FROM (SELECT user_id, MIN(ts) AS cut_ts, MIN(start_time) AS cut_time
+      FROM (SELECT user_id, ts, start_time FROM s_songplay_event
             WHERE batch_id = $1 AND user_id IS NOT NULL AND level IS NOT NULL
             UNION ALL
-            SELECT user_id, ts FROM s_songplay_event
+            SELECT user_id, ts, start_time FROM s_songplay_event
             WHERE NOT processed AND batch_id < $1 AND user_id IS NOT NULL
               AND level IS NOT NULL) AS new_event
       GROUP BY user_id) AS n
-LEFT JOIN LATERAL (SELECT e.ts, e.level FROM s_songplay_event AS e
-                   WHERE e.user_id = n.user_id AND e.batch_id < $1 AND e.processed
-                     AND e.level IS NOT NULL
-                   ORDER BY e.ts DESC, e.event_id DESC
-                   LIMIT 1) AS h ON true;
+LEFT JOIN LATERAL (SELECT d.start_time, d.level FROM d_user_level AS d
+                   WHERE d.user_id = n.user_id AND d.start_time < n.cut_time
+                   ORDER BY d.start_time DESC
+                   LIMIT 1) AS r ON true;
 ANALYZE level_user;
 
-DELETE FROM d_user_level
-WHERE user_id IN (SELECT user_id FROM level_user WHERE NOT appends);
+DELETE FROM d_user_level AS d
+USING level_user AS u
+WHERE u.has_history AND d.user_id = u.user_id AND d.start_time >= u.cut_time;
+
+UPDATE d_user_level AS d
+SET end_time = NULL
+FROM level_user AS u
+WHERE d.user_id = u.user_id AND d.start_time = u.resume_start AND d.end_time IS NOT NULL;
 
 INSERT INTO d_user_level (user_id, start_time, level, end_time)
 SELECT user_id, start_time, level,
@@ -41,7 +46,7 @@ FROM (
   SELECT taken.user_id, taken.start_time, taken.level, taken.ts, taken.event_id,
          COALESCE(LAG(taken.level) OVER (PARTITION BY taken.user_id
                                          ORDER BY taken.ts, taken.event_id),
-                  CASE WHEN u.appends THEN u.last_level END) AS previous_level
+                  u.resume_level) AS previous_level
   FROM (
     -- the new events: the batch's own (read by batch) and those still waiting
     SELECT user_id, start_time, level, ts, event_id FROM s_songplay_event
@@ -50,26 +55,25 @@ FROM (
     SELECT user_id, start_time, level, ts, event_id FROM s_songplay_event
     WHERE NOT processed AND batch_id < $1 AND user_id IS NOT NULL AND level IS NOT NULL
     UNION ALL
-    SELECT user_id, start_time, level, ts, event_id FROM s_songplay_event
-    WHERE user_id IN (SELECT user_id FROM level_user WHERE NOT appends)
-      AND batch_id < $1 AND processed AND level IS NOT NULL
+    -- the processed events from the cut on, of the users with a history
+    SELECT e.user_id, e.start_time, e.level, e.ts, e.event_id
+    FROM level_user AS c
+    JOIN s_songplay_event AS e ON e.user_id = c.user_id AND e.ts >= c.cut_ts
+    WHERE c.has_history AND e.batch_id < $1 AND e.processed AND e.level IS NOT NULL
   ) AS taken
   JOIN level_user AS u ON u.user_id = taken.user_id
 ) AS events
 WHERE previous_level IS NULL OR previous_level <> level
 ON CONFLICT (user_id, start_time, level) DO NOTHING;
 
--- An appending user's history ended open; it now ends where their first new change
--- starts (all of which come after it).
+-- The resume row ends where the first change after it starts (none: it stays open).
 UPDATE d_user_level AS d
 SET end_time = next.start_time
-FROM (SELECT o.user_id, o.start_time AS open_start, MIN(later.start_time) AS start_time
+FROM (SELECT u.user_id, u.resume_start, MIN(later.start_time) AS start_time
       FROM level_user AS u
-      JOIN d_user_level AS o ON o.user_id = u.user_id AND o.end_time IS NULL
-      JOIN d_user_level AS later ON later.user_id = o.user_id
-                                AND later.start_time > o.start_time
-      WHERE u.appends AND u.last_ts IS NOT NULL
-      GROUP BY o.user_id, o.start_time) AS next
-WHERE d.user_id = next.user_id AND d.start_time = next.open_start AND d.end_time IS NULL;
+      JOIN d_user_level AS later ON later.user_id = u.user_id
+                                AND later.start_time > u.resume_start
+      GROUP BY u.user_id, u.resume_start) AS next
+WHERE d.user_id = next.user_id AND d.start_time = next.resume_start AND d.end_time IS NULL;
 
 DROP TABLE level_user;
