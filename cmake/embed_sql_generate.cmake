@@ -19,7 +19,7 @@ constexpr EmbeddedSql kFiles[] = {
 ${table}};
 }  // namespace
 
-std::span<const EmbeddedSql> embedded_sql() { return kFiles; }
+std::span<const EmbeddedSql> embedded_files() { return kFiles; }
 }  // namespace sparkify
 ")
 execute_process(COMMAND ${CMAKE_COMMAND} -E copy_if_different ${OUT}.tmp ${OUT})

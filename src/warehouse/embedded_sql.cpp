@@ -7,6 +7,7 @@
 #include <charconv>
 #include <map>
 
+#include "warehouse/column_placeholders.hpp"
 #include "warehouse/warehouse.hpp"
 
 namespace sparkify {
@@ -19,7 +20,29 @@ std::array<std::string, 2> statement_roots(std::string_view engine_dir) {
   return {fmt::format("{}/sql/", engine_dir), std::string(kPortableRoot)};
 }
 
+// The written-out texts, and the table of views into them.
+struct ExpandedFiles {
+  std::vector<std::string> texts;
+  std::vector<EmbeddedSql> files;
+};
+
+ExpandedFiles expand_all(std::span<const EmbeddedSql> raw) {
+  ExpandedFiles out;
+  out.texts.reserve(raw.size());  // the views below point into these strings: no reallocation
+  out.files.reserve(raw.size());
+  for (const auto& file : raw) {
+    out.texts.push_back(expand_column_placeholders(file.text));
+    out.files.push_back(EmbeddedSql{file.name, out.texts.back()});
+  }
+  return out;
+}
+
 }  // namespace
+
+std::span<const EmbeddedSql> embedded_sql() {
+  static const ExpandedFiles expanded = expand_all(embedded_files());
+  return expanded.files;
+}
 
 std::string_view engine_statement(std::string_view engine_dir, std::string_view name) {
   for (const auto& root : statement_roots(engine_dir)) {

@@ -3,9 +3,9 @@
 // etl_object. Each writer walks a record with its own visitor (SQLite binds
 // parameters, PostgreSQL writes COPY rows, Redshift builds VALUES rows). The column
 // lists of PostgreSQL's COPYs and Redshift's multi-row INSERTs are made from these
-// names (column_list); those written out in SQL (SQLite's staging/insert_*,
-// ledger/record_object, the merges from the temporary tables) are checked against
-// them by StagingRow's tests.
+// names (column_list), and the statements that insert a record (SQLite's
+// staging/insert_*, ledger/record_object, the merges from the temporary tables) name
+// them by a placeholder, {event_columns} and the like (column_placeholders.hpp).
 //
 // The visitor is called as visit(column_name, value) with value one of
 // const std::string&, const std::optional<std::string>&,

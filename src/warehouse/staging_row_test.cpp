@@ -1,5 +1,6 @@
-// Every statement a staging writer fills lists its columns in staging_row's order:
-// the SQLite inserts and the merges from PostgreSQL's and Redshift's temporary tables.
+// Every statement a staging writer fills lists its columns in staging_row's order, as
+// it runs (placeholders written out): the SQLite inserts and the merges from
+// PostgreSQL's and Redshift's temporary tables.
 #include "warehouse/staging_row.hpp"
 
 #include <gtest/gtest.h>

@@ -234,15 +234,12 @@ WHERE s_song.song_id = t.song_id
 -- [staging/merge_songs_insert]
 -- The merge of insert_song.sql, step 2: songs not staged (new, or deleted by
 -- step 1 because they changed) are inserted; the rest are duplicates.
-INSERT INTO s_song (song_id, num_songs, title, artist_id, artist_name, artist_location,
-                    artist_latitude, artist_longitude, duration, year, source_key, line_number,
-                    batch_id, staged_at, processed)
-SELECT t.song_id, t.num_songs, t.title, t.artist_id, t.artist_name, t.artist_location,
-       t.artist_latitude, t.artist_longitude, t.duration, t.year, t.source_key, t.line_number,
-       t.batch_id, t.staged_at, false
-FROM tmp_s_song AS t
-LEFT JOIN s_song AS s ON s.song_id = t.song_id
-WHERE s.song_id IS NULL;
+INSERT INTO s_song (song_id, num_songs, title, artist_id, artist_name, artist_location, artist_latitude, artist_longitude, duration, year, source_key, line_number, batch_id, staged_at, processed)
+SELECT song_id, num_songs, title, artist_id, artist_name, artist_location, artist_latitude, artist_longitude, duration, year, source_key, line_number, batch_id, staged_at, false
+FROM (SELECT t.*
+      FROM tmp_s_song AS t
+      LEFT JOIN s_song AS s ON s.song_id = t.song_id
+      WHERE s.song_id IS NULL) AS new_songs;
 
 -- [staging/clear_songs]
 -- Empties tmp_s_song after its round is merged. (PostgreSQL truncates it instead;
@@ -254,18 +251,12 @@ DELETE FROM tmp_s_song;
 -- insert_event.sql: an event is immutable, an event_id already staged is skipped.
 -- The rows of one round have distinct event_ids (the writer sends a repeated id
 -- in a later round).
-INSERT INTO s_songplay_event (event_id, artist, auth, first_name, gender, item_in_session,
-                              last_name, length, level, location, method, page, registration,
-                              session_id, song, status, ts, user_agent, user_id, start_time, hour,
-                              day, week, month, year, weekday, source_key, line_number, batch_id,
-                              staged_at, processed)
-SELECT t.event_id, t.artist, t.auth, t.first_name, t.gender, t.item_in_session, t.last_name,
-       t.length, t.level, t.location, t.method, t.page, t.registration, t.session_id, t.song,
-       t.status, t.ts, t.user_agent, t.user_id, t.start_time, t.hour, t.day, t.week, t.month,
-       t.year, t.weekday, t.source_key, t.line_number, t.batch_id, t.staged_at, false
-FROM tmp_s_songplay_event AS t
-LEFT JOIN s_songplay_event AS s ON s.event_id = t.event_id
-WHERE s.event_id IS NULL;
+INSERT INTO s_songplay_event (event_id, artist, auth, first_name, gender, item_in_session, last_name, length, level, location, method, page, registration, session_id, song, status, ts, user_agent, user_id, start_time, hour, day, week, month, year, weekday, source_key, line_number, batch_id, staged_at, processed)
+SELECT event_id, artist, auth, first_name, gender, item_in_session, last_name, length, level, location, method, page, registration, session_id, song, status, ts, user_agent, user_id, start_time, hour, day, week, month, year, weekday, source_key, line_number, batch_id, staged_at, false
+FROM (SELECT t.*
+      FROM tmp_s_songplay_event AS t
+      LEFT JOIN s_songplay_event AS s ON s.event_id = t.event_id
+      WHERE s.event_id IS NULL) AS new_events;
 
 -- [staging/clear_events]
 -- Empties tmp_s_songplay_event after its round is merged. (PostgreSQL truncates it instead;
@@ -276,12 +267,12 @@ DELETE FROM tmp_s_songplay_event;
 -- Moves the inserted ledger rows into etl_object with the rule of
 -- ledger/record_object.sql: a (source_key, version) already recorded is kept.
 INSERT INTO etl_object (source_key, version, kind, size_bytes, batch_id, records, rejects, loaded_at)
-SELECT t.source_key, t.version, t.kind, t.size_bytes, t.batch_id, t.records, t.rejects, t.loaded_at
-FROM (SELECT source_key, version, kind, size_bytes, batch_id, records, rejects, loaded_at,
-             ROW_NUMBER() OVER (PARTITION BY source_key, version ORDER BY batch_id) AS rn
-      FROM tmp_etl_object) AS t
-LEFT JOIN etl_object AS o ON o.source_key = t.source_key AND o.version = t.version
-WHERE o.source_key IS NULL AND t.rn = 1;
+SELECT source_key, version, kind, size_bytes, batch_id, records, rejects, loaded_at
+FROM (SELECT t.*
+      FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY source_key, version ORDER BY batch_id) AS rn
+            FROM tmp_etl_object) AS t
+      LEFT JOIN etl_object AS o ON o.source_key = t.source_key AND o.version = t.version
+      WHERE o.source_key IS NULL AND t.rn = 1) AS new_objects;
 
 -- [staging/clear_objects]
 -- Empties tmp_etl_object after its round is merged. (PostgreSQL truncates it instead;

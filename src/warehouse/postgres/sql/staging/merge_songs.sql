@@ -3,12 +3,8 @@
 -- so each row is decided exactly as a row-by-row insert would decide it.
 -- $1 processed: 1 when this batch transforms its own rows before it commits, 0
 -- when they wait for a later transform.
-INSERT INTO s_song (song_id, num_songs, title, artist_id, artist_name, artist_location,
-                    artist_latitude, artist_longitude, duration, year, source_key, line_number,
-                    batch_id, staged_at, processed)
-SELECT song_id, num_songs, title, artist_id, artist_name, artist_location, artist_latitude,
-       artist_longitude, duration, year, source_key, line_number, batch_id, staged_at,
-       CAST($1 AS integer) <> 0
+INSERT INTO s_song ({song_columns}, processed)
+SELECT {song_columns}, CAST($1 AS integer) <> 0
 FROM tmp_s_song
 ON CONFLICT (song_id) DO UPDATE SET
   num_songs = excluded.num_songs, title = excluded.title, artist_id = excluded.artist_id,

@@ -1,13 +1,10 @@
 -- A song file's record. A song staged again with different content replaces
 -- the staged row and is processed again; the same content changes nothing.
--- ?1 song_id, ?2 num_songs, ?3 title, ?4 artist_id, ?5 artist_name, ?6 artist_location,
--- ?7 artist_latitude, ?8 artist_longitude, ?9 duration, ?10 year, ?11 source_key,
--- ?12 line_number, ?13 batch_id, ?14 staged_at, ?15 processed (1 when batch ?13 transforms
--- its own rows before it commits, 0 when they wait for a later transform)
-INSERT INTO s_song (song_id, num_songs, title, artist_id, artist_name, artist_location,
-                    artist_latitude, artist_longitude, duration, year, source_key, line_number,
-                    batch_id, staged_at, processed)
-VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)
+-- Its columns in staging_row.hpp's order (column_placeholders.hpp), then processed (1
+-- when the batch transforms its own rows before it commits, 0 when they wait for a
+-- later transform).
+INSERT INTO s_song ({song_columns}, processed)
+VALUES ({song_parameters}, ?)
 ON CONFLICT (song_id) DO UPDATE SET
   num_songs = excluded.num_songs, title = excluded.title, artist_id = excluded.artist_id,
   artist_name = excluded.artist_name, artist_location = excluded.artist_location,
