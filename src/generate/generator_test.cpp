@@ -269,72 +269,52 @@ struct SongKey {
   }
 };
 
-// Parses every generated file and checks it against the sample's shape and
-// against the summary's counts.
-TEST(Generate, OutputHasTheSampleShapeAndTheSummaryCounts) {
-  GeneratorOptions options;
-  options.songs = 500;
-  options.events = 20000;
-  options.days = 7;
-  options.near_miss_share = 0.05;
-  TempDir dir;
-  const GenerateSummary summary = generate_dataset(options, dir.path());
-  const Shape sample = sample_shape();
-  ASSERT_FALSE(sample.song_signatures.empty());
-  ASSERT_EQ(sample.event_signatures.size(), 3U);
-
-  simdjson::dom::parser parser;
-  std::uint64_t files = 0;
-  std::uint64_t bytes = 0;
-
-  // Songs.
+// What the song files held, for the summary's counts and the events' matches.
+struct SongsSeen {
   std::set<SongKey> songs;
-  std::set<std::pair<std::string, std::string>> songs_by_lower_title;  // (title lower, artist)
+  std::set<std::pair<std::string, std::string>> by_lower_title;  // (title lower, artist)
   std::set<std::string> song_ids;
   std::set<std::string> artist_ids;
   std::uint64_t year_zero = 0;
   std::uint64_t null_latitude = 0;
-  const auto song_files = json_files(dir.path() / "song_data");
-  for (const auto& file : song_files) {
-    const std::string text = read_all(file);
-    files += 1;
-    bytes += text.size();
-    ASSERT_EQ(text.rfind("{\"num_songs\": 1, \"artist_id\": \"AR", 0), 0U) << file;
-    ASSERT_EQ(text.back(), '}') << file;
-    const simdjson::dom::object song = parser.parse(text).get_object().value();
-    EXPECT_TRUE(sample.song_signatures.count(signature(song))) << signature(song);
-    const std::string track = file.stem().string();
-    ASSERT_EQ(track.size(), 18U);
-    EXPECT_EQ(track.substr(0, 2), "TR");
-    const fs::path relative = fs::relative(file, dir.path() / "song_data");
-    EXPECT_EQ(relative.parent_path().string(),
-              std::string{track[2]} + "/" + track[3] + "/" + track[4]);
-    const std::string song_id{song["song_id"].get_string().value()};
-    const std::string artist_id{song["artist_id"].get_string().value()};
-    EXPECT_EQ(song_id.size(), 18U);
-    EXPECT_EQ(song_id.substr(0, 2), "SO");
-    EXPECT_EQ(artist_id.size(), 18U);
-    EXPECT_EQ(artist_id.substr(0, 2), "AR");
-    song_ids.insert(song_id);
-    artist_ids.insert(artist_id);
-    year_zero += song["year"].get_int64().value() == 0 ? 1 : 0;
-    null_latitude += song["artist_latitude"].is_null() ? 1 : 0;
-    const std::string title{song["title"].get_string().value()};
-    const std::string artist{song["artist_name"].get_string().value()};
-    songs.insert({title, artist, song["duration"].get_double().value()});
-    songs_by_lower_title.insert({ascii_lower(title), artist});
-  }
-  EXPECT_EQ(song_files.size(), options.songs);
-  EXPECT_EQ(summary.songs, options.songs);
-  EXPECT_EQ(song_ids.size(), options.songs);
-  EXPECT_EQ(songs.size(), options.songs);
-  EXPECT_EQ(artist_ids.size(), summary.artists);
-  EXPECT_LT(summary.artists, options.songs / 2);
-  // The sample's 43 of 71 and 40 of 71, loosely.
-  EXPECT_NEAR(static_cast<double>(year_zero) / options.songs, 0.6, 0.08);
-  EXPECT_NEAR(static_cast<double>(null_latitude) / options.songs, 0.56, 0.08);
+  std::uint64_t files = 0;
+  std::uint64_t bytes = 0;
+};
 
-  // Events.
+// One song file: the sample's shape, its path from its track id, its ids.
+void check_song_file(const fs::path& file, const fs::path& song_root, const Shape& sample,
+                     simdjson::dom::parser& parser, SongsSeen& seen) {
+  const std::string text = read_all(file);
+  seen.files += 1;
+  seen.bytes += text.size();
+  ASSERT_EQ(text.rfind("{\"num_songs\": 1, \"artist_id\": \"AR", 0), 0U) << file;
+  ASSERT_EQ(text.back(), '}') << file;
+  const simdjson::dom::object song = parser.parse(text).get_object().value();
+  EXPECT_TRUE(sample.song_signatures.count(signature(song))) << signature(song);
+  const std::string track = file.stem().string();
+  ASSERT_EQ(track.size(), 18U);
+  EXPECT_EQ(track.substr(0, 2), "TR");
+  const fs::path relative = fs::relative(file, song_root);
+  EXPECT_EQ(relative.parent_path().string(),
+            std::string{track[2]} + "/" + track[3] + "/" + track[4]);
+  const std::string song_id{song["song_id"].get_string().value()};
+  const std::string artist_id{song["artist_id"].get_string().value()};
+  EXPECT_EQ(song_id.size(), 18U);
+  EXPECT_EQ(song_id.substr(0, 2), "SO");
+  EXPECT_EQ(artist_id.size(), 18U);
+  EXPECT_EQ(artist_id.substr(0, 2), "AR");
+  seen.song_ids.insert(song_id);
+  seen.artist_ids.insert(artist_id);
+  seen.year_zero += song["year"].get_int64().value() == 0 ? 1 : 0;
+  seen.null_latitude += song["artist_latitude"].is_null() ? 1 : 0;
+  const std::string title{song["title"].get_string().value()};
+  const std::string artist{song["artist_name"].get_string().value()};
+  seen.songs.insert({title, artist, song["duration"].get_double().value()});
+  seen.by_lower_title.insert({ascii_lower(title), artist});
+}
+
+// What the event logs held, for the summary's counts and the sample's proportions.
+struct EventsSeen {
   std::uint64_t events = 0;
   std::uint64_t next_song = 0;
   std::uint64_t logged_out = 0;
@@ -345,106 +325,173 @@ TEST(Generate, OutputHasTheSampleShapeAndTheSummaryCounts) {
   std::map<std::string, std::set<std::string>> user_levels;
   std::map<std::int64_t, std::int64_t> next_item;  // sessionId -> expected itemInSession
   std::map<std::int64_t, std::string> session_user;
-  const auto log_files = json_files(dir.path() / "log_data");
-  EXPECT_EQ(log_files.size(), options.days);
-  for (const auto& file : log_files) {
-    const std::string text = read_all(file);
-    files += 1;
-    bytes += text.size();
-    ASSERT_FALSE(text.empty());
-    EXPECT_NE(text.back(), '\n') << file << " must not end with a newline";
-    EXPECT_EQ(text.find("\n\n"), std::string::npos);
-    const std::string day = file.filename().string().substr(0, 10);  // YYYY-MM-DD
-    EXPECT_EQ(file.parent_path().filename().string(), day.substr(5, 2));
-    EXPECT_EQ(file.parent_path().parent_path().filename().string(), day.substr(0, 4));
+  std::int64_t previous_ts = 0;  // of the log being read
+  std::uint64_t files = 0;
+  std::uint64_t bytes = 0;
+};
 
-    std::int64_t previous_ts = 0;
-    std::istringstream lines{text};
-    std::string line;
-    while (std::getline(lines, line)) {
-      events += 1;
-      const simdjson::dom::object event = parser.parse(line).get_object().value();
-      const std::string category = event_category(event);
-      ASSERT_TRUE(sample.event_signatures.count(category)) << category;
-      EXPECT_TRUE(sample.event_signatures.at(category).count(signature(event)))
-          << category << ": " << signature(event);
-      const std::string page{event["page"].get_string().value()};
-      ASSERT_TRUE(sample.page_method_status.count(page)) << page;
-      EXPECT_EQ(event["method"].get_string().value(), sample.page_method_status.at(page).first);
-      EXPECT_EQ(event["status"].get_int64().value(), sample.page_method_status.at(page).second);
+// "YYYY-MM-DD" of a ts in milliseconds, UTC.
+std::string utc_date(std::int64_t ts) {
+  const std::time_t seconds = ts / 1000;
+  std::tm utc{};
+  gmtime_r(&seconds, &utc);
+  char date[40];
+  std::snprintf(date, sizeof date, "%04d-%02d-%02d", utc.tm_year + 1900, utc.tm_mon + 1,
+                utc.tm_mday);
+  return date;
+}
 
-      const std::int64_t ts = event["ts"].get_int64().value();
-      EXPECT_GE(ts, previous_ts);
-      previous_ts = ts;
-      const std::time_t seconds = ts / 1000;
-      std::tm utc{};
-      gmtime_r(&seconds, &utc);
-      char date[40];
-      std::snprintf(date, sizeof date, "%04d-%02d-%02d", utc.tm_year + 1900, utc.tm_mon + 1,
-                    utc.tm_mday);
-      EXPECT_EQ(day, date);
+// A logged-in user's event: one user per session, and the app's way of writing it.
+void check_user_event(const std::string& line, const simdjson::dom::object& event,
+                      const std::string& user_id, EventsSeen& seen) {
+  ASSERT_NE(user_id, "");
+  seen.users.insert(user_id);
+  seen.user_levels[user_id].insert(std::string{event["level"].get_string().value()});
+  const std::int64_t session = event["sessionId"].get_int64().value();
+  auto [it, inserted] = seen.session_user.emplace(session, user_id);
+  EXPECT_EQ(it->second, user_id) << "session " << session << " has two users";
+  EXPECT_NE(line.find(",\"registration\":"), std::string::npos);
+  EXPECT_NE(line.find(".0,\"sessionId\":"), std::string::npos) << line;
+  // Escaped slashes, and quotes around the Chrome and Safari agents.
+  EXPECT_TRUE(line.find(R"("userAgent":"\"Mozilla\/5.0)") != std::string::npos ||
+              line.find(R"("userAgent":"Mozilla\/5.0)") != std::string::npos)
+      << line;
+}
 
-      const std::int64_t session = event["sessionId"].get_int64().value();
-      EXPECT_EQ(event["itemInSession"].get_int64().value(), next_item[session]++);
-      const std::string user_id{event["userId"].get_string().value()};
-      const bool is_logged_out = event["auth"].get_string().value() == "Logged Out";
-      if (is_logged_out) {
-        logged_out += 1;
-        EXPECT_EQ(user_id, "");
-      } else {
-        ASSERT_NE(user_id, "");
-        users.insert(user_id);
-        user_levels[user_id].insert(std::string{event["level"].get_string().value()});
-        auto [it, inserted] = session_user.emplace(session, user_id);
-        EXPECT_EQ(it->second, user_id) << "session " << session << " has two users";
-        EXPECT_NE(line.find(",\"registration\":"), std::string::npos);
-        EXPECT_NE(line.find(".0,\"sessionId\":"), std::string::npos) << line;
-        // Escaped slashes, and quotes around the Chrome and Safari agents.
-        EXPECT_TRUE(line.find(R"("userAgent":"\"Mozilla\/5.0)") != std::string::npos ||
-                    line.find(R"("userAgent":"Mozilla\/5.0)") != std::string::npos)
-            << line;
-      }
-      if (page == "Submit Upgrade" || page == "Submit Downgrade") {
-        level_changes += 1;
-      }
-      if (page == "NextSong") {
-        next_song += 1;
-        const std::string title{event["song"].get_string().value()};
-        const std::string artist{event["artist"].get_string().value()};
-        const double length = event["length"].get_double().value();
-        if (songs.count({title, artist, length})) {
-          matches += 1;
-        } else {
-          std::string trimmed = artist;
-          while (!trimmed.empty() && trimmed.back() == ' ') {
-            trimmed.pop_back();
-          }
-          const bool almost = songs_by_lower_title.count({ascii_lower(title), trimmed}) > 0;
-          near_misses += almost ? 1 : 0;
-        }
-      }
-    }
+// A play: matched to a song file, a near miss (case or trailing spaces), or neither.
+void count_play(const simdjson::dom::object& event, const SongsSeen& songs, EventsSeen& seen) {
+  seen.next_song += 1;
+  const std::string title{event["song"].get_string().value()};
+  const std::string artist{event["artist"].get_string().value()};
+  const double length = event["length"].get_double().value();
+  if (songs.songs.count({title, artist, length})) {
+    seen.matches += 1;
+    return;
   }
-  EXPECT_EQ(events, options.events);
-  EXPECT_EQ(summary.events, options.events);
-  EXPECT_EQ(summary.next_song_events, next_song);
-  EXPECT_EQ(summary.logged_out_events, logged_out);
-  EXPECT_EQ(summary.distinct_users, users.size());
-  EXPECT_EQ(summary.level_changes, level_changes);
-  EXPECT_EQ(summary.matching_plays, matches);
-  EXPECT_EQ(summary.near_misses, near_misses);
-  EXPECT_EQ(summary.files_written, files);
-  EXPECT_EQ(summary.bytes_written, bytes);
+  std::string trimmed = artist;
+  while (!trimmed.empty() && trimmed.back() == ' ')
+    trimmed.pop_back();
+  seen.near_misses += songs.by_lower_title.count({ascii_lower(title), trimmed}) > 0 ? 1 : 0;
+}
+
+// One event of a log of `day`: the sample's shape, its page's method and status, its
+// day, its session's item order.
+void check_event(const std::string& line, const std::string& day, const Shape& sample,
+                 const SongsSeen& songs, simdjson::dom::parser& parser, EventsSeen& seen) {
+  seen.events += 1;
+  const simdjson::dom::object event = parser.parse(line).get_object().value();
+  const std::string category = event_category(event);
+  ASSERT_TRUE(sample.event_signatures.count(category)) << category;
+  EXPECT_TRUE(sample.event_signatures.at(category).count(signature(event)))
+      << category << ": " << signature(event);
+  const std::string page{event["page"].get_string().value()};
+  ASSERT_TRUE(sample.page_method_status.count(page)) << page;
+  EXPECT_EQ(event["method"].get_string().value(), sample.page_method_status.at(page).first);
+  EXPECT_EQ(event["status"].get_int64().value(), sample.page_method_status.at(page).second);
+  const std::int64_t ts = event["ts"].get_int64().value();
+  EXPECT_GE(ts, seen.previous_ts);
+  seen.previous_ts = ts;
+  EXPECT_EQ(day, utc_date(ts));
+
+  const std::int64_t session = event["sessionId"].get_int64().value();
+  EXPECT_EQ(event["itemInSession"].get_int64().value(), seen.next_item[session]++);
+  const std::string user_id{event["userId"].get_string().value()};
+  if (event["auth"].get_string().value() == "Logged Out") {
+    seen.logged_out += 1;
+    EXPECT_EQ(user_id, "");
+  } else {
+    check_user_event(line, event, user_id, seen);
+  }
+  if (page == "Submit Upgrade" || page == "Submit Downgrade")
+    seen.level_changes += 1;
+  if (page == "NextSong")
+    count_play(event, songs, seen);
+}
+
+// One day's log: its path from its day, lines in time order, no blank or final newline.
+void check_event_log(const fs::path& file, const Shape& sample, const SongsSeen& songs,
+                     simdjson::dom::parser& parser, EventsSeen& seen) {
+  const std::string text = read_all(file);
+  seen.files += 1;
+  seen.bytes += text.size();
+  ASSERT_FALSE(text.empty());
+  EXPECT_NE(text.back(), '\n') << file << " must not end with a newline";
+  EXPECT_EQ(text.find("\n\n"), std::string::npos);
+  const std::string day = file.filename().string().substr(0, 10);  // YYYY-MM-DD
+  EXPECT_EQ(file.parent_path().filename().string(), day.substr(5, 2));
+  EXPECT_EQ(file.parent_path().parent_path().filename().string(), day.substr(0, 4));
+  seen.previous_ts = 0;
+  std::istringstream lines{text};
+  std::string line;
+  while (std::getline(lines, line))
+    check_event(line, day, sample, songs, parser, seen);
+}
+
+class GenerateOutput : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    options_.songs = 500;
+    options_.events = 20000;
+    options_.days = 7;
+    options_.near_miss_share = 0.05;
+    summary_ = generate_dataset(options_, dir_.path());
+    sample_ = sample_shape();
+    ASSERT_FALSE(sample_.song_signatures.empty());
+    ASSERT_EQ(sample_.event_signatures.size(), 3U);
+    for (const auto& file : json_files(dir_.path() / "song_data"))
+      check_song_file(file, dir_.path() / "song_data", sample_, parser_, songs_);
+    const auto logs = json_files(dir_.path() / "log_data");
+    EXPECT_EQ(logs.size(), options_.days);
+    for (const auto& file : logs)
+      check_event_log(file, sample_, songs_, parser_, events_);
+  }
+
+  GeneratorOptions options_;
+  TempDir dir_;
+  GenerateSummary summary_;
+  Shape sample_;
+  simdjson::dom::parser parser_;
+  SongsSeen songs_;
+  EventsSeen events_;
+};
+
+// Every generated file, parsed, has the sample's shape (SetUp); the summary counts them.
+TEST_F(GenerateOutput, SongFilesHaveTheSampleShapeAndTheSummaryCounts) {
+  EXPECT_EQ(songs_.files, options_.songs);
+  EXPECT_EQ(summary_.songs, options_.songs);
+  EXPECT_EQ(songs_.song_ids.size(), options_.songs);
+  EXPECT_EQ(songs_.songs.size(), options_.songs);
+  EXPECT_EQ(songs_.artist_ids.size(), summary_.artists);
+  EXPECT_LT(summary_.artists, options_.songs / 2);
+  // The sample's 43 of 71 and 40 of 71, loosely.
+  EXPECT_NEAR(static_cast<double>(songs_.year_zero) / options_.songs, 0.6, 0.08);
+  EXPECT_NEAR(static_cast<double>(songs_.null_latitude) / options_.songs, 0.56, 0.08);
+  EXPECT_EQ(summary_.files_written, songs_.files + events_.files);
+  EXPECT_EQ(summary_.bytes_written, songs_.bytes + events_.bytes);
+}
+
+TEST_F(GenerateOutput, EventLogsHaveTheSampleShapeAndTheSummaryCounts) {
+  const EventsSeen& e = events_;
+  EXPECT_EQ(e.events, options_.events);
+  EXPECT_EQ(summary_.events, options_.events);
+  EXPECT_EQ(summary_.next_song_events, e.next_song);
+  EXPECT_EQ(summary_.logged_out_events, e.logged_out);
+  EXPECT_EQ(summary_.distinct_users, e.users.size());
+  EXPECT_EQ(summary_.level_changes, e.level_changes);
+  EXPECT_EQ(summary_.matching_plays, e.matches);
+  EXPECT_EQ(summary_.near_misses, e.near_misses);
 
   // The sample's proportions, loosely: 84.7% NextSong, 3.6% logged out,
   // 9.4% of plays matching, users moving between free and paid.
-  EXPECT_NEAR(static_cast<double>(next_song) / events, 0.847, 0.03);
-  EXPECT_NEAR(static_cast<double>(logged_out) / events, 0.036, 0.015);
-  EXPECT_NEAR(static_cast<double>(matches) / next_song, options.match_share, 0.015);
-  EXPECT_NEAR(static_cast<double>(near_misses) / next_song, options.near_miss_share, 0.015);
-  EXPECT_GT(level_changes, 0U);
+  const auto events = static_cast<double>(e.events);
+  const auto plays = static_cast<double>(e.next_song);
+  EXPECT_NEAR(static_cast<double>(e.next_song) / events, 0.847, 0.03);
+  EXPECT_NEAR(static_cast<double>(e.logged_out) / events, 0.036, 0.015);
+  EXPECT_NEAR(static_cast<double>(e.matches) / plays, options_.match_share, 0.015);
+  EXPECT_NEAR(static_cast<double>(e.near_misses) / plays, options_.near_miss_share, 0.015);
+  EXPECT_GT(e.level_changes, 0U);
   const auto both_levels =
-      std::count_if(user_levels.begin(), user_levels.end(),
+      std::count_if(e.user_levels.begin(), e.user_levels.end(),
                     [](const auto& entry) { return entry.second.size() == 2; });
   EXPECT_GT(both_levels, 0);
 }
