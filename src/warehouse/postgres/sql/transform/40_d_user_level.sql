@@ -55,11 +55,17 @@ FROM (
     SELECT user_id, start_time, level, ts, event_id FROM s_songplay_event
     WHERE NOT processed AND batch_id < $1 AND user_id IS NOT NULL AND level IS NOT NULL
     UNION ALL
-    -- the processed events from the cut on, of the users with a history
-    SELECT e.user_id, e.start_time, e.level, e.ts, e.event_id
+    -- the processed events from the cut on, of the users with a history: each user's
+    -- read from s_songplay_event_user (user_id, ts) from the cut (OFFSET 0 keeps the
+    -- lookup per user; joined as a whole, the planner reads every processed event)
+    SELECT c.user_id, e.start_time, e.level, e.ts, e.event_id
     FROM level_user AS c
-    JOIN s_songplay_event AS e ON e.user_id = c.user_id AND e.ts >= c.cut_ts
-    WHERE c.has_history AND e.batch_id < $1 AND e.processed AND e.level IS NOT NULL
+    CROSS JOIN LATERAL (
+      SELECT x.start_time, x.level, x.ts, x.event_id FROM s_songplay_event AS x
+      WHERE x.user_id = c.user_id AND x.ts >= c.cut_ts AND x.batch_id < $1 AND x.processed
+        AND x.level IS NOT NULL
+      OFFSET 0) AS e
+    WHERE c.has_history
   ) AS taken
   JOIN level_user AS u ON u.user_id = taken.user_id
 ) AS events
