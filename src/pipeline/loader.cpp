@@ -19,6 +19,7 @@
 #include "pipeline/bulk_write.hpp"
 #include "pipeline/event_log_parts.hpp"
 #include "pipeline/ordered_parallel.hpp"
+#include "pipeline/planner_statistics.hpp"
 #include "pipeline/transform.hpp"
 
 namespace sparkify {
@@ -133,21 +134,6 @@ void return_freed_memory() {
 #ifdef __GLIBC__
   ::malloc_trim(0);
 #endif
-}
-
-// After a large batch, engines that want it refresh their planner statistics
-// (outside the batch: a failure here loses nothing). A bulk batch analysed its staged
-// rows before its transforms, and they have not changed since.
-void refresh_statistics(Warehouse& wh, const BatchCounts& counts, bool staging_analysed) {
-  constexpr std::int64_t kAnalyzeAfterRows = 50'000;
-  if (counts.staged.songs_staged + counts.staged.events_staged < kAnalyzeAfterRows)
-    return;
-  for (const auto& name : wh.statement_names("maintenance")) {
-    if (staging_analysed && name == kAnalyzeStaging)
-      continue;
-    const PhaseTimer timer(name);
-    wh.execute(wh.statement(name));
-  }
 }
 
 template <typename Pending>
@@ -409,7 +395,10 @@ void Loader::run_batch(std::vector<SourceSpec>& sources, const std::vector<Pendi
       const PhaseTimer timer("commit");
       batch.commit(counts);
     }
-    refresh_statistics(warehouse_, counts, bulk);
+    // After a large batch, the engines that keep planner statistics refresh them. A bulk
+    // batch analysed its staged rows before its transforms, and they have not changed since.
+    if (counts.staged.songs_staged + counts.staged.events_staged >= kStatisticsRefreshRows)
+      refresh_planner_statistics(warehouse_, bulk);
 
     report.objects_loaded += staged.loaded;
     report.objects_unreadable += staged.unreadable;

@@ -12,6 +12,7 @@
 #include "core/clock.hpp"
 #include "parse/event_parser.hpp"
 #include "parse/song_parser.hpp"
+#include "pipeline/planner_statistics.hpp"
 #include "pipeline/transform.hpp"
 #include "server/http_routes.hpp"
 #include "source/open_source.hpp"
@@ -409,6 +410,9 @@ void EtlServer::transform_backlog(Warehouse& wh) {
   metrics_.songs_processed += static_cast<std::uint64_t>(counts.songs_processed);
   metrics_.events_processed += static_cast<std::uint64_t>(counts.events_processed);
   transformed(taken);
+  // After the commit: a failure here loses nothing, and the next transform plans with it.
+  if (statistics_.due_after(counts.songs_processed + counts.events_processed))
+    refresh_planner_statistics(wh);
 }
 
 void EtlServer::transformed(const StagedBacklog::Taken& taken) {

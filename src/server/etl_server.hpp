@@ -21,6 +21,7 @@
 
 #include "core/console.hpp"
 #include "pipeline/ingest.hpp"
+#include "pipeline/planner_statistics.hpp"
 #include "server/fifo_mutex.hpp"
 #include "server/metrics.hpp"
 #include "server/server_options.hpp"
@@ -114,6 +115,7 @@ class EtlServer {
   std::thread transformer_;
   // What waits for the star schema: the writer adds, the transformer takes.
   StagedBacklog backlog_;
+  StatisticsSchedule statistics_;  // the transform thread's
   // Whether the writer holds the warehouse (PostgreSQL: its writer lock); the
   // transformer writes only while it does, so no other loader's batch runs beside it.
   std::atomic<bool> writer_locked_{false};

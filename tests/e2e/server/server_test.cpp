@@ -423,6 +423,53 @@ TEST_P(TransformBesideStagingTest, AnAcknowledgementDoesNotWaitForATransform) {
 
 INSTANTIATE_TEST_SUITE_P(Engines, TransformBesideStagingTest, ::testing::Values("postgresql"));
 
+// `count` events of user 7 browsing, one session each, the first at `first_ms`.
+std::string browsing_events(std::int64_t first_ms, int count) {
+  std::string body;
+  for (int i = 0; i < count; ++i) {
+    body +=
+        fmt::format(R"({{"ts":{},"sessionId":{},"itemInSession":0,"userId":"7","auth":"Logged In",)"
+                    R"("level":"free","page":"Home","method":"GET","status":200}})"
+                    "\n",
+                    first_ms + i, first_ms + i);
+  }
+  return body;
+}
+
+// Micro-batches of a server leave the planner statistics to the server's own refresh:
+// after the first 50,000 rows its transforms wrote, the staging tables are analysed
+// (pg_stat_user_tables.last_analyze: an ANALYZE statement's, not autovacuum's).
+class StatisticsRefreshTest : public ServerTest {};
+
+TEST_P(StatisticsRefreshTest, AServerAnalysesItsTablesOnceItsMicroBatchesWrote50000Rows) {
+  ServerProcess server(args(), dir_.path());
+  httplib::Client client("127.0.0.1", server.port());
+  client.set_read_timeout(60, 0);
+  const auto analysed = [this] {
+    return count(
+        "SELECT COUNT(*) FROM pg_stat_user_tables "
+        "WHERE relname = 's_songplay_event' AND last_analyze IS NOT NULL");
+  };
+  const auto post_and_wait = [&](std::int64_t first_ms, int events) {
+    auto res = client.Post("/v1/events", browsing_events(first_ms, events), "application/x-ndjson");
+    ASSERT_TRUE(res);
+    ASSERT_EQ(res->status, 200) << res->body;
+    wait_for(client, 0);
+  };
+  const std::int64_t day_ms = 1541030400000;  // 2018-11-01
+  for (int i = 0; i < 4; ++i)
+    post_and_wait(day_ms + i * 10'000, 10'000);
+  EXPECT_EQ(analysed(), 0) << "analysed after 40,000 rows";
+  post_and_wait(day_ms + 40'000, 10'000);
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+  while (analysed() == 0 && std::chrono::steady_clock::now() < deadline)
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  EXPECT_EQ(analysed(), 1) << "not analysed after 50,000 rows";
+  EXPECT_EQ(server.terminate(), 0);
+}
+
+INSTANTIATE_TEST_SUITE_P(Engines, StatisticsRefreshTest, ::testing::Values("postgresql"));
+
 }  // namespace
 }  // namespace sparkify::testing
 
