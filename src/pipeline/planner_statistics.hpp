@@ -17,12 +17,12 @@ void refresh_planner_statistics(Warehouse& warehouse, bool staging_analysed = fa
 // first refresh of a server's micro-batches.
 inline constexpr std::int64_t kStatisticsRefreshRows = 50'000;
 
-// When a server's micro-batches, none of them large, have together changed the tables
-// enough to refresh their statistics: after the first kStatisticsRefreshRows rows, then
-// each time the run's rows have doubled. A warehouse that starts empty and grows under
-// load keeps statistics within a factor of two of its size (the database's own
-// background analysis runs about once a minute; a plan made for a table a hundred times
-// smaller reads every row of it), and the refreshes get rarer as it grows.
+// When a server's micro-batches, none of them large, have together changed the staging
+// tables enough to refresh their statistics (kAnalyzeStaging): after the first
+// kStatisticsRefreshRows rows, then each time the run's rows have doubled. A warehouse that starts
+// empty and grows under load keeps statistics within a factor of two of its size (the database's
+// own background analysis runs about once a minute; a plan made for a table a hundred times smaller
+// reads every row of it), and the refreshes get rarer as it grows.
 class StatisticsSchedule {
  public:
   // Counts a micro-batch's rows; true when a refresh is due after it.

@@ -12,6 +12,7 @@
 #include "core/clock.hpp"
 #include "parse/event_parser.hpp"
 #include "parse/song_parser.hpp"
+#include "pipeline/bulk_write.hpp"
 #include "pipeline/planner_statistics.hpp"
 #include "pipeline/transform.hpp"
 #include "server/http_routes.hpp"
@@ -412,7 +413,7 @@ void EtlServer::transform_backlog(Warehouse& wh) {
   transformed(taken);
   // After the commit: a failure here loses nothing, and the next transform plans with it.
   if (statistics_.due_after(counts.songs_processed + counts.events_processed))
-    refresh_planner_statistics(wh);
+    analyze_staged_rows(wh);
 }
 
 void EtlServer::transformed(const StagedBacklog::Taken& taken) {
