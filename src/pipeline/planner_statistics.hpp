@@ -13,24 +13,31 @@ namespace sparkify {
 // batch refreshed the staging tables' statistics already, and they have not changed.
 void refresh_planner_statistics(Warehouse& warehouse, bool staging_analysed = false);
 
+// The staged rows the engine's statistics were taken for (statistics/staged_rows), or 0
+// on an engine without planner statistics.
+std::int64_t staged_rows_in_statistics(Warehouse& warehouse);
+
 // Rows a batch writes before its statistics are refreshed after it (the load), and the
-// first refresh of a server's micro-batches.
+// least a server's micro-batches write between two refreshes.
 inline constexpr std::int64_t kStatisticsRefreshRows = 50'000;
 
-// When a server's micro-batches, none of them large, have together changed the staging
-// tables enough to refresh their statistics (kAnalyzeStaging): after the first
-// kStatisticsRefreshRows rows, then each time the run's rows have doubled. A warehouse that starts
-// empty and grows under load keeps statistics within a factor of two of its size (the database's
-// own background analysis runs about once a minute; a plan made for a table a hundred times smaller
-// reads every row of it), and the refreshes get rarer as it grows.
+// When a server's micro-batches, none of them large, have together grown the staging
+// tables enough to refresh their statistics (kAnalyzeStaging): once they have written
+// as many rows as the tables held when the statistics were last taken, and at least
+// kStatisticsRefreshRows. A warehouse that starts empty and grows under load keeps
+// statistics within a factor of two of its size (the database's own background
+// analysis runs about once a minute; a plan made for a table a hundred times smaller
+// reads every row of it), and a large one is left to the database.
 class StatisticsSchedule {
  public:
+  // The staged rows the statistics fit now (staged_rows_in_statistics).
+  void start(std::int64_t rows_in_statistics);
   // Counts a micro-batch's rows; true when a refresh is due after it.
   bool due_after(std::int64_t rows);
 
  private:
-  std::int64_t rows_ = 0;
-  std::int64_t next_ = kStatisticsRefreshRows;
+  std::int64_t in_statistics_ = 0;
+  std::int64_t written_ = 0;  // since the statistics were taken
 };
 
 }  // namespace sparkify

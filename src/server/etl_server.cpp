@@ -521,6 +521,7 @@ void EtlServer::transform_loop() {
       if (writer_locked_ && !wh) {
         auto opened = open_warehouse_(ConnectionUse::write);
         opened->transform_in_snapshots();
+        statistics_.start(staged_rows_in_statistics(*opened));
         wh = std::move(opened);
       }
       if (wh && writer_locked_) {

@@ -22,6 +22,7 @@
 #include "pipeline/bulk_write.hpp"
 #include "pipeline/ingest.hpp"
 #include "pipeline/loader.hpp"
+#include "pipeline/planner_statistics.hpp"
 #include "pipeline/transform.hpp"
 #include "source/local_folder_source.hpp"
 #include "support/pg_server.hpp"
@@ -232,6 +233,19 @@ TEST_F(PgWarehouseTest, SampleLoadsIdenticallyOnBothEnginesWithTheBriefsFacts) {
             lite->query(lite->statement("status/table_counts")).rows);
   EXPECT_EQ(pg.query(pg.statement("status/objects_by_kind")).rows,
             lite->query(lite->statement("status/objects_by_kind")).rows);
+}
+
+// What the server's statistics schedule starts from: the staged rows the planner counted
+// at its last analysis, none before the first.
+TEST_F(PgWarehouseTest, TheStagedRowsInTheStatisticsAreThoseOfTheLastAnalysis) {
+  PostgresWarehouse pg(conninfo_);
+  pg.migrate();
+  EXPECT_EQ(staged_rows_in_statistics(pg), 0);
+  load(pg);  // below the rows of a refresh: no analysis of its own
+  pg.execute(pg.statement("maintenance/analyze_staging"));
+  EXPECT_EQ(staged_rows_in_statistics(pg), 71 + 8056);
+  auto lite = sqlite_reference();
+  EXPECT_EQ(staged_rows_in_statistics(*lite), 0);  // an engine without planner statistics
 }
 
 // A warehouse loaded before schema 4 had no f_songplay.artist_name: migrate() adds
