@@ -54,14 +54,6 @@ void SetAsideKeys::rebuild(const std::function<void()>& repair) {
   build_statements_.clear();
 }
 
-void analyze_staged_rows(Warehouse& warehouse) {
-  const auto names = warehouse.statement_names("maintenance");
-  if (std::find(names.begin(), names.end(), kAnalyzeStaging) == names.end())
-    return;
-  const PhaseTimer timer(kAnalyzeStaging);
-  warehouse.execute(warehouse.statement(kAnalyzeStaging));
-}
-
 bool has_bulk_path(const Warehouse& warehouse) {
   return !warehouse.statement_names("bulk").empty();
 }

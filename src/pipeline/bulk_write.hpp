@@ -41,15 +41,6 @@ class SetAsideKeys {
   std::vector<std::string> build_statements_;
 };
 
-// The statement that refreshes the staging tables' planner statistics, on the engines
-// that keep them.
-inline constexpr std::string_view kAnalyzeStaging = "maintenance/analyze_staging";
-
-// Fresh planner statistics of the staged rows, inside the batch, when the engine keeps
-// them (kAnalyzeStaging): a bulk batch's transforms then plan for the rows it staged
-// rather than for the tables as they were before it.
-void analyze_staged_rows(Warehouse& warehouse);
-
 // True when the engine has a bulk path.
 bool has_bulk_path(const Warehouse& warehouse);
 

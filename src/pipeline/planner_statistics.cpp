@@ -3,7 +3,6 @@
 #include <algorithm>
 
 #include "core/phase_timer.hpp"
-#include "pipeline/bulk_write.hpp"
 
 namespace sparkify {
 
@@ -11,7 +10,20 @@ namespace {
 
 constexpr std::string_view kStagedRowsInStatistics = "statistics/staged_rows";
 
+// Whether the engine writes a statement of that name ("maintenance/analyze_staging").
+bool has_statement(const Warehouse& warehouse, std::string_view name) {
+  const auto names = warehouse.statement_names(name.substr(0, name.find('/')));
+  return std::find(names.begin(), names.end(), name) != names.end();
+}
+
 }  // namespace
+
+void analyze_staged_rows(Warehouse& warehouse) {
+  if (!has_statement(warehouse, kAnalyzeStaging))
+    return;
+  const PhaseTimer timer(kAnalyzeStaging);
+  warehouse.execute(warehouse.statement(kAnalyzeStaging));
+}
 
 void refresh_planner_statistics(Warehouse& warehouse, bool staging_analysed) {
   for (const auto& name : warehouse.statement_names("maintenance")) {
@@ -23,8 +35,7 @@ void refresh_planner_statistics(Warehouse& warehouse, bool staging_analysed) {
 }
 
 std::int64_t staged_rows_in_statistics(Warehouse& warehouse) {
-  const auto names = warehouse.statement_names("statistics");
-  if (std::find(names.begin(), names.end(), kStagedRowsInStatistics) == names.end())
+  if (!has_statement(warehouse, kStagedRowsInStatistics))
     return 0;
   return to_int(warehouse.query(warehouse.statement(kStagedRowsInStatistics)).rows.at(0).at(0));
 }

@@ -3,10 +3,21 @@
 #pragma once
 
 #include <cstdint>
+#include <string_view>
 
 #include "warehouse/warehouse.hpp"
 
 namespace sparkify {
+
+// The statement that refreshes the staging tables' planner statistics, on the engines
+// that keep them.
+inline constexpr std::string_view kAnalyzeStaging = "maintenance/analyze_staging";
+
+// Fresh planner statistics of the staged rows, when the engine keeps them
+// (kAnalyzeStaging): inside a bulk batch, so that its transforms plan for the rows it
+// staged rather than for the tables as they were before it; after a server's
+// micro-batches have grown the tables (StatisticsSchedule).
+void analyze_staged_rows(Warehouse& warehouse);
 
 // Runs the engine's maintenance statements (none on an engine without planner
 // statistics), outside any batch: a failure loses nothing. `staging_analysed`: a bulk

@@ -12,7 +12,6 @@
 #include "core/clock.hpp"
 #include "parse/event_parser.hpp"
 #include "parse/song_parser.hpp"
-#include "pipeline/bulk_write.hpp"
 #include "pipeline/planner_statistics.hpp"
 #include "pipeline/transform.hpp"
 #include "server/http_routes.hpp"
