@@ -65,7 +65,7 @@ TempDir* Checks::dir_ = nullptr;
 TEST_F(Checks, TheLoadedSamplePassesEveryCheck) {
   const auto r = run_sparkify({"check", "--db", loaded().string()});
   EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
-  EXPECT_NE(r.out.find("All 30 checks passed."), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("All 32 checks passed."), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("plays:matched-share"), std::string::npos);
   EXPECT_NE(r.out.find("1 of 6820 plays matched a song"), std::string::npos) << r.out;
   EXPECT_EQ(failing(loaded()), Names{});
@@ -99,7 +99,8 @@ TEST_F(Checks, DuplicateKey) {
 TEST_F(Checks, FactsPointingAtMissingDimensionRows) {
   auto db = copy();
   break_with(db, "DELETE FROM d_time WHERE start_time = (SELECT MIN(start_time) FROM d_time)");
-  EXPECT_EQ(failing(db), Names{"references:f_songplay.start_time"});
+  // The counts by hour are recounted through d_time: its play is not recounted.
+  EXPECT_EQ(failing(db), (Names{"references:f_songplay.start_time", "counts:plays-by-hour"}));
   db = copy();
   break_with(db,
              "DELETE FROM d_user_level WHERE user_id = 15;"
@@ -131,31 +132,39 @@ TEST_F(Checks, StagedPlaysAndFactsDisagree) {
   break_with(db,
              "DELETE FROM f_songplay WHERE songplay_id = (SELECT MIN(songplay_id) FROM "
              "f_songplay)");
-  // A fact changed behind the transforms' back: the running play counts disagree too.
-  const Names counts{"counts:plays-by-artist-name", "counts:plays-by-gender-and-artist-name"};
-  const auto with_counts = [&](const std::string& name) {
+  // A fact changed behind the transforms' back: the running play counts of what changed
+  // disagree too.
+  const Names by_artist{"counts:plays-by-artist-name", "counts:plays-by-gender-and-artist-name"};
+  const auto with_counts = [&](const std::string& name, const Names& counts) {
     Names names{name};
     names.insert(names.end(), counts.begin(), counts.end());
     return names;
   };
-  EXPECT_EQ(failing(db), with_counts("plays:staged-events-are-facts"));
+  EXPECT_EQ(failing(db),
+            with_counts("plays:staged-events-are-facts",
+                        {"counts:plays-by-artist-name", "counts:plays-by-gender-and-artist-name",
+                         "counts:plays-by-hour", "counts:plays-by-location"}));
   db = copy();
   break_with(db,
              "INSERT INTO f_songplay (songplay_id, start_time, user_id, level, session_id, "
              "item_in_session) SELECT 'not-an-event', start_time, user_id, level, "
              "session_id, item_in_session FROM f_songplay LIMIT 1");
-  EXPECT_EQ(failing(db), with_counts("plays:facts-are-staged-events"));
+  // (A play without a location: the counts by location do not hold it.)
+  EXPECT_EQ(failing(db),
+            with_counts("plays:facts-are-staged-events",
+                        {"counts:plays-by-artist-name", "counts:plays-by-gender-and-artist-name",
+                         "counts:plays-by-hour"}));
   // The play's artist name is a copy of its event's: another name, or a lost one, fails.
   db = copy();
   break_with(db,
              "UPDATE f_songplay SET artist_name = 'Someone Else' WHERE songplay_id = "
              "(SELECT MIN(songplay_id) FROM f_songplay)");
-  EXPECT_EQ(failing(db), with_counts("plays:artist-names-as-logged"));
+  EXPECT_EQ(failing(db), with_counts("plays:artist-names-as-logged", by_artist));
   db = copy();
   break_with(db,
              "UPDATE f_songplay SET artist_name = NULL WHERE songplay_id = "
              "(SELECT MIN(songplay_id) FROM f_songplay WHERE artist_name IS NOT NULL)");
-  EXPECT_EQ(failing(db), with_counts("plays:artist-names-as-logged"));
+  EXPECT_EQ(failing(db), with_counts("plays:artist-names-as-logged", by_artist));
 }
 
 // The running play counts (schema 6) must be a recount of the facts.
@@ -184,6 +193,28 @@ TEST_F(Checks, PlayCountsThatAreNotARecountOfTheFacts) {
              "DELETE FROM a_user_counted_gender WHERE user_id = "
              "(SELECT MAX(user_id) FROM a_user_counted_gender)");
   EXPECT_EQ(failing(db), Names{"counts:users-under-their-gender"});
+}
+
+// The running counts by hour and by location (schema 13) too: every count, every row.
+TEST_F(Checks, HourAndLocationCountsThatAreNotARecountOfTheFacts) {
+  const std::string first_hour =
+      " WHERE (year, month, day, hour) = (SELECT year, month, day, hour FROM a_hour_plays "
+      "ORDER BY 1, 2, 3, 4 LIMIT 1)";
+  for (const char* change : {"free = free + 1", "paid = paid - 1", "plays = plays + 1"}) {
+    auto db = copy();
+    break_with(db, std::string("UPDATE a_hour_plays SET ") + change + first_hour);
+    EXPECT_EQ(failing(db), Names{"counts:plays-by-hour"}) << change;
+    db = copy();
+    break_with(db, std::string("UPDATE a_location_plays SET ") + change +
+                       " WHERE location = (SELECT MIN(location) FROM a_location_plays)");
+    EXPECT_EQ(failing(db), Names{"counts:plays-by-location"}) << change;
+  }
+  auto db = copy();
+  break_with(db, "DELETE FROM a_hour_plays" + first_hour);
+  EXPECT_EQ(failing(db), Names{"counts:plays-by-hour"});
+  db = copy();
+  break_with(db, "INSERT INTO a_location_plays VALUES ('Nowhere, NV', 0, 0, 0)");
+  EXPECT_EQ(failing(db), Names{"counts:plays-by-location"});
 }
 
 TEST_F(Checks, StagedRowsLeftUnprocessed) {

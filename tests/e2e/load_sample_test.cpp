@@ -1,6 +1,7 @@
 // End to end through the command line: the real sample into the embedded engine.
 #include <gtest/gtest.h>
 
+#include <array>
 #include <atomic>
 #include <fstream>
 #include <thread>
@@ -11,6 +12,9 @@
 namespace sparkify::testing {
 namespace {
 namespace fs = std::filesystem;
+
+// What version 13 adds, gone again: the first step back to any earlier version.
+constexpr const char* kDropVersion13 = "DROP TABLE a_hour_plays; DROP TABLE a_location_plays;";
 
 std::vector<std::string> sample_args(const fs::path& db) {
   return {"load",
@@ -106,16 +110,17 @@ TEST(LoadSample, UpgradeFromVersionThreeGivesEarlierPlaysTheirArtistName) {
   ASSERT_EQ(by_gender.exit_code, 0) << by_gender.err;
   const auto counts = SqliteReader(db).canonical_dump();
   // Back to what version 3 left.
-  ASSERT_EQ(sqlite_execute(db,
-                           "ALTER TABLE f_songplay DROP COLUMN artist_name;"
-                           "DROP TABLE a_artist_name_plays;"
-                           "DROP TABLE a_artist_name_gender_plays;"
-                           "DROP TABLE a_user_counted_gender;"
-                           "DROP INDEX s_songplay_event_user;"
-                           "CREATE INDEX s_songplay_event_user ON s_songplay_event (user_id, ts);"
-                           "DROP INDEX s_songplay_event_gender;"
-                           "DELETE FROM etl_schema_version WHERE version >= 4"),
-            "");
+  ASSERT_EQ(
+      sqlite_execute(db, std::string(kDropVersion13) +
+                             "ALTER TABLE f_songplay DROP COLUMN artist_name;"
+                             "DROP TABLE a_artist_name_plays;"
+                             "DROP TABLE a_artist_name_gender_plays;"
+                             "DROP TABLE a_user_counted_gender;"
+                             "DROP INDEX s_songplay_event_user;"
+                             "CREATE INDEX s_songplay_event_user ON s_songplay_event (user_id, ts);"
+                             "DROP INDEX s_songplay_event_gender;"
+                             "DELETE FROM etl_schema_version WHERE version >= 4"),
+      "");
   const auto r = run_sparkify({"init", "--db", db.string()});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.out.find("schema upgraded from version 3 to "), std::string::npos) << r.out;
@@ -142,18 +147,19 @@ TEST(LoadSample, UpgradeToVersionNineKeysThePlaysByTimeAndKeepsThem) {
   const auto top = run_sparkify({"query", "top-users", "--db", db.string()});
   ASSERT_EQ(top.exit_code, 0) << top.err;
   // Back to what version 8 left: a rowid table keyed by the id, indexed by time.
-  ASSERT_EQ(sqlite_execute(db,
-                           "PRAGMA foreign_keys = OFF;"
-                           "CREATE TABLE f_v8 (songplay_id TEXT PRIMARY KEY, start_time TEXT NOT "
-                           "NULL, user_id INTEGER NOT NULL, level TEXT, song_id TEXT, artist_id "
-                           "TEXT, session_id INTEGER NOT NULL, item_in_session INTEGER NOT NULL, "
-                           "location TEXT, user_agent TEXT, artist_name TEXT);"
-                           "INSERT INTO f_v8 SELECT * FROM f_songplay ORDER BY songplay_id;"
-                           "DROP TABLE f_songplay;"
-                           "ALTER TABLE f_v8 RENAME TO f_songplay;"
-                           "CREATE INDEX f_songplay_start_time ON f_songplay (start_time);"
-                           "DELETE FROM etl_schema_version WHERE version >= 9"),
-            "");
+  ASSERT_EQ(
+      sqlite_execute(db, std::string(kDropVersion13) +
+                             "PRAGMA foreign_keys = OFF;"
+                             "CREATE TABLE f_v8 (songplay_id TEXT PRIMARY KEY, start_time TEXT NOT "
+                             "NULL, user_id INTEGER NOT NULL, level TEXT, song_id TEXT, artist_id "
+                             "TEXT, session_id INTEGER NOT NULL, item_in_session INTEGER NOT NULL, "
+                             "location TEXT, user_agent TEXT, artist_name TEXT);"
+                             "INSERT INTO f_v8 SELECT * FROM f_songplay ORDER BY songplay_id;"
+                             "DROP TABLE f_songplay;"
+                             "ALTER TABLE f_v8 RENAME TO f_songplay;"
+                             "CREATE INDEX f_songplay_start_time ON f_songplay (start_time);"
+                             "DELETE FROM etl_schema_version WHERE version >= 9"),
+      "");
   const std::string key = "SELECT name FROM pragma_index_info('sqlite_autoindex_f_songplay_1')";
   ASSERT_EQ(SqliteReader(db).rows(key), (std::vector<std::string>{"songplay_id"}));
   const auto r = run_sparkify({"init", "--db", db.string()});
@@ -183,11 +189,12 @@ TEST(LoadSample, UpgradeToVersionTenKeysTheEventsByTimeAndKeepsThem) {
   const std::string id_column = "event_id         TEXT    NOT NULL,";
   ASSERT_NE(table.find(id_column), std::string::npos) << table;
   table.replace(table.find(id_column), id_column.size(), "event_id TEXT PRIMARY KEY,");
-  ASSERT_EQ(sqlite_execute(db, table + ";"
-                                       "INSERT INTO e_v9 SELECT * FROM s_songplay_event;"
-                                       "DROP TABLE s_songplay_event;"
-                                       "ALTER TABLE e_v9 RENAME TO s_songplay_event;"
-                                       "DELETE FROM etl_schema_version WHERE version >= 10"),
+  ASSERT_EQ(sqlite_execute(db, kDropVersion13 + table +
+                                   ";"
+                                   "INSERT INTO e_v9 SELECT * FROM s_songplay_event;"
+                                   "DROP TABLE s_songplay_event;"
+                                   "ALTER TABLE e_v9 RENAME TO s_songplay_event;"
+                                   "DELETE FROM etl_schema_version WHERE version >= 10"),
             "");
   const std::string id_key =
       "SELECT name FROM pragma_index_info('sqlite_autoindex_s_songplay_event_1')";
@@ -228,11 +235,12 @@ TEST(LoadSample, UpgradeFromVersionTenIndexesTheMatchedPlaysByArtistAndUser) {
   ASSERT_EQ(SqliteReader(db).rows(columns), (std::vector<std::string>{"artist_id", "user_id"}));
   ASSERT_EQ(SqliteReader(db).rows(partial), both);
   // Back to what version 10 left: whole indexes, the one by artist on artist alone.
-  ASSERT_EQ(sqlite_execute(db, "DROP INDEX f_songplay_artist;"
-                               "CREATE INDEX f_songplay_artist ON f_songplay (artist_id);"
-                               "DROP INDEX f_songplay_song;"
-                               "CREATE INDEX f_songplay_song ON f_songplay (song_id);"
-                               "DELETE FROM etl_schema_version WHERE version >= 11"),
+  ASSERT_EQ(sqlite_execute(db, std::string(kDropVersion13) +
+                                   "DROP INDEX f_songplay_artist;"
+                                   "CREATE INDEX f_songplay_artist ON f_songplay (artist_id);"
+                                   "DROP INDEX f_songplay_song;"
+                                   "CREATE INDEX f_songplay_song ON f_songplay (song_id);"
+                                   "DELETE FROM etl_schema_version WHERE version >= 11"),
             "");
   ASSERT_TRUE(SqliteReader(db).rows(partial).empty());
   const auto r = run_sparkify({"init", "--db", db.string()});
@@ -243,6 +251,35 @@ TEST(LoadSample, UpgradeFromVersionTenIndexesTheMatchedPlaysByArtistAndUser) {
   EXPECT_EQ(SqliteReader(db).canonical_dump(), dump);
   EXPECT_EQ(run_sparkify({"query", "top-artists-by-gender", "--db", db.string()}).out,
             by_gender.out);
+  EXPECT_EQ(run_sparkify({"check", "--db", db.string()}).exit_code, 0);
+}
+
+// Version 13 counts the plays by hour and by location: a warehouse of version 12 gets
+// the counts of the plays it holds, the same as a load counts, and the same answers.
+TEST(LoadSample, UpgradeFromVersionTwelveCountsThePlaysByHourAndLocation) {
+  TempDir dir;
+  const auto db = dir / "w.db";
+  ASSERT_EQ(run_sparkify(sample_args(db)).exit_code, 0);
+  const auto dump = SqliteReader(db).canonical_dump();
+  const std::array<std::string, 3> queries{"plays-by-hour", "plays-by-weekday",
+                                           "plays-by-location-level"};
+  std::array<std::string, 3> answers;
+  for (std::size_t i = 0; i < queries.size(); ++i) {
+    const auto q = run_sparkify({"query", queries[i], "--db", db.string()});
+    ASSERT_EQ(q.exit_code, 0) << q.err;
+    answers[i] = q.out;
+  }
+  ASSERT_EQ(sqlite_execute(db, std::string(kDropVersion13) +
+                                   "DELETE FROM etl_schema_version WHERE version >= 13"),
+            "");
+  const auto r = run_sparkify({"init", "--db", db.string()});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("schema upgraded from version 12 to "), std::string::npos) << r.out;
+  EXPECT_GT(SqliteReader(db).count("SELECT COUNT(*) FROM a_hour_plays"), 0);
+  EXPECT_EQ(SqliteReader(db).canonical_dump(), dump);
+  for (std::size_t i = 0; i < queries.size(); ++i)
+    EXPECT_EQ(run_sparkify({"query", queries[i], "--db", db.string()}).out, answers[i])
+        << queries[i];
   EXPECT_EQ(run_sparkify({"check", "--db", db.string()}).exit_code, 0);
 }
 

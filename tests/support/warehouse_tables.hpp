@@ -11,7 +11,7 @@ struct WarehouseTable {
   const char* order_by;  // column positions
 };
 
-inline constexpr std::array<WarehouseTable, 14> kWarehouseTables{{
+inline constexpr std::array<WarehouseTable, 16> kWarehouseTables{{
     {"s_song", "1, 2, 3"},
     {"s_songplay_event", "1, 2, 3"},
     {"d_artist", "1, 2, 3"},
@@ -23,6 +23,8 @@ inline constexpr std::array<WarehouseTable, 14> kWarehouseTables{{
     {"a_artist_name_plays", "1"},
     {"a_artist_name_gender_plays", "1, 2"},
     {"a_user_counted_gender", "1"},
+    {"a_hour_plays", "1, 2, 3, 4"},
+    {"a_location_plays", "1"},
     {"etl_object", "1, 2, 3"},
     {"etl_reject", "1, 2, 3"},
     {"etl_batch", "1, 2, 3"},

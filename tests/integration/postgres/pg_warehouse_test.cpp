@@ -78,6 +78,8 @@ const std::vector<std::pair<std::string, std::string>> kTables = {
      "songplay_id, start_time, user_id, level, song_id, artist_id, session_id, item_in_session, "
      "location, user_agent, artist_name"},
     {"a_artist_name_plays", "artist_name, plays"},
+    {"a_hour_plays", "year, month, day, hour, weekday, free, paid, plays"},
+    {"a_location_plays", "location, free, paid, plays"},
     {"a_artist_name_gender_plays", "gender, artist_name, plays"},
     {"a_user_counted_gender", "user_id, gender"},
     {"etl_object", "source_key, version, kind, size_bytes, batch_id, records, rejects"},
@@ -176,9 +178,9 @@ TEST_F(PgWarehouseTest, SchemaMigratesOnceAndMirrorsTheSqliteStatements) {
   PostgresWarehouse wh(conninfo_);
   EXPECT_EQ(wh.engine(), "postgresql");
   EXPECT_EQ(wh.schema_version(), 0);
-  EXPECT_EQ(wh.migrate(), 11);
-  EXPECT_EQ(wh.migrate(), 11);
-  EXPECT_EQ(wh.schema_version(), 11);
+  EXPECT_EQ(wh.migrate(), 13);
+  EXPECT_EQ(wh.migrate(), 13);
+  EXPECT_EQ(wh.schema_version(), 13);
   // Schema 11: every text column compares as bytes, whatever the database's collation.
   EXPECT_EQ(scalar(wh, kTextColumnsNotInByteOrder), 0);
   // Schema 2 came with the embedded name-to-gender table, filled once.
@@ -256,6 +258,7 @@ TEST_F(PgWarehouseTest, UpgradeFromVersionThreeGivesEarlierPlaysTheirArtistName)
     load(pg);
     pg.execute("ALTER TABLE f_songplay DROP COLUMN artist_name");
     pg.execute("DROP TABLE a_artist_name_plays, a_artist_name_gender_plays, a_user_counted_gender");
+    pg.execute("DROP TABLE a_hour_plays, a_location_plays");
     pg.execute("DROP SEQUENCE etl_batch_id");
     // Keys by id alone, as before schema 10.
     pg.execute("ALTER TABLE f_songplay DROP CONSTRAINT f_songplay_pkey");
@@ -273,7 +276,7 @@ TEST_F(PgWarehouseTest, UpgradeFromVersionThreeGivesEarlierPlaysTheirArtistName)
     EXPECT_EQ(pg.schema_version(), 3);
   }
   PostgresWarehouse pg(conninfo_);
-  EXPECT_EQ(pg.migrate(), 11);
+  EXPECT_EQ(pg.migrate(), 13);
   EXPECT_EQ(scalar(pg, kTextColumnsNotInByteOrder), 1);
   EXPECT_EQ(scalar(pg,
                    "SELECT COUNT(*) FROM information_schema.columns WHERE table_name = "
@@ -292,10 +295,10 @@ TEST_F(PgWarehouseTest, UpgradeFromVersionThreeGivesEarlierPlaysTheirArtistName)
   EXPECT_EQ(scalar(pg, "SELECT COUNT(*) FROM pg_indexes WHERE indexname = 'f_songplay_start_time'"),
             0);
   EXPECT_EQ(scalar(pg, "SELECT COUNT(*) FROM f_songplay WHERE artist_name IS NULL"), 0);
-  // The play counts (6) are counted from the plays version 4 named.
+  // The play counts (6, 13) are counted from the plays version 4 named.
   auto lite = sqlite_reference();
   for (const auto* table : {"f_songplay", "a_artist_name_plays", "a_artist_name_gender_plays",
-                            "a_user_counted_gender"}) {
+                            "a_user_counted_gender", "a_hour_plays", "a_location_plays"}) {
     const auto it = std::find_if(kTables.begin(), kTables.end(),
                                  [&](const auto& t) { return t.first == table; });
     EXPECT_EQ(rows_of(pg, it->first, it->second), rows_of(*lite, it->first, it->second)) << table;

@@ -68,6 +68,8 @@ const std::vector<std::pair<std::string, std::string>> kTables = {
      "songplay_id, start_time, user_id, level, song_id, artist_id, session_id, item_in_session, "
      "location, user_agent, artist_name"},
     {"a_artist_name_plays", "artist_name, plays"},
+    {"a_hour_plays", "year, month, day, hour, weekday, free, paid, plays"},
+    {"a_location_plays", "location, free, paid, plays"},
     {"a_artist_name_gender_plays", "gender, artist_name, plays"},
     {"a_user_counted_gender", "user_id, gender"},
     {"etl_object", "source_key, version, kind, size_bytes, batch_id, records, rejects"},
@@ -124,13 +126,20 @@ TEST(RedshiftOnPostgres, UpgradeToVersionEightKeepsEveryRow) {
   rs.begin();
   rs.execute(rs.statement("migrate/create_version_table"));
   rs.execute(std::string(*find_embedded_sql("redshift/emulation/functions.sql")));
+  // (Its load runs today's transforms, which write the counts of version 13: those
+  // tables are there for the load and gone before the upgrade, which counts the plays.)
+  std::string version_13;
   for (const auto& file : engine_schema_files("redshift")) {
+    if (file.version == 13)
+      version_13 = redshift::render_schema(file.text, emulation());
     if (file.version > 7)
       continue;
     rs.execute(redshift::render_schema(file.text, emulation()));
     rs.execute(rs.statement("migrate/record_version"),
                {std::int64_t{file.version}, file.name, utc_now_text()});
   }
+  ASSERT_FALSE(version_13.empty());
+  rs.execute(version_13);
   sync_name_gender(rs, embedded_name_gender_reference(), NameSyncMode::keep_users_table);
   rs.commit();
   ASSERT_EQ(rs.schema_version(), 6);
@@ -144,8 +153,9 @@ TEST(RedshiftOnPostgres, UpgradeToVersionEightKeepsEveryRow) {
   rs.lock_writer();
   testing::load_folder(rs, kSample);
   EXPECT_EQ(scalar(rs, "SELECT COUNT(*) FROM f_songplay"), 6820);
+  rs.execute("DROP TABLE a_hour_plays; DROP TABLE a_location_plays");
 
-  EXPECT_EQ(rs.migrate(), 8);
+  EXPECT_EQ(rs.migrate(), 13);
   EXPECT_EQ(width("f_songplay", "user_agent"), 2048);
   EXPECT_EQ(width("d_user", "first_name"), 256);
   expect_same_tables(pg, rs);

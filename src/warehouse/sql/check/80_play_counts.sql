@@ -1,4 +1,4 @@
--- description: The running counts of plays by artist name, and by gender and artist name, equal a recount of the facts; every user is counted under their gender in d_user.
+-- description: The running counts of plays by artist name, by gender and artist name, by hour and by location equal a recount of the facts; every user is counted under their gender in d_user.
 -- Each count and its recount are put side by side by a UNION ALL and a GROUP BY
 -- (a key on one side only has NULL on the other; SQLite would join an unindexed
 -- recount row by row). (UNION ALL keeps no order by itself: ord does. Redshift has
@@ -55,5 +55,61 @@ FROM (
                                  THEN 1 ELSE 0 END), 0) AS differing
         FROM d_user AS u
         FULL JOIN a_user_counted_gender AS c ON c.user_id = u.user_id) AS u
+  UNION ALL
+  SELECT 4, 'counts:plays-by-hour',
+         CASE WHEN differing = 0 THEN 1 ELSE 0 END,
+         differing,
+         CAST(differing AS VARCHAR(32)) || ' of ' || CAST(hours AS VARCHAR(32))
+           || ' hours are counted otherwise than f_songplay and d_time have them'
+  FROM (SELECT COUNT(*) AS hours,
+               COALESCE(SUM(CASE WHEN counted IS NULL OR recounted IS NULL
+                                   OR counted <> recounted OR free <> refree
+                                   OR paid <> repaid
+                                 THEN 1 ELSE 0 END), 0) AS differing
+        FROM (SELECT year, month, day, hour, weekday,
+                     SUM(counted) AS counted, SUM(recounted) AS recounted,
+                     SUM(free) AS free, SUM(refree) AS refree,
+                     SUM(paid) AS paid, SUM(repaid) AS repaid
+              FROM (SELECT year, month, day, hour, weekday, plays AS counted,
+                           CAST(NULL AS BIGINT) AS recounted, free,
+                           CAST(NULL AS BIGINT) AS refree, paid, CAST(NULL AS BIGINT) AS repaid
+                    FROM a_hour_plays
+                    UNION ALL
+                    SELECT t.year, t.month, t.day, t.hour, t.weekday, CAST(NULL AS BIGINT),
+                           COUNT(*), CAST(NULL AS BIGINT),
+                           SUM(CASE WHEN f.level = 'free' THEN 1 ELSE 0 END),
+                           CAST(NULL AS BIGINT),
+                           SUM(CASE WHEN f.level = 'paid' THEN 1 ELSE 0 END)
+                    FROM f_songplay AS f
+                    JOIN d_time AS t ON t.start_time = f.start_time
+                    GROUP BY t.year, t.month, t.day, t.hour, t.weekday) AS both_sides
+              GROUP BY year, month, day, hour, weekday) AS k) AS h
+  UNION ALL
+  SELECT 5, 'counts:plays-by-location',
+         CASE WHEN differing = 0 THEN 1 ELSE 0 END,
+         differing,
+         CAST(differing AS VARCHAR(32)) || ' of ' || CAST(locations AS VARCHAR(32))
+           || ' locations are counted otherwise than f_songplay has them'
+  FROM (SELECT COUNT(*) AS locations,
+               COALESCE(SUM(CASE WHEN counted IS NULL OR recounted IS NULL
+                                   OR counted <> recounted OR free <> refree
+                                   OR paid <> repaid
+                                 THEN 1 ELSE 0 END), 0) AS differing
+        FROM (SELECT location,
+                     SUM(counted) AS counted, SUM(recounted) AS recounted,
+                     SUM(free) AS free, SUM(refree) AS refree,
+                     SUM(paid) AS paid, SUM(repaid) AS repaid
+              FROM (SELECT location, plays AS counted, CAST(NULL AS BIGINT) AS recounted, free,
+                           CAST(NULL AS BIGINT) AS refree, paid, CAST(NULL AS BIGINT) AS repaid
+                    FROM a_location_plays
+                    UNION ALL
+                    SELECT location, CAST(NULL AS BIGINT), COUNT(*), CAST(NULL AS BIGINT),
+                           SUM(CASE WHEN level = 'free' THEN 1 ELSE 0 END),
+                           CAST(NULL AS BIGINT),
+                           SUM(CASE WHEN level = 'paid' THEN 1 ELSE 0 END)
+                    FROM f_songplay
+                    WHERE location IS NOT NULL
+                    GROUP BY location) AS both_sides
+              GROUP BY location) AS k) AS l
 ) AS c
 ORDER BY ord;

@@ -2,6 +2,8 @@
 -- transform steps rebuild it from the retained staging tables. Runs inside the
 -- replay's transaction: readers see the old star schema until commit (on PostgreSQL
 -- they wait for it: the replay drops the star schema's keys, pipeline/bulk_write.hpp).
+DELETE FROM a_hour_plays;
+DELETE FROM a_location_plays;
 DELETE FROM a_artist_name_gender_plays;
 DELETE FROM a_artist_name_plays;
 DELETE FROM a_user_counted_gender;
