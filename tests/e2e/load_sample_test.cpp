@@ -254,7 +254,7 @@ TEST(LoadSample, UpgradeFromVersionTenIndexesTheMatchedPlaysByArtistAndUser) {
   EXPECT_EQ(run_sparkify({"check", "--db", db.string()}).exit_code, 0);
 }
 
-// Version 13 counts the plays by hour and by location: a warehouse of version 12 gets
+// Versions 13 and 14 count the plays by hour and by location: a warehouse of version 12 gets
 // the counts of the plays it holds, the same as a load counts, and the same answers.
 TEST(LoadSample, UpgradeFromVersionTwelveCountsThePlaysByHourAndLocation) {
   TempDir dir;

@@ -617,9 +617,10 @@ INSERT INTO etl_schema_version (version, name, applied_at) VALUES ($1, $2, $3); 
 -- Counting 1.7 M plays by hour, day or location on every query took 0.6-0.8 s at
 -- large on SQLite, growing with the facts; these counts grow with the hours and
 -- places. A play's time, level and location never change, so they change only when
--- plays are added (transform/66_a_hour_location_plays.sql). `sparkify check`
--- recounts them from f_songplay (check/80_play_counts.sql). Keys are informational
--- here; both tables change with every batch (DISTSTYLE AUTO, as version 8 says).
+-- plays are added (transform/66_a_hour_location_plays.sql); version 14 counts
+-- the plays loaded before. `sparkify check` recounts them from f_songplay
+-- (check/80_play_counts.sql). Keys are informational here; both tables change
+-- with every batch (DISTSTYLE AUTO, as version 8 says).
 
 -- Every play, by the UTC hour it started in (the parts as d_time has them).
 CREATE TABLE a_hour_plays (
@@ -647,7 +648,11 @@ CREATE TABLE a_location_plays (
 DISTSTYLE AUTO
 SORTKEY (location);
 
--- Plays loaded before this version.
+INSERT INTO etl_schema_version (version, name, applied_at) VALUES ($1, $2, $3);  -- 13, '013_hour_and_location_play_counts.sql', now (UTC)
+
+-- Schema version 14: the plays loaded before version 13 are counted into its
+-- running counts by hour and by location, as transform/66_a_hour_location_plays.sql
+-- counts each batch's (the hour's parts from d_time, as the plays' own).
 INSERT INTO a_hour_plays (year, month, day, hour, weekday, free, paid, plays)
 SELECT t.year, t.month, t.day, t.hour, t.weekday,
        SUM(CASE WHEN f.level = 'free' THEN 1 ELSE 0 END),
@@ -666,7 +671,7 @@ FROM f_songplay
 WHERE location IS NOT NULL
 GROUP BY location;
 
-INSERT INTO etl_schema_version (version, name, applied_at) VALUES ($1, $2, $3);  -- 13, '013_hour_and_location_play_counts.sql', now (UTC)
+INSERT INTO etl_schema_version (version, name, applied_at) VALUES ($1, $2, $3);  -- 14, '014_count_plays_by_hour_and_location.sql', now (UTC)
 
 -- The name-to-gender table (schema 2 and later), filled when it is empty or
 -- holds an earlier embedded table:

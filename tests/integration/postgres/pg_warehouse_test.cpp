@@ -178,9 +178,9 @@ TEST_F(PgWarehouseTest, SchemaMigratesOnceAndMirrorsTheSqliteStatements) {
   PostgresWarehouse wh(conninfo_);
   EXPECT_EQ(wh.engine(), "postgresql");
   EXPECT_EQ(wh.schema_version(), 0);
-  EXPECT_EQ(wh.migrate(), 13);
-  EXPECT_EQ(wh.migrate(), 13);
-  EXPECT_EQ(wh.schema_version(), 13);
+  EXPECT_EQ(wh.migrate(), 14);
+  EXPECT_EQ(wh.migrate(), 14);
+  EXPECT_EQ(wh.schema_version(), 14);
   // Schema 11: every text column compares as bytes, whatever the database's collation.
   EXPECT_EQ(scalar(wh, kTextColumnsNotInByteOrder), 0);
   // Schema 2 came with the embedded name-to-gender table, filled once.
@@ -276,7 +276,7 @@ TEST_F(PgWarehouseTest, UpgradeFromVersionThreeGivesEarlierPlaysTheirArtistName)
     EXPECT_EQ(pg.schema_version(), 3);
   }
   PostgresWarehouse pg(conninfo_);
-  EXPECT_EQ(pg.migrate(), 13);
+  EXPECT_EQ(pg.migrate(), 14);
   EXPECT_EQ(scalar(pg, kTextColumnsNotInByteOrder), 1);
   EXPECT_EQ(scalar(pg,
                    "SELECT COUNT(*) FROM information_schema.columns WHERE table_name = "

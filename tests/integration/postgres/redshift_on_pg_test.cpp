@@ -155,7 +155,7 @@ TEST(RedshiftOnPostgres, UpgradeToVersionEightKeepsEveryRow) {
   EXPECT_EQ(scalar(rs, "SELECT COUNT(*) FROM f_songplay"), 6820);
   rs.execute("DROP TABLE a_hour_plays; DROP TABLE a_location_plays");
 
-  EXPECT_EQ(rs.migrate(), 13);
+  EXPECT_EQ(rs.migrate(), 14);
   EXPECT_EQ(width("f_songplay", "user_agent"), 2048);
   EXPECT_EQ(width("d_user", "first_name"), 256);
   expect_same_tables(pg, rs);

@@ -5,8 +5,9 @@
 -- Counting 1.7 M plays by hour, day or location on every query took 0.6-0.8 s at
 -- large on SQLite, growing with the facts; these counts grow with the hours and
 -- places. A play's time, level and location never change, so they change only when
--- plays are added (transform/66_a_hour_location_plays.sql). `sparkify check`
--- recounts them from f_songplay (check/80_play_counts.sql).
+-- plays are added (transform/66_a_hour_location_plays.sql); version 14 counts
+-- the plays loaded before. `sparkify check` recounts them from f_songplay
+-- (check/80_play_counts.sql).
 
 -- Every play, by the UTC hour it started in (the parts as d_time has them).
 CREATE TABLE a_hour_plays (
@@ -29,22 +30,3 @@ CREATE TABLE a_location_plays (
   paid     INTEGER NOT NULL,
   plays    INTEGER NOT NULL
 ) WITHOUT ROWID;
-
--- Plays loaded before this version.
-INSERT INTO a_hour_plays (year, month, day, hour, weekday, free, paid, plays)
-SELECT t.year, t.month, t.day, t.hour, t.weekday,
-       SUM(CASE WHEN f.level = 'free' THEN 1 ELSE 0 END),
-       SUM(CASE WHEN f.level = 'paid' THEN 1 ELSE 0 END),
-       COUNT(*)
-FROM f_songplay AS f
-JOIN d_time AS t ON t.start_time = f.start_time
-GROUP BY t.year, t.month, t.day, t.hour, t.weekday;
-
-INSERT INTO a_location_plays (location, free, paid, plays)
-SELECT location,
-       SUM(CASE WHEN level = 'free' THEN 1 ELSE 0 END),
-       SUM(CASE WHEN level = 'paid' THEN 1 ELSE 0 END),
-       COUNT(*)
-FROM f_songplay
-WHERE location IS NOT NULL
-GROUP BY location;
