@@ -12,15 +12,18 @@
 -- rows are those a rebuild of every user from all their events would give.
 
 -- The touched users with a level: the cut (their first new event's ts and time), the
--- resume row (by d_user_level's key, newest first) and whether they have a history.
+-- level of every new event when they share one, the resume row (by d_user_level's key,
+-- newest first) and whether they have a history.
 CREATE TEMP TABLE level_user AS
-SELECT n.user_id, n.cut_ts, n.cut_time, r.start_time AS resume_start, r.level AS resume_level,
+SELECT n.user_id, n.cut_ts, n.cut_time, n.one_level, r.start_time AS resume_start,
+       r.level AS resume_level,
        EXISTS (SELECT 1 FROM d_user_level AS h WHERE h.user_id = n.user_id) AS has_history
-FROM (SELECT user_id, MIN(ts) AS cut_ts, MIN(start_time) AS cut_time
-      FROM (SELECT user_id, ts, start_time FROM s_songplay_event
+FROM (SELECT user_id, MIN(ts) AS cut_ts, MIN(start_time) AS cut_time,
+             CASE WHEN MIN(level) = MAX(level) THEN MIN(level) END AS one_level
+      FROM (SELECT user_id, ts, start_time, level FROM s_songplay_event
             WHERE batch_id = $1 AND user_id IS NOT NULL AND level IS NOT NULL
             UNION ALL
-            SELECT user_id, ts, start_time FROM s_songplay_event
+            SELECT user_id, ts, start_time, level FROM s_songplay_event
             WHERE NOT processed AND batch_id < $1 AND user_id IS NOT NULL
               AND level IS NOT NULL) AS new_event
       GROUP BY user_id) AS n
@@ -39,35 +42,32 @@ SET end_time = NULL
 FROM level_user AS u
 WHERE d.user_id = u.user_id AND d.start_time = u.resume_start AND d.end_time IS NOT NULL;
 
+-- A user new to the warehouse whose new events share one level has one row, from the
+-- first of them, open; no window sorts their events. (In a first load of large, 1,681
+-- of 23,242 users change level, with 10 % of the events.)
+INSERT INTO d_user_level (user_id, start_time, level, end_time)
+SELECT user_id, cut_time, one_level, NULL FROM level_user
+WHERE NOT has_history AND one_level IS NOT NULL;
+
+-- Everyone else: the changes among their events from the cut on, each user's read from
+-- s_songplay_event_user (user_id, ts) from the cut (OFFSET 0 keeps the lookup per user;
+-- joined as a whole, the planner reads every processed event): the new events (the
+-- batch's own and those still waiting) and, of a user with a history, the processed
+-- ones too. The first is a change unless it continues the resume row's level.
 INSERT INTO d_user_level (user_id, start_time, level, end_time)
 SELECT user_id, start_time, level,
        LEAD(start_time) OVER (PARTITION BY user_id ORDER BY ts, event_id) AS end_time
 FROM (
-  SELECT taken.user_id, taken.start_time, taken.level, taken.ts, taken.event_id,
-         COALESCE(LAG(taken.level) OVER (PARTITION BY taken.user_id
-                                         ORDER BY taken.ts, taken.event_id),
-                  u.resume_level) AS previous_level
-  FROM (
-    -- the new events: the batch's own (read by batch) and those still waiting
-    SELECT user_id, start_time, level, ts, event_id FROM s_songplay_event
-    WHERE batch_id = $1 AND user_id IS NOT NULL AND level IS NOT NULL
-    UNION ALL
-    SELECT user_id, start_time, level, ts, event_id FROM s_songplay_event
-    WHERE NOT processed AND batch_id < $1 AND user_id IS NOT NULL AND level IS NOT NULL
-    UNION ALL
-    -- the processed events from the cut on, of the users with a history: each user's
-    -- read from s_songplay_event_user (user_id, ts) from the cut (OFFSET 0 keeps the
-    -- lookup per user; joined as a whole, the planner reads every processed event)
-    SELECT c.user_id, e.start_time, e.level, e.ts, e.event_id
-    FROM level_user AS c
-    CROSS JOIN LATERAL (
-      SELECT x.start_time, x.level, x.ts, x.event_id FROM s_songplay_event AS x
-      WHERE x.user_id = c.user_id AND x.ts >= c.cut_ts AND x.batch_id < $1 AND x.processed
-        AND x.level IS NOT NULL
-      OFFSET 0) AS e
-    WHERE c.has_history
-  ) AS taken
-  JOIN level_user AS u ON u.user_id = taken.user_id
+  SELECT c.user_id, e.start_time, e.level, e.ts, e.event_id,
+         COALESCE(LAG(e.level) OVER (PARTITION BY c.user_id ORDER BY e.ts, e.event_id),
+                  c.resume_level) AS previous_level
+  FROM level_user AS c
+  CROSS JOIN LATERAL (
+    SELECT x.start_time, x.level, x.ts, x.event_id FROM s_songplay_event AS x
+    WHERE x.user_id = c.user_id AND x.ts >= c.cut_ts AND x.batch_id <= $1
+      AND (c.has_history OR x.batch_id = $1 OR NOT x.processed) AND x.level IS NOT NULL
+    OFFSET 0) AS e
+  WHERE c.has_history OR c.one_level IS NULL
 ) AS events
 WHERE previous_level IS NULL OR previous_level <> level
 ON CONFLICT (user_id, start_time, level) DO NOTHING;
