@@ -49,25 +49,41 @@ INSERT INTO d_user_level (user_id, start_time, level, end_time)
 SELECT user_id, cut_time, one_level, NULL FROM level_user
 WHERE NOT has_history AND one_level IS NOT NULL;
 
--- Everyone else: the changes among their events from the cut on, each user's read from
--- s_songplay_event_user (user_id, ts) from the cut (OFFSET 0 keeps the lookup per user;
--- joined as a whole, the planner reads every processed event): the new events (the
--- batch's own and those still waiting) and, of a user with a history, the processed
--- ones too. The first is a change unless it continues the resume row's level.
+-- Everyone else: the changes among their events from the cut on. Their new events (the
+-- batch's own, read by batch, and those still waiting) and, of a user with a history,
+-- the processed events from the cut on, each user's read from s_songplay_event_user
+-- (user_id, ts) from the cut (OFFSET 0 keeps the lookup per user; joined as a whole, the
+-- planner reads every processed event). The first is a change unless it continues the
+-- resume row's level.
 INSERT INTO d_user_level (user_id, start_time, level, end_time)
 SELECT user_id, start_time, level,
        LEAD(start_time) OVER (PARTITION BY user_id ORDER BY ts, event_id) AS end_time
 FROM (
-  SELECT c.user_id, e.start_time, e.level, e.ts, e.event_id,
-         COALESCE(LAG(e.level) OVER (PARTITION BY c.user_id ORDER BY e.ts, e.event_id),
-                  c.resume_level) AS previous_level
-  FROM level_user AS c
-  CROSS JOIN LATERAL (
-    SELECT x.start_time, x.level, x.ts, x.event_id FROM s_songplay_event AS x
-    WHERE x.user_id = c.user_id AND x.ts >= c.cut_ts AND x.batch_id <= $1
-      AND (c.has_history OR x.batch_id = $1 OR NOT x.processed) AND x.level IS NOT NULL
-    OFFSET 0) AS e
-  WHERE c.has_history OR c.one_level IS NULL
+  SELECT taken.user_id, taken.start_time, taken.level, taken.ts, taken.event_id,
+         COALESCE(LAG(taken.level) OVER (PARTITION BY taken.user_id
+                                         ORDER BY taken.ts, taken.event_id),
+                  u.resume_level) AS previous_level
+  FROM (
+    SELECT n.user_id, n.start_time, n.level, n.ts, n.event_id
+    FROM (SELECT user_id, start_time, level, ts, event_id FROM s_songplay_event
+          WHERE batch_id = $1 AND user_id IS NOT NULL AND level IS NOT NULL
+          UNION ALL
+          SELECT user_id, start_time, level, ts, event_id FROM s_songplay_event
+          WHERE NOT processed AND batch_id < $1 AND user_id IS NOT NULL
+            AND level IS NOT NULL) AS n
+    JOIN level_user AS c ON c.user_id = n.user_id
+    WHERE c.has_history OR c.one_level IS NULL
+    UNION ALL
+    SELECT c.user_id, e.start_time, e.level, e.ts, e.event_id
+    FROM level_user AS c
+    CROSS JOIN LATERAL (
+      SELECT x.start_time, x.level, x.ts, x.event_id FROM s_songplay_event AS x
+      WHERE x.user_id = c.user_id AND x.ts >= c.cut_ts AND x.batch_id < $1 AND x.processed
+        AND x.level IS NOT NULL
+      OFFSET 0) AS e
+    WHERE c.has_history
+  ) AS taken
+  JOIN level_user AS u ON u.user_id = taken.user_id
 ) AS events
 WHERE previous_level IS NULL OR previous_level <> level
 ON CONFLICT (user_id, start_time, level) DO NOTHING;
