@@ -283,6 +283,42 @@ TEST(LoadSample, UpgradeFromVersionTwelveCountsThePlaysByHourAndLocation) {
   EXPECT_EQ(run_sparkify({"check", "--db", db.string()}).exit_code, 0);
 }
 
+// Plays without a location are counted by hour only; the query by location shows them as
+// the NULL location, among the others by their number of plays.
+TEST(LoadSample, PlaysWithoutALocationAreTheNullLocation) {
+  TempDir dir;
+  copy_tree(sample_dir(), dir / "raw");
+  fs::create_directories(dir / "raw/log_data/2018/12");
+  std::ofstream(dir / "raw/log_data/2018/12/2018-12-01-events.json")
+      << R"({"artist":"Muse","auth":"Logged In","itemInSession":0,"length":200.5,"level":"free",)"
+         R"("location":null,"method":"PUT","page":"NextSong","registration":1540919166796.0,)"
+         R"("song":"Yellow","status":200,"userAgent":"Mozilla/5.0","sessionId":990,)"
+         R"("firstName":"Sean","lastName":"Later","gender":"M","userId":"90","ts":1543622400000})"
+         "\n"
+         R"({"artist":"Muse","auth":"Logged In","itemInSession":1,"length":200.5,"level":"paid",)"
+         R"("method":"PUT","page":"NextSong","registration":1540919166796.0,"song":"Yellow",)"
+         R"("status":200,"userAgent":"Mozilla/5.0","sessionId":990,"firstName":"Sean",)"
+         R"("lastName":"Later","gender":"M","userId":"90","ts":1543622500000})"
+         "\n";
+  const auto db = (dir / "w.db").string();
+  ASSERT_EQ(run_sparkify({"load", "--db", db, "--songs", (dir / "raw/song_data").string(),
+                          "--events", (dir / "raw/log_data").string()})
+                .exit_code,
+            0);
+  ASSERT_EQ(
+      SqliteReader(dir / "w.db").count("SELECT COUNT(*) FROM f_songplay WHERE location IS NULL"),
+      2);
+  const auto q = run_sparkify({"query", "plays-by-location-level", "--db", db, "--format", "csv"});
+  ASSERT_EQ(q.exit_code, 0) << q.err;
+  // After the last location with more than two plays, before the first with two (CSV
+  // lines end in CRLF).
+  const auto null_row = q.out.find("\r\n,1,1,2\r\n");
+  ASSERT_NE(null_row, std::string::npos) << q.out;
+  EXPECT_EQ(q.out.rfind(",3\r\n", null_row), null_row - 2) << q.out;
+  EXPECT_EQ(q.out.find(",2\r\n"), null_row + 6) << q.out;  // its own
+  EXPECT_EQ(run_sparkify({"check", "--db", db}).exit_code, 0);
+}
+
 TEST(LoadSample, SecondLoadChangesNothing) {
   TempDir dir;
   ASSERT_EQ(run_sparkify(sample_args(dir / "w.db")).exit_code, 0);
