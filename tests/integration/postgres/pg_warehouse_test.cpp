@@ -178,9 +178,9 @@ TEST_F(PgWarehouseTest, SchemaMigratesOnceAndMirrorsTheSqliteStatements) {
   PostgresWarehouse wh(conninfo_);
   EXPECT_EQ(wh.engine(), "postgresql");
   EXPECT_EQ(wh.schema_version(), 0);
-  EXPECT_EQ(wh.migrate(), 14);
-  EXPECT_EQ(wh.migrate(), 14);
-  EXPECT_EQ(wh.schema_version(), 14);
+  EXPECT_EQ(wh.migrate(), 15);
+  EXPECT_EQ(wh.migrate(), 15);
+  EXPECT_EQ(wh.schema_version(), 15);
   // Schema 11: every text column compares as bytes, whatever the database's collation.
   EXPECT_EQ(scalar(wh, kTextColumnsNotInByteOrder), 0);
   // Schema 2 came with the embedded name-to-gender table, filled once.
@@ -276,7 +276,7 @@ TEST_F(PgWarehouseTest, UpgradeFromVersionThreeGivesEarlierPlaysTheirArtistName)
     EXPECT_EQ(pg.schema_version(), 3);
   }
   PostgresWarehouse pg(conninfo_);
-  EXPECT_EQ(pg.migrate(), 14);
+  EXPECT_EQ(pg.migrate(), 15);
   EXPECT_EQ(scalar(pg, kTextColumnsNotInByteOrder), 1);
   EXPECT_EQ(scalar(pg,
                    "SELECT COUNT(*) FROM information_schema.columns WHERE table_name = "
@@ -294,6 +294,17 @@ TEST_F(PgWarehouseTest, UpgradeFromVersionThreeGivesEarlierPlaysTheirArtistName)
   EXPECT_EQ(key_of("s_songplay_event"), "PRIMARY KEY (start_time, event_id)");
   EXPECT_EQ(scalar(pg, "SELECT COUNT(*) FROM pg_indexes WHERE indexname = 'f_songplay_start_time'"),
             0);
+  // Schema 15: the plays' indexes by song and by artist hold the matched plays only.
+  const auto index_of = [&pg](const std::string& index) {
+    return *to_text(
+        pg.query("SELECT indexdef FROM pg_indexes WHERE indexname = $1", {index}).rows.at(0).at(0));
+  };
+  EXPECT_EQ(index_of("f_songplay_artist"),
+            "CREATE INDEX f_songplay_artist ON public.f_songplay USING btree (artist_id, user_id) "
+            "WHERE (artist_id IS NOT NULL)");
+  EXPECT_EQ(index_of("f_songplay_song"),
+            "CREATE INDEX f_songplay_song ON public.f_songplay USING btree (song_id) "
+            "WHERE (song_id IS NOT NULL)");
   EXPECT_EQ(scalar(pg, "SELECT COUNT(*) FROM f_songplay WHERE artist_name IS NULL"), 0);
   // The play counts (6, 13) are counted from the plays version 4 named.
   auto lite = sqlite_reference();
