@@ -183,6 +183,20 @@ TEST_F(Checks, PlayCountsThatAreNotARecountOfTheFacts) {
   db = copy();
   break_with(db, "INSERT INTO a_artist_name_gender_plays VALUES ('F', 'Nobody Played', 0)");
   EXPECT_EQ(failing(db), Names{"counts:plays-by-gender-and-artist-name"});
+  // The counts of recent batches waiting apart (schema 16) count with them: a waiting
+  // play no fact has, and a waiting move of a play to no gender that no user made.
+  db = copy();
+  break_with(db,
+             "INSERT INTO a_artist_name_recent_plays VALUES "
+             "(NULL, (SELECT MIN(artist_name) FROM a_artist_name_plays), 1)");
+  EXPECT_EQ(failing(db), Names{"counts:plays-by-artist-name"});
+  db = copy();
+  break_with(db,
+             "INSERT INTO a_artist_name_recent_plays SELECT gender, artist_name, -1 FROM "
+             "(SELECT * FROM a_artist_name_gender_plays ORDER BY 1, 2 LIMIT 1) UNION ALL "
+             "SELECT NULL, artist_name, 1 FROM "
+             "(SELECT * FROM a_artist_name_gender_plays ORDER BY 1, 2 LIMIT 1)");
+  EXPECT_EQ(failing(db), Names{"counts:plays-by-gender-and-artist-name"});
   db = copy();
   break_with(db,
              "UPDATE a_user_counted_gender SET gender = NULL WHERE user_id = "

@@ -192,8 +192,8 @@ std::vector<std::string> pg_canonical_dump(const std::string& conninfo) {
                 "table_name = $1 AND column_name NOT IN ('staged_at', 'loaded_at', 'rejected_at', "
                 "'started_at', 'finished_at')",
                 {table});
-    for (const auto& row :
-         pg_rows(conninfo, "SELECT " + columns.at(0) + " FROM " + table + " ORDER BY " + order)) {
+    for (const auto& row : pg_rows(conninfo, "SELECT " + columns.at(0) + " FROM " +
+                                                 table_source(table) + " ORDER BY " + order)) {
       out.push_back(table + "|" + row);
     }
   }

@@ -4,6 +4,8 @@
 
 #include <string>
 
+#include "tests/support/warehouse_tables.hpp"
+
 namespace sparkify::testing {
 
 // One NextSong event of `user` (session 900 + user, last name "Later") as a JSON line
@@ -21,15 +23,18 @@ inline std::string later_play_event(int user, const std::string& first_name,
          std::to_string(user) + R"(","ts":)" + std::to_string(ts) + "}";
 }
 
-// a_artist_name_plays as a recount of the facts, and the same in the table's order.
-inline constexpr const char* kPlaysByArtistName =
-    "SELECT artist_name, plays FROM a_artist_name_plays ORDER BY 1";
+// The plays by artist name as the queries read them (schema 6 and 16), and the same
+// as a recount of the facts.
+inline const std::string kPlaysByArtistName =
+    std::string("SELECT artist_name, plays FROM ") + kArtistNamePlays + " ORDER BY 1";
 inline constexpr const char* kRecountByArtistName =
     "SELECT artist_name, COUNT(*) FROM f_songplay GROUP BY artist_name ORDER BY 1";
 
-// a_artist_name_gender_plays as a recount of the facts and d_user's genders.
-inline constexpr const char* kPlaysByGenderAndArtistName =
-    "SELECT gender, artist_name, plays FROM a_artist_name_gender_plays ORDER BY 1, 2";
+// The plays by gender and artist name as the queries read them, and the same as a
+// recount of the facts and d_user's genders.
+inline const std::string kPlaysByGenderAndArtistName =
+    std::string("SELECT gender, artist_name, plays FROM ") + kArtistNameGenderPlays +
+    " ORDER BY 1, 2";
 inline constexpr const char* kRecountByGenderAndArtistName =
     "SELECT u.gender, f.artist_name, COUNT(*) FROM f_songplay f JOIN d_user u "
     "ON u.user_id = f.user_id WHERE u.gender IS NOT NULL GROUP BY u.gender, f.artist_name "

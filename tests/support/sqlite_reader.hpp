@@ -57,7 +57,7 @@ class SqliteReader {
     std::vector<std::string> out;
     for (const auto& [table, order] : kWarehouseTables) {
       sqlite3_stmt* stmt = nullptr;
-      const std::string sql = std::string("SELECT * FROM ") + table + " ORDER BY " + order;
+      const std::string sql = "SELECT * FROM " + table_source(table) + " ORDER BY " + order;
       if (sqlite3_prepare_v2(db_, sql.c_str(), -1, &stmt, nullptr) != SQLITE_OK) {
         throw std::runtime_error(std::string("bad dump SQL: ") + sqlite3_errmsg(db_));
       }

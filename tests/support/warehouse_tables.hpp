@@ -3,6 +3,8 @@
 #pragma once
 
 #include <array>
+#include <string>
+#include <string_view>
 
 namespace sparkify::testing {
 
@@ -29,5 +31,29 @@ inline constexpr std::array<WarehouseTable, 16> kWarehouseTables{{
     {"etl_reject", "1, 2, 3"},
     {"etl_batch", "1, 2, 3"},
 }};
+
+// The plays by artist name, and by gender and artist name, as the queries read them:
+// the counts and the counts of recent batches waiting apart (schema 16), summed.
+// Which of the two tables holds a count depends on the batches, not on the data.
+inline constexpr const char* kArtistNamePlays =
+    "(SELECT artist_name, CAST(SUM(plays) AS BIGINT) AS plays "
+    "FROM (SELECT artist_name, plays FROM a_artist_name_plays UNION ALL "
+    "SELECT artist_name, plays FROM a_artist_name_recent_plays) AS c "
+    "GROUP BY artist_name HAVING SUM(plays) <> 0) AS a_artist_name_plays";
+inline constexpr const char* kArtistNameGenderPlays =
+    "(SELECT gender, artist_name, CAST(SUM(plays) AS BIGINT) AS plays "
+    "FROM (SELECT gender, artist_name, plays FROM a_artist_name_gender_plays UNION ALL "
+    "SELECT gender, artist_name, plays FROM a_artist_name_recent_plays "
+    "WHERE gender IS NOT NULL) AS c "
+    "GROUP BY gender, artist_name HAVING SUM(plays) <> 0) AS a_artist_name_gender_plays";
+
+// What a dump of `table` reads FROM: the table, or the counts as the queries read them.
+inline std::string table_source(std::string_view table) {
+  if (table == "a_artist_name_plays")
+    return kArtistNamePlays;
+  if (table == "a_artist_name_gender_plays")
+    return kArtistNameGenderPlays;
+  return std::string(table);
+}
 
 }  // namespace sparkify::testing

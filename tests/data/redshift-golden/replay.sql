@@ -16,6 +16,7 @@ INSERT INTO etl_batch (batch_id, kind, status, started_at) VALUES ($1, $2, 'runn
 -- they wait for it: the replay drops the star schema's keys, pipeline/bulk_write.hpp).
 DELETE FROM a_hour_plays;
 DELETE FROM a_location_plays;
+DELETE FROM a_artist_name_recent_plays;
 DELETE FROM a_artist_name_gender_plays;
 DELETE FROM a_artist_name_plays;
 DELETE FROM a_user_counted_gender;
@@ -289,8 +290,11 @@ WHERE NOT p.processed AND p.batch_id <= $1 AND p.page = 'NextSong' AND f.songpla
 -- artist name, and by gender and artist name. A user's plays are counted under
 -- the gender the counts already have for them (a_user_counted_gender), a new
 -- user's under their gender in d_user; 80_a_regender_users.sql then moves the
--- plays of users whose gender changed. (No upsert in Redshift: known keys are
--- updated, then new keys inserted.)
+-- plays of users whose gender changed. A batch's counts wait with those of the
+-- batches before it in a_artist_name_recent_plays (schema 16) until a batch of more
+-- than 1,000 counts, or the waiting counts past 10,000, adds them all to the counts
+-- (src/warehouse/sql/transform/65_a_artist_name_plays.sql says why). (No upsert in
+-- Redshift: known keys are updated, then new keys inserted.)
 CREATE TEMP TABLE batch_artist_plays (
   gender      VARCHAR(256),
   artist_name VARCHAR(65535) NOT NULL,
@@ -306,32 +310,69 @@ LEFT JOIN a_user_counted_gender AS c ON c.user_id = p.user_id
 WHERE NOT p.processed AND p.batch_id <= $1 AND p.page = 'NextSong'
 GROUP BY 1, p.artist;
 
+-- 1 when the counts take the waiting counts and the batch's now, else 0.
+CREATE TEMP TABLE artist_plays_due (due INTEGER NOT NULL);
+
+INSERT INTO artist_plays_due (due)
+SELECT CASE WHEN (SELECT COUNT(*) FROM batch_artist_plays) > 1000
+              OR (SELECT COUNT(*) FROM batch_artist_plays)
+                 + (SELECT COUNT(*) FROM a_artist_name_recent_plays) > 10000
+            THEN 1 ELSE 0 END;
+
+INSERT INTO a_artist_name_recent_plays (gender, artist_name, plays)
+SELECT gender, artist_name, plays FROM batch_artist_plays;
+
+-- The counts to add now: none, or every waiting count by its pair.
+CREATE TEMP TABLE artist_plays_to_add (
+  gender      VARCHAR(256),
+  artist_name VARCHAR(65535) NOT NULL,
+  plays       BIGINT         NOT NULL
+);
+
+INSERT INTO artist_plays_to_add (gender, artist_name, plays)
+SELECT gender, artist_name, SUM(plays)
+FROM a_artist_name_recent_plays
+WHERE (SELECT due FROM artist_plays_due) = 1
+GROUP BY gender, artist_name;
+
 UPDATE a_artist_name_plays
 SET plays = a_artist_name_plays.plays + b.plays
 FROM (SELECT artist_name, SUM(plays) AS plays
-      FROM batch_artist_plays GROUP BY artist_name) AS b
+      FROM artist_plays_to_add GROUP BY artist_name) AS b
 WHERE b.artist_name = a_artist_name_plays.artist_name;
 
 INSERT INTO a_artist_name_plays (artist_name, plays)
 SELECT b.artist_name, SUM(b.plays)
-FROM batch_artist_plays AS b
+FROM artist_plays_to_add AS b
 LEFT JOIN a_artist_name_plays AS a ON a.artist_name = b.artist_name
 WHERE a.artist_name IS NULL
-GROUP BY b.artist_name;
+GROUP BY b.artist_name
+HAVING SUM(b.plays) <> 0;
 
 UPDATE a_artist_name_gender_plays
 SET plays = a_artist_name_gender_plays.plays + b.plays
-FROM batch_artist_plays AS b
+FROM artist_plays_to_add AS b
 WHERE b.gender = a_artist_name_gender_plays.gender
   AND b.artist_name = a_artist_name_gender_plays.artist_name;
 
 INSERT INTO a_artist_name_gender_plays (gender, artist_name, plays)
 SELECT b.gender, b.artist_name, b.plays
-FROM batch_artist_plays AS b
+FROM artist_plays_to_add AS b
 LEFT JOIN a_artist_name_gender_plays AS a
   ON a.gender = b.gender AND a.artist_name = b.artist_name
-WHERE b.gender IS NOT NULL AND a.artist_name IS NULL;
+WHERE b.gender IS NOT NULL AND b.plays <> 0 AND a.artist_name IS NULL;
 
+-- Pairs that the moves of 80_a_regender_users.sql left at no play.
+DELETE FROM a_artist_name_gender_plays
+USING artist_plays_to_add AS b
+WHERE a_artist_name_gender_plays.plays = 0 AND b.plays < 0
+  AND b.gender = a_artist_name_gender_plays.gender
+  AND b.artist_name = a_artist_name_gender_plays.artist_name;
+
+DELETE FROM a_artist_name_recent_plays WHERE (SELECT due FROM artist_plays_due) = 1;
+
+DROP TABLE artist_plays_to_add;
+DROP TABLE artist_plays_due;
 DROP TABLE batch_artist_plays;
 
 -- [transform/66_a_hour_location_plays] $1 = the batch id
@@ -399,10 +440,12 @@ DROP TABLE batch_hour_location_plays;
 -- names/refresh_users, which name_gender_sync.cpp follows with this step): the
 -- plays of a user whose gender in d_user is not the one they are counted under
 -- move to it (a later event gave another gender or first name, or a new
--- name-to-gender table said otherwise), pairs left at no play are deleted, and
--- users the counts have not seen yet are recorded under their gender. 65 counted
--- the batch's plays under the old gender, so they move too. The cost follows the
--- users touched and the plays of those whose gender changed.
+-- name-to-gender table said otherwise), and users the counts have not seen yet are
+-- recorded under their gender. 65 counted the batch's plays under the old gender,
+-- so they move too. The moves wait with the batches' counts in
+-- a_artist_name_recent_plays (schema 16); 65 adds them to the counts and deletes
+-- the pairs left at no play. The cost follows the users touched and the plays of
+-- those whose gender changed.
 -- (Redshift has neither IS DISTINCT FROM nor an upsert: both are spelled out.)
 CREATE TEMP TABLE touched_user (user_id BIGINT NOT NULL);
 
@@ -427,40 +470,16 @@ WHERE c.gender <> u.gender
    OR (c.gender IS NULL AND u.gender IS NOT NULL)
    OR (c.gender IS NOT NULL AND u.gender IS NULL);
 
--- Each moved user's plays count -1 under the old gender and +1 under the new one.
-CREATE TEMP TABLE moved_plays (
-  gender      VARCHAR(256)   NOT NULL,
-  artist_name VARCHAR(65535) NOT NULL,
-  plays       BIGINT         NOT NULL
-);
-
-INSERT INTO moved_plays (gender, artist_name, plays)
-SELECT side.gender, f.artist_name, SUM(side.sign) AS plays
+-- Each moved user's plays count -1 under the old gender and +1 under the new one,
+-- a side without a gender too (see src/warehouse/sql/transform/80_a_regender_users.sql).
+INSERT INTO a_artist_name_recent_plays (gender, artist_name, plays)
+SELECT side.gender, f.artist_name, SUM(side.sign)
 FROM (SELECT user_id, old_gender AS gender, -1 AS sign FROM moved_user
-      WHERE old_gender IS NOT NULL
       UNION ALL
-      SELECT user_id, new_gender, 1 FROM moved_user WHERE new_gender IS NOT NULL) AS side
+      SELECT user_id, new_gender, 1 FROM moved_user) AS side
 JOIN f_songplay AS f ON f.user_id = side.user_id
-GROUP BY side.gender, f.artist_name;
-
-UPDATE a_artist_name_gender_plays
-SET plays = a_artist_name_gender_plays.plays + m.plays
-FROM moved_plays AS m
-WHERE m.gender = a_artist_name_gender_plays.gender
-  AND m.artist_name = a_artist_name_gender_plays.artist_name;
-
-INSERT INTO a_artist_name_gender_plays (gender, artist_name, plays)
-SELECT m.gender, m.artist_name, m.plays
-FROM moved_plays AS m
-LEFT JOIN a_artist_name_gender_plays AS a
-  ON a.gender = m.gender AND a.artist_name = m.artist_name
-WHERE m.plays <> 0 AND a.artist_name IS NULL;
-
-DELETE FROM a_artist_name_gender_plays
-USING moved_plays AS m
-WHERE a_artist_name_gender_plays.plays = 0 AND m.plays < 0
-  AND m.gender = a_artist_name_gender_plays.gender
-  AND m.artist_name = a_artist_name_gender_plays.artist_name;
+GROUP BY side.gender, f.artist_name
+HAVING SUM(side.sign) <> 0;
 
 UPDATE a_user_counted_gender
 SET gender = m.new_gender
@@ -474,7 +493,6 @@ JOIN d_user AS u ON u.user_id = t.user_id
 LEFT JOIN a_user_counted_gender AS c ON c.user_id = u.user_id
 WHERE c.user_id IS NULL;
 
-DROP TABLE moved_plays;
 DROP TABLE moved_user;
 DROP TABLE touched_user;
 

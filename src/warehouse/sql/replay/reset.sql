@@ -4,6 +4,7 @@
 -- they wait for it: the replay drops the star schema's keys, pipeline/bulk_write.hpp).
 DELETE FROM a_hour_plays;
 DELETE FROM a_location_plays;
+DELETE FROM a_artist_name_recent_plays;
 DELETE FROM a_artist_name_gender_plays;
 DELETE FROM a_artist_name_plays;
 DELETE FROM a_user_counted_gender;

@@ -3,10 +3,12 @@
 -- names/refresh_users, which name_gender_sync.cpp follows with this step): the
 -- plays of a user whose gender in d_user is not the one they are counted under
 -- move to it (a later event gave another gender or first name, or a new
--- name-to-gender table said otherwise), pairs left at no play are deleted, and
--- users the counts have not seen yet are recorded under their gender. 65 counted
--- the batch's plays under the old gender, so they move too. The cost follows the
--- users touched and the plays of those whose gender changed.
+-- name-to-gender table said otherwise), and users the counts have not seen yet are
+-- recorded under their gender. 65 counted the batch's plays under the old gender,
+-- so they move too. The moves wait with the batches' counts in
+-- a_artist_name_recent_plays (schema 16); 65 adds them to the counts and deletes
+-- the pairs left at no play. The cost follows the users touched and the plays of
+-- those whose gender changed.
 CREATE TEMP TABLE touched_user AS
 SELECT user_id FROM d_user WHERE CAST($1 AS BIGINT) IS NULL
 UNION
@@ -30,22 +32,16 @@ WHERE c.gender IS DISTINCT FROM u.gender;
 ANALYZE moved_user;
 
 -- Each moved user's plays count -1 under the old gender and +1 under the new one.
-CREATE TEMP TABLE moved_plays AS
-SELECT side.gender, f.artist_name, SUM(side.sign) AS plays
+-- A side without a gender is kept too: the waiting counts' rows count for the artist
+-- name whatever their gender, so a move leaves the plays by artist name as they were.
+INSERT INTO a_artist_name_recent_plays (gender, artist_name, plays)
+SELECT side.gender, f.artist_name, SUM(side.sign)
 FROM (SELECT user_id, old_gender AS gender, -1 AS sign FROM moved_user
-      WHERE old_gender IS NOT NULL
       UNION ALL
-      SELECT user_id, new_gender, 1 FROM moved_user WHERE new_gender IS NOT NULL) AS side
+      SELECT user_id, new_gender, 1 FROM moved_user) AS side
 JOIN f_songplay AS f ON f.user_id = side.user_id
-GROUP BY side.gender, f.artist_name;
-
-INSERT INTO a_artist_name_gender_plays AS a (gender, artist_name, plays)
-SELECT gender, artist_name, plays FROM moved_plays WHERE plays <> 0
-ON CONFLICT (gender, artist_name) DO UPDATE SET plays = a.plays + excluded.plays;
-
-DELETE FROM a_artist_name_gender_plays AS a
-WHERE a.plays = 0
-  AND (a.gender, a.artist_name) IN (SELECT gender, artist_name FROM moved_plays WHERE plays < 0);
+GROUP BY side.gender, f.artist_name
+HAVING SUM(side.sign) <> 0;
 
 UPDATE a_user_counted_gender AS c
 SET gender = m.new_gender
@@ -63,6 +59,5 @@ JOIN d_user AS u ON u.user_id = t.user_id
 WHERE true
 ON CONFLICT (user_id) DO NOTHING;
 
-DROP TABLE moved_plays;
 DROP TABLE moved_user;
 DROP TABLE touched_user;

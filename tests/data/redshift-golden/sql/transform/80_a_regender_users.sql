@@ -3,10 +3,12 @@
 -- names/refresh_users, which name_gender_sync.cpp follows with this step): the
 -- plays of a user whose gender in d_user is not the one they are counted under
 -- move to it (a later event gave another gender or first name, or a new
--- name-to-gender table said otherwise), pairs left at no play are deleted, and
--- users the counts have not seen yet are recorded under their gender. 65 counted
--- the batch's plays under the old gender, so they move too. The cost follows the
--- users touched and the plays of those whose gender changed.
+-- name-to-gender table said otherwise), and users the counts have not seen yet are
+-- recorded under their gender. 65 counted the batch's plays under the old gender,
+-- so they move too. The moves wait with the batches' counts in
+-- a_artist_name_recent_plays (schema 16); 65 adds them to the counts and deletes
+-- the pairs left at no play. The cost follows the users touched and the plays of
+-- those whose gender changed.
 -- (Redshift has neither IS DISTINCT FROM nor an upsert: both are spelled out.)
 CREATE TEMP TABLE touched_user (user_id BIGINT NOT NULL);
 
@@ -31,40 +33,16 @@ WHERE c.gender <> u.gender
    OR (c.gender IS NULL AND u.gender IS NOT NULL)
    OR (c.gender IS NOT NULL AND u.gender IS NULL);
 
--- Each moved user's plays count -1 under the old gender and +1 under the new one.
-CREATE TEMP TABLE moved_plays (
-  gender      VARCHAR(256)   NOT NULL,
-  artist_name VARCHAR(65535) NOT NULL,
-  plays       BIGINT         NOT NULL
-);
-
-INSERT INTO moved_plays (gender, artist_name, plays)
-SELECT side.gender, f.artist_name, SUM(side.sign) AS plays
+-- Each moved user's plays count -1 under the old gender and +1 under the new one,
+-- a side without a gender too (see src/warehouse/sql/transform/80_a_regender_users.sql).
+INSERT INTO a_artist_name_recent_plays (gender, artist_name, plays)
+SELECT side.gender, f.artist_name, SUM(side.sign)
 FROM (SELECT user_id, old_gender AS gender, -1 AS sign FROM moved_user
-      WHERE old_gender IS NOT NULL
       UNION ALL
-      SELECT user_id, new_gender, 1 FROM moved_user WHERE new_gender IS NOT NULL) AS side
+      SELECT user_id, new_gender, 1 FROM moved_user) AS side
 JOIN f_songplay AS f ON f.user_id = side.user_id
-GROUP BY side.gender, f.artist_name;
-
-UPDATE a_artist_name_gender_plays
-SET plays = a_artist_name_gender_plays.plays + m.plays
-FROM moved_plays AS m
-WHERE m.gender = a_artist_name_gender_plays.gender
-  AND m.artist_name = a_artist_name_gender_plays.artist_name;
-
-INSERT INTO a_artist_name_gender_plays (gender, artist_name, plays)
-SELECT m.gender, m.artist_name, m.plays
-FROM moved_plays AS m
-LEFT JOIN a_artist_name_gender_plays AS a
-  ON a.gender = m.gender AND a.artist_name = m.artist_name
-WHERE m.plays <> 0 AND a.artist_name IS NULL;
-
-DELETE FROM a_artist_name_gender_plays
-USING moved_plays AS m
-WHERE a_artist_name_gender_plays.plays = 0 AND m.plays < 0
-  AND m.gender = a_artist_name_gender_plays.gender
-  AND m.artist_name = a_artist_name_gender_plays.artist_name;
+GROUP BY side.gender, f.artist_name
+HAVING SUM(side.sign) <> 0;
 
 UPDATE a_user_counted_gender
 SET gender = m.new_gender
@@ -78,6 +56,5 @@ JOIN d_user AS u ON u.user_id = t.user_id
 LEFT JOIN a_user_counted_gender AS c ON c.user_id = u.user_id
 WHERE c.user_id IS NULL;
 
-DROP TABLE moved_plays;
 DROP TABLE moved_user;
 DROP TABLE touched_user;
