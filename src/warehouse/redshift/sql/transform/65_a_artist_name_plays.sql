@@ -27,10 +27,9 @@ GROUP BY 1, p.artist;
 CREATE TEMP TABLE artist_plays_due (due INTEGER NOT NULL);
 
 INSERT INTO artist_plays_due (due)
-SELECT CASE WHEN (SELECT COUNT(*) FROM batch_artist_plays) > 1000
-              OR (SELECT COUNT(*) FROM batch_artist_plays)
-                 + (SELECT COUNT(*) FROM a_artist_name_recent_plays) > 10000
-            THEN 1 ELSE 0 END;
+SELECT CASE WHEN batch.n > 1000 OR batch.n + waiting.n > 10000 THEN 1 ELSE 0 END
+FROM (SELECT COUNT(*) AS n FROM batch_artist_plays) AS batch,
+     (SELECT COUNT(*) AS n FROM a_artist_name_recent_plays) AS waiting;
 
 INSERT INTO a_artist_name_recent_plays (gender, artist_name, plays)
 SELECT gender, artist_name, plays FROM batch_artist_plays;
