@@ -71,30 +71,23 @@ SELECT song_id, title, artist_id, NULLIF(year, 0), duration
 FROM s_song
 WHERE NOT processed AND batch_id <= $1;
 
--- [transform/30_d_user] $1 = the batch id
--- Users seen in events staged up to batch $1 and not yet processed, recomputed
--- over all their staged events: names, location and level from the latest event
--- (by ts, then event_id); gender from the latest event that has one, else from
--- the first name in ref_name_gender (case-insensitive; the whole trimmed name,
--- else its first word), else unknown. gender_source says which: 'event',
--- 'names' or 'unknown'. A name missing from the table is not an error. The
--- touched users are deleted and inserted again. (Redshift does not run every
--- correlated subquery: the latest gender is a window over its own derived
--- table, and the names are two outer joins on the key of ref_name_gender.)
-DELETE FROM d_user
-WHERE user_id IN (SELECT user_id FROM s_songplay_event
-                  WHERE NOT processed AND batch_id <= $1 AND user_id IS NOT NULL);
-
-INSERT INTO d_user (user_id, first_name, last_name, gender, gender_source, level, location,
-                    first_seen, last_seen)
-SELECT latest.user_id, latest.first_name, latest.last_name,
-       COALESCE(g.gender, whole.gender, word.gender),
+-- [transform/25_user_latest_event] $1 = the batch id
+-- Users seen in events staged up to batch $1 and not yet processed, with their latest
+-- event (by ts, then event_id), which 30_d_user.sql copies into d_user, and over all
+-- their staged events: the first time seen; the gender of the latest event that has
+-- one, else of the first name in ref_name_gender (case-insensitive; the whole trimmed
+-- name, else its first word), else unknown. gender_source says which: 'event', 'names'
+-- or 'unknown'. A name missing from the table is not an error. (Redshift does not run
+-- every correlated subquery: the latest gender is a window over its own derived table,
+-- and the names are two outer joins on the key of ref_name_gender.)
+CREATE TEMP TABLE user_latest_event AS
+SELECT latest.user_id, latest.start_time, latest.event_id, latest.first_seen,
+       COALESCE(g.gender, whole.gender, word.gender) AS gender,
        CASE WHEN g.gender IS NOT NULL THEN 'event'
             WHEN COALESCE(whole.gender, word.gender) IS NOT NULL THEN 'names'
-            ELSE 'unknown' END,
-       latest.level, latest.location, latest.first_seen, latest.start_time
+            ELSE 'unknown' END AS gender_source
 FROM (
-  SELECT e.user_id, e.first_name, e.last_name, e.level, e.location, e.start_time,
+  SELECT e.user_id, e.start_time, e.event_id, e.first_name,
          MIN(e.start_time) OVER (PARTITION BY e.user_id) AS first_seen,
          ROW_NUMBER() OVER (PARTITION BY e.user_id ORDER BY e.ts DESC, e.event_id DESC) AS rn
   FROM s_songplay_event AS e
@@ -114,6 +107,37 @@ LEFT JOIN ref_name_gender AS whole ON whole.name = LOWER(TRIM(latest.first_name)
 LEFT JOIN ref_name_gender AS word
   ON word.name = LOWER(SPLIT_PART(TRIM(latest.first_name), ' ', 1))
 WHERE latest.rn = 1;
+
+-- [transform/30_d_user] $1 = the batch id
+-- Each user 25_user_latest_event.sql found touched by the batch gets the columns an event
+-- carries from their latest event, and the gender, where it came from and the first
+-- time seen that the engine's step worked out. Users already in d_user are updated,
+-- new ones inserted. (Update, then insert: one form for every engine, Redshift having
+-- no ON CONFLICT.)
+UPDATE d_user
+SET first_name = e.first_name,
+    last_name = e.last_name,
+    gender = t.gender,
+    gender_source = t.gender_source,
+    level = e.level,
+    location = e.location,
+    first_seen = t.first_seen,
+    last_seen = e.start_time
+FROM user_latest_event AS t
+JOIN s_songplay_event AS e ON e.start_time = t.start_time AND e.event_id = t.event_id
+WHERE d_user.user_id = t.user_id;
+
+INSERT INTO d_user (user_id, first_name, last_name, gender, gender_source, level, location,
+                    first_seen, last_seen)
+SELECT t.user_id, e.first_name, e.last_name, t.gender, t.gender_source, e.level, e.location,
+       t.first_seen, e.start_time
+FROM user_latest_event AS t
+JOIN s_songplay_event AS e ON e.start_time = t.start_time AND e.event_id = t.event_id
+LEFT JOIN d_user AS d ON d.user_id = t.user_id
+WHERE d.user_id IS NULL
+ORDER BY t.user_id;
+
+DROP TABLE user_latest_event;
 
 -- [transform/40_d_user_level] $1 = the batch id
 -- The level history of the users batch $1 touched: one row per change of level, from

@@ -1,42 +1,29 @@
--- Users seen in events staged up to batch $1 and not yet processed, recomputed
--- over all their staged events: names, location and level from the latest event
--- (by ts, then event_id); gender from the latest event that has one, else from
--- the first name in ref_name_gender (case-insensitive; the whole trimmed name,
--- else its first word), else unknown. gender_source says which: 'event',
--- 'names' or 'unknown'. A name missing from the table is not an error. The
--- touched users are deleted and inserted again. (Redshift does not run every
--- correlated subquery: the latest gender is a window over its own derived
--- table, and the names are two outer joins on the key of ref_name_gender.)
-DELETE FROM d_user
-WHERE user_id IN (SELECT user_id FROM s_songplay_event
-                  WHERE NOT processed AND batch_id <= $1 AND user_id IS NOT NULL);
+-- Each user 25_user_latest_event.sql found touched by the batch gets the columns an event
+-- carries from their latest event, and the gender, where it came from and the first
+-- time seen that the engine's step worked out. Users already in d_user are updated,
+-- new ones inserted. (Update, then insert: one form for every engine, Redshift having
+-- no ON CONFLICT.)
+UPDATE d_user
+SET first_name = e.first_name,
+    last_name = e.last_name,
+    gender = t.gender,
+    gender_source = t.gender_source,
+    level = e.level,
+    location = e.location,
+    first_seen = t.first_seen,
+    last_seen = e.start_time
+FROM user_latest_event AS t
+JOIN s_songplay_event AS e ON e.start_time = t.start_time AND e.event_id = t.event_id
+WHERE d_user.user_id = t.user_id;
 
 INSERT INTO d_user (user_id, first_name, last_name, gender, gender_source, level, location,
                     first_seen, last_seen)
-SELECT latest.user_id, latest.first_name, latest.last_name,
-       COALESCE(g.gender, whole.gender, word.gender),
-       CASE WHEN g.gender IS NOT NULL THEN 'event'
-            WHEN COALESCE(whole.gender, word.gender) IS NOT NULL THEN 'names'
-            ELSE 'unknown' END,
-       latest.level, latest.location, latest.first_seen, latest.start_time
-FROM (
-  SELECT e.user_id, e.first_name, e.last_name, e.level, e.location, e.start_time,
-         MIN(e.start_time) OVER (PARTITION BY e.user_id) AS first_seen,
-         ROW_NUMBER() OVER (PARTITION BY e.user_id ORDER BY e.ts DESC, e.event_id DESC) AS rn
-  FROM s_songplay_event AS e
-  WHERE e.user_id IN (SELECT user_id FROM s_songplay_event
-                      WHERE NOT processed AND batch_id <= $1 AND user_id IS NOT NULL)
-    AND e.batch_id <= $1
-) AS latest
-LEFT JOIN (
-  SELECT x.user_id, x.gender,
-         ROW_NUMBER() OVER (PARTITION BY x.user_id ORDER BY x.ts DESC, x.event_id DESC) AS rn
-  FROM s_songplay_event AS x
-  WHERE x.user_id IN (SELECT user_id FROM s_songplay_event
-                      WHERE NOT processed AND batch_id <= $1 AND user_id IS NOT NULL)
-    AND x.batch_id <= $1 AND x.gender IS NOT NULL
-) AS g ON g.user_id = latest.user_id AND g.rn = 1
-LEFT JOIN ref_name_gender AS whole ON whole.name = LOWER(TRIM(latest.first_name))
-LEFT JOIN ref_name_gender AS word
-  ON word.name = LOWER(SPLIT_PART(TRIM(latest.first_name), ' ', 1))
-WHERE latest.rn = 1;
+SELECT t.user_id, e.first_name, e.last_name, t.gender, t.gender_source, e.level, e.location,
+       t.first_seen, e.start_time
+FROM user_latest_event AS t
+JOIN s_songplay_event AS e ON e.start_time = t.start_time AND e.event_id = t.event_id
+LEFT JOIN d_user AS d ON d.user_id = t.user_id
+WHERE d.user_id IS NULL
+ORDER BY t.user_id;
+
+DROP TABLE user_latest_event;

@@ -1,18 +1,16 @@
--- Users seen in the events batch ?1 takes (staged by it, or earlier and waiting), recomputed
--- over all their staged events: names, location and level from the latest event
--- (by ts, then event_id); gender from the latest event that has one, else from
--- the first name in ref_name_gender (case-insensitive; the whole trimmed name,
--- else its first word), else unknown. gender_source says which: 'event',
--- 'names' or 'unknown'. A name missing from the table is not an error.
+-- Users seen in the events batch ?1 takes (staged by it, or earlier and waiting), with
+-- their latest event (by ts, then event_id), which 30_d_user.sql copies into d_user, and
+-- over all their staged events: the first time seen; the gender of the latest event
+-- that has one, else of the first name in ref_name_gender (case-insensitive; the whole
+-- trimmed name, else its first word), else unknown. gender_source says which:
+-- 'event', 'names' or 'unknown'. A name missing from the table is not an error.
 -- Each lookup is per user and walks s_songplay_event_user (user_id, ts) from
 -- one end, so the cost follows the users touched, not their whole history.
-INSERT INTO d_user (user_id, first_name, last_name, gender, gender_source, level, location,
-                    first_seen, last_seen)
-SELECT user_id, first_name, last_name, COALESCE(event_gender, names_gender),
+CREATE TEMP TABLE user_latest_event AS
+SELECT user_id, start_time, event_id, first_seen, COALESCE(event_gender, names_gender) AS gender,
        CASE WHEN event_gender IS NOT NULL THEN 'event'
             WHEN names_gender IS NOT NULL THEN 'names'
-            ELSE 'unknown' END,
-       level, location, first_seen, start_time
+            ELSE 'unknown' END AS gender_source
 FROM (
   SELECT latest.*,
          (SELECT n.gender FROM ref_name_gender AS n
@@ -21,7 +19,7 @@ FROM (
                                         instr(trim(latest.first_name) || ' ', ' ') - 1)))
           ORDER BY length(n.name) DESC LIMIT 1) AS names_gender
   FROM (
-    SELECT e.user_id, e.first_name, e.last_name, e.level, e.location, e.start_time,
+    SELECT e.user_id, e.start_time, e.event_id, e.first_name,
            (SELECT g.gender FROM s_songplay_event AS g
             WHERE g.user_id = e.user_id AND g.gender IS NOT NULL AND g.batch_id <= ?1
             ORDER BY g.ts DESC, g.event_id DESC LIMIT 1) AS event_gender,
@@ -39,9 +37,4 @@ FROM (
       WHERE x.user_id = touched.user_id AND x.batch_id <= ?1
       ORDER BY x.ts DESC, x.event_id DESC LIMIT 1)
   ) AS latest
-) AS users
-WHERE true
-ON CONFLICT (user_id) DO UPDATE SET
-  first_name = excluded.first_name, last_name = excluded.last_name, gender = excluded.gender,
-  gender_source = excluded.gender_source, level = excluded.level, location = excluded.location,
-  first_seen = excluded.first_seen, last_seen = excluded.last_seen;
+) AS users;
