@@ -5,7 +5,10 @@
 //     processed (which each statement sets its own way);
 //   {song_parameters} {event_parameters} {reject_parameters} {object_parameters}
 //     one parameter per column, "$1, $2, ...", as the inserts that bind a record take them
-//     (SQLite numbers them in the order they appear; a "?" after them is the next).
+//     (SQLite numbers them in the order they appear; a "?" after them is the next);
+//   {event_log_columns}
+//     the event's columns that are the log's own fields (event_log_columns()), as
+//     Redshift's COPY from the logs lists them.
 // The embedded statements are written out once, at first use (embedded_sql.cpp).
 #pragma once
 

@@ -13,10 +13,12 @@
 // const std::optional<std::int64_t>& or const std::optional<double>&.
 #pragma once
 
+#include <cctype>
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/records.hpp"
 
@@ -123,6 +125,41 @@ std::string column_list(bool with_processed) {
     list += column;
   });
   return list;
+}
+
+// The event's columns that are the log's own fields, as the log has them: every column
+// between event_id (computed from four of them) and start_time (computed from ts), in
+// the event's order. Redshift's server-side COPY reads these straight from the logs
+// ({event_log_columns}, redshift_copy.hpp's JSONPaths).
+inline std::vector<std::string> event_log_columns() {
+  std::vector<std::string> columns;
+  bool in_log = false;
+  const std::string staged_at;
+  visit_columns(EventRecord{}, StagingStamp{0, staged_at, std::nullopt},
+                [&](std::string_view column, const auto& /*value*/) {
+                  if (column == "start_time")
+                    in_log = false;
+                  if (in_log)
+                    columns.emplace_back(column);
+                  if (column == "event_id")
+                    in_log = true;
+                });
+  return columns;
+}
+
+// A log column's field name in the log: its name in camelCase ("first_name": "firstName").
+inline std::string log_field_name(std::string_view column) {
+  std::string name;
+  bool upper = false;
+  for (const char c : column) {
+    if (c == '_') {
+      upper = true;
+      continue;
+    }
+    name += upper ? static_cast<char>(std::toupper(static_cast<unsigned char>(c))) : c;
+    upper = false;
+  }
+  return name;
 }
 
 }  // namespace sparkify

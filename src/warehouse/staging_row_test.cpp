@@ -3,12 +3,18 @@
 // PostgreSQL's and Redshift's temporary tables.
 #include "warehouse/staging_row.hpp"
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <map>
+#include <nlohmann/json.hpp>
 #include <regex>
 #include <string>
+#include <type_traits>
 #include <vector>
 
+#include "parse/event_parser.hpp"
 #include "warehouse/embedded_sql.hpp"
 
 namespace sparkify {
@@ -83,6 +89,58 @@ TEST(StagingRow, ARejectWithoutAFieldHasANullField) {
                   }
                 });
   EXPECT_FALSE(field.has_value());
+}
+
+// The log columns (Redshift's COPY reads them by their camelCase names through the
+// JSONPaths file) are exactly the fields the event parser reads, each into its column.
+TEST(StagingRow, TheLogColumnsAreTheLogsFieldsByTheirCamelCaseNames) {
+  const nlohmann::json line = {{"artist", "Des'ree"},
+                               {"auth", "Logged In"},
+                               {"firstName", "Kaylee"},
+                               {"gender", "F"},
+                               {"itemInSession", 7},
+                               {"lastName", "Summers"},
+                               {"length", 246.3},
+                               {"level", "free"},
+                               {"location", "Phoenix, AZ"},
+                               {"method", "PUT"},
+                               {"page", "NextSong"},
+                               {"registration", 1540344794796.5},
+                               {"sessionId", 139},
+                               {"song", "You Gotta Be"},
+                               {"status", 200},
+                               {"ts", 1541106106796},
+                               {"userAgent", "Mozilla/5.0"},
+                               {"userId", "8"}};
+  EventLogParser parser;
+  const auto parsed = parser.parse(line.dump(), "log.json");
+  ASSERT_EQ(parsed.records.size(), 1u);
+
+  std::map<std::string, std::string, std::less<>> staged;
+  const std::string staged_at;
+  visit_columns(parsed.records[0], StagingStamp{1, staged_at, std::nullopt},
+                [&staged](std::string_view column, const auto& value) {
+                  using V = std::decay_t<decltype(value)>;
+                  if constexpr (std::is_same_v<V, std::int64_t> || std::is_same_v<V, std::string>)
+                    staged[std::string(column)] = fmt::format("{}", value);
+                  else if (value)
+                    staged[std::string(column)] = fmt::format("{}", *value);
+                });
+  std::vector<std::string> fields;
+  for (const auto& column : event_log_columns()) {
+    const std::string field = log_field_name(column);
+    fields.push_back(field);
+    ASSERT_TRUE(line.contains(field)) << column << " is read from no field " << field;
+    const auto& value = line.at(field);
+    EXPECT_EQ(staged[column], value.is_string() ? value.get<std::string>() : value.dump())
+        << column;
+  }
+  std::vector<std::string> keys;
+  for (const auto& [key, value] : line.items())
+    keys.push_back(key);
+  std::sort(fields.begin(), fields.end());
+  EXPECT_EQ(fields, keys);  // nlohmann::json's keys are sorted
+  EXPECT_EQ(log_field_name("item_in_session"), "itemInSession");
 }
 
 }  // namespace

@@ -6,6 +6,7 @@
 
 #include "core/json_string.hpp"
 #include "warehouse/redshift/redshift_literal.hpp"
+#include "warehouse/staging_row.hpp"
 #include "warehouse/warehouse.hpp"
 
 namespace sparkify::redshift {
@@ -69,6 +70,17 @@ std::string make_manifest(const std::vector<std::string>& object_urls) {
     out.append(", \"mandatory\": true}");
   }
   out.append(object_urls.empty() ? "]}\n" : "\n]}\n");
+  return out;
+}
+
+std::string event_jsonpaths() {
+  std::string out = "{\n  \"jsonpaths\": [";
+  const auto columns = event_log_columns();
+  for (std::size_t i = 0; i < columns.size(); ++i) {
+    out.append(i == 0 ? "\n    " : ",\n    ");
+    append_json_string(out, fmt::format("$['{}']", log_field_name(columns[i])));
+  }
+  out.append("\n  ]\n}\n");
   return out;
 }
 

@@ -29,7 +29,7 @@ struct CopyStaging {
   std::string staging_uri;   // s3://bucket/prefix: manifests and the JSONPaths file go below
   std::string iam_role;      // [IAM_ROLE] ARN
   std::string region;        // the buckets' region
-  std::string log_jsonpath;  // [S3] LOG_JSONPATH; empty: upload sql/copy/event_jsonpaths.json
+  std::string log_jsonpath;  // [S3] LOG_JSONPATH; empty: upload event_jsonpaths()
   std::int64_t max_errors = 0;
   // Writes body to the object at url (s3://bucket/key); throws on failure.
   std::function<void(const std::string& url, const std::string& body)> put_object;
@@ -45,6 +45,10 @@ CopySpec copy_spec(const CopyStaging& staging, std::int64_t batch_id);
 // batch-<id, 6 digits>.manifest and <staging_uri>/event_jsonpaths.json.
 std::string manifest_url(std::string_view staging_uri, std::int64_t batch_id);
 std::string jsonpaths_url(std::string_view staging_uri);
+
+// The JSONPaths file this tool uploads: for each column of {event_log_columns}, in
+// order, the log's field of that name ("$['firstName']" for first_name).
+std::string event_jsonpaths();
 
 // "s3://bucket/key" -> "s3://bucket".
 std::string bucket_url(std::string_view url);

@@ -43,8 +43,7 @@ std::vector<std::pair<std::string, std::string>> redshift_files() {
   std::vector<std::pair<std::string, std::string>> files;
   for (const auto& name : engine_statement_names("redshift", ""))
     files.emplace_back(name + ".sql", std::string(engine_statement("redshift", name)));
-  files.emplace_back("copy/event_jsonpaths.json",
-                     std::string(*find_embedded_sql("redshift/sql/copy/event_jsonpaths.json")));
+  files.emplace_back("copy/event_jsonpaths.json", redshift::event_jsonpaths());
   return files;
 }
 

@@ -4,7 +4,6 @@
 
 #include <map>
 
-#include "warehouse/embedded_sql.hpp"
 #include "warehouse/redshift/redshift_copy.hpp"
 #include "warehouse/redshift/redshift_warehouse.hpp"
 #include "warehouse/staging_row.hpp"
@@ -174,10 +173,7 @@ void RedshiftStagingWriter::load_server_side(const std::vector<LoadedObject>& ob
   redshift::require_copy_region(*copy, spec, urls, warehouse_.buckets_in_copy_region());
   copy->put_object(spec.manifest_url, redshift::make_manifest(urls));
   if (copy->log_jsonpath.empty() && !warehouse_.jsonpaths_uploaded()) {
-    const auto jsonpaths = find_embedded_sql("redshift/sql/copy/event_jsonpaths.json");
-    if (!jsonpaths)
-      throw std::logic_error("no embedded event_jsonpaths.json");
-    copy->put_object(spec.jsonpaths_url, std::string(*jsonpaths));
+    copy->put_object(spec.jsonpaths_url, redshift::event_jsonpaths());
     warehouse_.set_jsonpaths_uploaded();
   }
 

@@ -1,12 +1,11 @@
 -- Server-side load of the event logs listed by a manifest into s_raw_event. The
--- JSONPaths file maps the log's fields, in order, to the columns listed here.
+-- JSONPaths file maps the log's fields, in order, to the columns listed here (both
+-- made from the event's columns in staging_row.hpp).
 -- Every ${...} is replaced by a literal made by the engine's quoting function
 -- (redshift_literal), never by pasted text. Rows COPY cannot load (bad JSON,
 -- invalid UTF-8, a value too long) go to sys_load_error_detail; at MAXERROR of them
 -- the COPY fails.
-COPY s_raw_event (artist, auth, first_name, gender, item_in_session, last_name, length, level,
-                  location, method, page, registration, session_id, song, status, ts,
-                  user_agent, user_id)
+COPY s_raw_event (artist, auth, first_name, gender, item_in_session, last_name, length, level, location, method, page, registration, session_id, song, status, ts, user_agent, user_id)
 FROM 's3://sparkify-raw/sparkify-dwh/manifests/batch-000007.manifest'
 IAM_ROLE 'arn:aws:iam::123456789012:role/dwhRole'
 REGION 'us-west-2'

@@ -49,14 +49,13 @@ DELETE FROM tmp_etl_object;
 DELETE FROM s_raw_event;
 
 -- Server-side load of the event logs listed by a manifest into s_raw_event. The
--- JSONPaths file maps the log's fields, in order, to the columns listed here.
+-- JSONPaths file maps the log's fields, in order, to the columns listed here (both
+-- made from the event's columns in staging_row.hpp).
 -- Every ${...} is replaced by a literal made by the engine's quoting function
 -- (redshift_literal), never by pasted text. Rows COPY cannot load (bad JSON,
 -- invalid UTF-8, a value too long) go to sys_load_error_detail; at MAXERROR of them
 -- the COPY fails.
-COPY s_raw_event (artist, auth, first_name, gender, item_in_session, last_name, length, level,
-                  location, method, page, registration, session_id, song, status, ts,
-                  user_agent, user_id)
+COPY s_raw_event (artist, auth, first_name, gender, item_in_session, last_name, length, level, location, method, page, registration, session_id, song, status, ts, user_agent, user_id)
 FROM 's3://sparkify-raw/sparkify-dwh/manifests/batch-000007.manifest'
 IAM_ROLE 'arn:aws:iam::123456789012:role/dwhRole'
 REGION 'us-west-2'
@@ -128,11 +127,7 @@ WHERE field IS NOT NULL;
 --   hour, day, ISO week, month, year, weekday (0 = Monday) from start_time.
 -- An event_id already staged, or repeated in the copy, is staged once.
 -- $1 batch_id, $2 staged_at, $3 manifest URL (the rows' source_key; line 0)
-INSERT INTO s_songplay_event (event_id, artist, auth, first_name, gender, item_in_session,
-                              last_name, length, level, location, method, page, registration,
-                              session_id, song, status, ts, user_agent, user_id, start_time, hour,
-                              day, week, month, year, weekday, source_key, line_number, batch_id,
-                              staged_at, processed)
+INSERT INTO s_songplay_event (event_id, artist, auth, first_name, gender, item_in_session, last_name, length, level, location, method, page, registration, session_id, song, status, ts, user_agent, user_id, start_time, hour, day, week, month, year, weekday, source_key, line_number, batch_id, staged_at, processed)
 SELECT r.event_id, r.artist, r.auth, r.first_name, r.gender, r.item_in_session, r.last_name,
        r.length, r.level, r.location, r.method, r.page, r.registration, r.session_id, r.song,
        r.status, r.ts, r.user_agent, r.user_number, r.start_time,

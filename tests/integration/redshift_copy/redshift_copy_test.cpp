@@ -4,6 +4,8 @@
 // statements run through RedshiftCopyDouble, which reads the manifests, the
 // JSONPaths file and the logs back from that S3 server. Compared with the
 // PostgreSQL engine's client-side load of the same files.
+#include "warehouse/redshift/redshift_copy.hpp"
+
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -19,7 +21,6 @@
 #include "support/pg_server.hpp"
 #include "support/redshift_copy_double.hpp"
 #include "support/s3_test_server.hpp"
-#include "warehouse/embedded_sql.hpp"
 #include "warehouse/postgres/postgres_warehouse.hpp"
 #include "warehouse/redshift/redshift_warehouse.hpp"
 
@@ -406,8 +407,7 @@ TEST_F(RedshiftCopy, AMandatoryObjectThatIsGoneFailsTheCopy) {
   spec.iam_role = kRole;
   spec.region = "us-east-1";
   spec.jsonpaths_url = "s3://sample/sparkify-dwh/event_jsonpaths.json";
-  client.put_object("sample", "sparkify-dwh/event_jsonpaths.json",
-                    std::string(*find_embedded_sql("redshift/sql/copy/event_jsonpaths.json")));
+  client.put_object("sample", "sparkify-dwh/event_jsonpaths.json", redshift::event_jsonpaths());
   rs.begin();
   try {
     rs.run_copy(redshift::render_copy(rs.statement("copy/copy_events"), spec));

@@ -7,11 +7,7 @@
 --   hour, day, ISO week, month, year, weekday (0 = Monday) from start_time.
 -- An event_id already staged, or repeated in the copy, is staged once.
 -- $1 batch_id, $2 staged_at, $3 manifest URL (the rows' source_key; line 0)
-INSERT INTO s_songplay_event (event_id, artist, auth, first_name, gender, item_in_session,
-                              last_name, length, level, location, method, page, registration,
-                              session_id, song, status, ts, user_agent, user_id, start_time, hour,
-                              day, week, month, year, weekday, source_key, line_number, batch_id,
-                              staged_at, processed)
+INSERT INTO s_songplay_event (event_id, artist, auth, first_name, gender, item_in_session, last_name, length, level, location, method, page, registration, session_id, song, status, ts, user_agent, user_id, start_time, hour, day, week, month, year, weekday, source_key, line_number, batch_id, staged_at, processed)
 SELECT r.event_id, r.artist, r.auth, r.first_name, r.gender, r.item_in_session, r.last_name,
        r.length, r.level, r.location, r.method, r.page, r.registration, r.session_id, r.song,
        r.status, r.ts, r.user_agent, r.user_number, r.start_time,
