@@ -186,18 +186,18 @@ TEST(LoadSample, UpgradeToVersionTenKeysTheEventsByTimeAndKeepsThem) {
   ASSERT_EQ(run_sparkify(sample_args(db)).exit_code, 0);
   const auto dump = SqliteReader(db).canonical_dump();
   // Back to what version 9 left: the same table keyed by the id.
+  ASSERT_EQ(sqlite_execute(db, kUndoVersionsAfter12), "");
   std::string table = SqliteReader(db).rows(
       "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 's_songplay_event'")[0];
   table = "CREATE TABLE e_v9 " + table.substr(table.find('('));
   const std::string id_column = "event_id         TEXT    NOT NULL,";
   ASSERT_NE(table.find(id_column), std::string::npos) << table;
   table.replace(table.find(id_column), id_column.size(), "event_id TEXT PRIMARY KEY,");
-  ASSERT_EQ(sqlite_execute(db, kUndoVersionsAfter12 + table +
-                                   ";"
-                                   "INSERT INTO e_v9 SELECT * FROM s_songplay_event;"
-                                   "DROP TABLE s_songplay_event;"
-                                   "ALTER TABLE e_v9 RENAME TO s_songplay_event;"
-                                   "DELETE FROM etl_schema_version WHERE version >= 10"),
+  ASSERT_EQ(sqlite_execute(db, table + ";"
+                                       "INSERT INTO e_v9 SELECT * FROM s_songplay_event;"
+                                       "DROP TABLE s_songplay_event;"
+                                       "ALTER TABLE e_v9 RENAME TO s_songplay_event;"
+                                       "DELETE FROM etl_schema_version WHERE version >= 10"),
             "");
   const std::string id_key =
       "SELECT name FROM pragma_index_info('sqlite_autoindex_s_songplay_event_1')";
