@@ -178,7 +178,8 @@ WHERE NOT processed AND batch_id <= $1;
 -- their staged events: the first time seen; the gender of the latest event that has
 -- one, else of the first name in ref_name_gender (case-insensitive; the whole trimmed
 -- name, else its first word), else unknown. gender_source says which: 'event', 'names'
--- or 'unknown'. A name missing from the table is not an error. (Redshift does not run
+-- or 'unknown'. A name missing from the table is not an error. known says whether d_user
+-- has the user yet. (Redshift does not run
 -- every correlated subquery: the latest gender is a window over its own derived table,
 -- and the names are two outer joins on the key of ref_name_gender.)
 CREATE TEMP TABLE user_latest_event AS
@@ -186,7 +187,8 @@ SELECT latest.user_id, latest.start_time, latest.event_id, latest.first_seen,
        COALESCE(g.gender, whole.gender, word.gender) AS gender,
        CASE WHEN g.gender IS NOT NULL THEN 'event'
             WHEN COALESCE(whole.gender, word.gender) IS NOT NULL THEN 'names'
-            ELSE 'unknown' END AS gender_source
+            ELSE 'unknown' END AS gender_source,
+       CASE WHEN d.user_id IS NULL THEN 0 ELSE 1 END AS known
 FROM (
   SELECT e.user_id, e.start_time, e.event_id, e.first_name,
          MIN(e.start_time) OVER (PARTITION BY e.user_id) AS first_seen,
@@ -207,14 +209,15 @@ LEFT JOIN (
 LEFT JOIN ref_name_gender AS whole ON whole.name = LOWER(TRIM(latest.first_name))
 LEFT JOIN ref_name_gender AS word
   ON word.name = LOWER(SPLIT_PART(TRIM(latest.first_name), ' ', 1))
+LEFT JOIN d_user AS d ON d.user_id = latest.user_id
 WHERE latest.rn = 1;
 
 -- [transform/30_d_user] $1 = the batch id
 -- Each user 25_user_latest_event.sql found touched by the batch gets the columns an event
 -- carries from their latest event, and the gender, where it came from and the first
--- time seen that the engine's step worked out. Users already in d_user are updated,
--- new ones inserted. (Update, then insert: one form for every engine, Redshift having
--- no ON CONFLICT.)
+-- time seen that the engine's step worked out. Users d_user has (known) are updated,
+-- new ones inserted, each user's event looked up once. (Update, then insert: one form
+-- for every engine, Redshift having no ON CONFLICT.)
 UPDATE d_user
 SET first_name = e.first_name,
     last_name = e.last_name,
@@ -226,7 +229,7 @@ SET first_name = e.first_name,
     last_seen = e.start_time
 FROM user_latest_event AS t
 JOIN s_songplay_event AS e ON e.start_time = t.start_time AND e.event_id = t.event_id
-WHERE d_user.user_id = t.user_id;
+WHERE d_user.user_id = t.user_id AND t.known = 1;
 
 INSERT INTO d_user (user_id, first_name, last_name, gender, gender_source, level, location,
                     first_seen, last_seen)
@@ -234,8 +237,7 @@ SELECT t.user_id, e.first_name, e.last_name, t.gender, t.gender_source, e.level,
        t.first_seen, e.start_time
 FROM user_latest_event AS t
 JOIN s_songplay_event AS e ON e.start_time = t.start_time AND e.event_id = t.event_id
-LEFT JOIN d_user AS d ON d.user_id = t.user_id
-WHERE d.user_id IS NULL
+WHERE t.known = 0
 ORDER BY t.user_id;
 
 DROP TABLE user_latest_event;

@@ -1,8 +1,8 @@
 -- Each user 25_user_latest_event.sql found touched by the batch gets the columns an event
 -- carries from their latest event, and the gender, where it came from and the first
--- time seen that the engine's step worked out. Users already in d_user are updated,
--- new ones inserted. (Update, then insert: one form for every engine, Redshift having
--- no ON CONFLICT.)
+-- time seen that the engine's step worked out. Users d_user has (known) are updated,
+-- new ones inserted, each user's event looked up once. (Update, then insert: one form
+-- for every engine, Redshift having no ON CONFLICT.)
 UPDATE d_user
 SET first_name = e.first_name,
     last_name = e.last_name,
@@ -14,7 +14,7 @@ SET first_name = e.first_name,
     last_seen = e.start_time
 FROM user_latest_event AS t
 JOIN s_songplay_event AS e ON e.start_time = t.start_time AND e.event_id = t.event_id
-WHERE d_user.user_id = t.user_id;
+WHERE d_user.user_id = t.user_id AND t.known = 1;
 
 INSERT INTO d_user (user_id, first_name, last_name, gender, gender_source, level, location,
                     first_seen, last_seen)
@@ -22,8 +22,7 @@ SELECT t.user_id, e.first_name, e.last_name, t.gender, t.gender_source, e.level,
        t.first_seen, e.start_time
 FROM user_latest_event AS t
 JOIN s_songplay_event AS e ON e.start_time = t.start_time AND e.event_id = t.event_id
-LEFT JOIN d_user AS d ON d.user_id = t.user_id
-WHERE d.user_id IS NULL
+WHERE t.known = 0
 ORDER BY t.user_id;
 
 DROP TABLE user_latest_event;

@@ -3,14 +3,17 @@
 -- over all their staged events: the first time seen; the gender of the latest event
 -- that has one, else of the first name in ref_name_gender (case-insensitive; the whole
 -- trimmed name, else its first word), else unknown. gender_source says which:
--- 'event', 'names' or 'unknown'. A name missing from the table is not an error.
+-- 'event', 'names' or 'unknown'. A name missing from the table is not an error. known
+-- says whether d_user has the user yet.
 -- Each lookup is per user and walks s_songplay_event_user (user_id, ts) from
 -- one end, so the cost follows the users touched, not their whole history.
 CREATE TEMP TABLE user_latest_event AS
-SELECT user_id, start_time, event_id, first_seen, COALESCE(event_gender, names_gender) AS gender,
-       CASE WHEN event_gender IS NOT NULL THEN 'event'
-            WHEN names_gender IS NOT NULL THEN 'names'
-            ELSE 'unknown' END AS gender_source
+SELECT users.user_id, users.start_time, users.event_id, users.first_seen,
+       COALESCE(users.event_gender, users.names_gender) AS gender,
+       CASE WHEN users.event_gender IS NOT NULL THEN 'event'
+            WHEN users.names_gender IS NOT NULL THEN 'names'
+            ELSE 'unknown' END AS gender_source,
+       CASE WHEN d.user_id IS NULL THEN 0 ELSE 1 END AS known
 FROM (
   SELECT latest.*,
          (SELECT n.gender FROM ref_name_gender AS n
@@ -37,4 +40,5 @@ FROM (
       WHERE x.user_id = touched.user_id AND x.batch_id <= ?1
       ORDER BY x.ts DESC, x.event_id DESC LIMIT 1)
   ) AS latest
-) AS users;
+) AS users
+LEFT JOIN d_user AS d ON d.user_id = users.user_id;
