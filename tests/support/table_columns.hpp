@@ -34,6 +34,13 @@ inline std::vector<std::string> table_columns(Warehouse& wh, const std::string& 
   return columns;
 }
 
+// The columns of `table`, sorted: what two engines' tables must have alike.
+inline std::vector<std::string> column_set(Warehouse& wh, const std::string& table) {
+  auto columns = table_columns(wh, table);
+  std::sort(columns.begin(), columns.end());
+  return columns;
+}
+
 // "a, b, c": the columns of `table` but the stamps and `also_left_out`, in the engine's order.
 inline std::string comparable_columns(Warehouse& wh, const std::string& table,
                                       std::initializer_list<std::string_view> also_left_out = {}) {
