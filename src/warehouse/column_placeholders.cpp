@@ -40,7 +40,7 @@ std::string expand_column_placeholders(std::string_view sql) {
       {"reject", column_list<Reject>(false)},
       {"object", column_list<LoadedObject>(false)},
   }};
-  replace_all(text, "{event_log_columns}", fmt::format("{}", fmt::join(event_log_columns(), ", ")));
+  replace_all(text, "{event_log_columns}", fmt::to_string(fmt::join(event_log_columns(), ", ")));
   for (const auto& [record, columns] : records) {
     replace_all(text, fmt::format("{{{}_columns}}", record), columns);
     replace_all(text, fmt::format("{{{}_parameters}}", record), parameters_for(columns));

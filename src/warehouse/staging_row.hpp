@@ -13,7 +13,6 @@
 // const std::optional<std::int64_t>& or const std::optional<double>&.
 #pragma once
 
-#include <cctype>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -156,7 +155,7 @@ inline std::string log_field_name(std::string_view column) {
       upper = true;
       continue;
     }
-    name += upper ? static_cast<char>(std::toupper(static_cast<unsigned char>(c))) : c;
+    name += upper && c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c;
     upper = false;
   }
   return name;

@@ -4,9 +4,8 @@
 -- that has one, else of the first name in ref_name_gender (case-insensitive; the whole
 -- trimmed name, else its first word), else unknown. gender_source says which:
 -- 'event', 'names' or 'unknown'. A name missing from the table is not an error. known
--- says whether d_user has the user yet. Names
--- are lower-cased in the columns' "C" collation, so only ASCII letters change, as in
--- SQLite. Each lookup is per touched user and reads s_songplay_event_user (user_id, ts)
+-- says whether d_user has the user yet. Names are lower-cased in the columns' "C"
+-- collation, so only ASCII letters change, as in SQLite. Each lookup is per touched user and reads s_songplay_event_user (user_id, ts)
 -- from one end, so the cost follows the users touched, not their whole history.
 CREATE TEMP TABLE user_latest_event AS
 SELECT touched.user_id, latest.start_time, latest.event_id, earliest.start_time AS first_seen,
