@@ -217,9 +217,8 @@ const std::vector<std::string> kDataTables{"s_song",       "s_songplay_event", "
                                            "d_user_level", "f_songplay"};
 
 bool volatile_column(const std::string& name) {
-  return name == "batch_id" || name == "staged_at" || name == "loaded_at" ||
-         name == "rejected_at" || name == "started_at" || name == "finished_at" ||
-         name == "processed";
+  return name == "batch_id" || name == "processed" ||
+         std::find(kStampColumns.begin(), kStampColumns.end(), name) != kStampColumns.end();
 }
 
 }  // namespace

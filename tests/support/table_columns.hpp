@@ -10,14 +10,10 @@
 #include <string_view>
 #include <vector>
 
+#include "tests/support/warehouse_tables.hpp"
 #include "warehouse/warehouse.hpp"
 
 namespace sparkify::testing {
-
-// Columns that say when a row was written, or number rows in the order they were: no two
-// loads agree on them.
-inline constexpr std::array<std::string_view, 6> kStampColumns{
-    "staged_at", "loaded_at", "started_at", "finished_at", "rejected_at", "reject_id"};
 
 // The columns of `table` in the engine's order.
 inline std::vector<std::string> table_columns(Warehouse& wh, const std::string& table) {

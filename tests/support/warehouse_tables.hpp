@@ -32,6 +32,11 @@ inline constexpr std::array<WarehouseTable, 16> kWarehouseTables{{
     {"etl_batch", "1, 2, 3"},
 }};
 
+// Columns that say when a row was written, or number rows in the order they were: no two
+// loads agree on them.
+inline constexpr std::array<std::string_view, 6> kStampColumns{
+    "staged_at", "loaded_at", "started_at", "finished_at", "rejected_at", "reject_id"};
+
 // The plays by artist name, and by gender and artist name, as the queries read them:
 // the counts and the counts of recent batches waiting apart (schema 16), summed.
 // Which of the two tables holds a count depends on the batches, not on the data.
