@@ -10,6 +10,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
@@ -20,8 +21,10 @@
 
 #include "parse/event_parser.hpp"
 #include "pipeline/batch_transaction.hpp"
+#include "pipeline/bulk_write.hpp"
 #include "pipeline/ingest.hpp"
 #include "tests/support/folder_load.hpp"
+#include "tests/support/same_tables.hpp"
 #include "warehouse/sqlite/sqlite_warehouse.hpp"
 
 namespace sparkify {
@@ -502,6 +505,65 @@ TEST(Loader, EveryBatchOfAFirstLoadCommitsThroughARollbackJournal) {
   JournalAtCommit next(wh);
   testing::load_folder(wh, later, options, &next);
   EXPECT_EQ(next.modes, std::vector<std::string>{"wal"});
+}
+
+// The schema's indexes as SQLite holds them: their names, tables and definitions.
+std::vector<std::vector<Value>> indexes(Warehouse& wh) {
+  return wh
+      .query("SELECT name, tbl_name, sql FROM sqlite_schema WHERE type = 'index' ORDER BY name")
+      .rows;
+}
+
+// A SQLite batch that is large next to the warehouse sets aside the indexes whose keys
+// arrive in no order (sqlite/sql/bulk/keys.sql) and builds them after its rows: the
+// same tables and the same indexes as a load that keeps them.
+TEST(Loader, ABulkSqliteBatchBuildsItsScatteredIndexesAfterItsRowsWithTheSameTables) {
+  TempFolder folder;
+  const auto run = [&](SqliteWarehouse& wh, std::uint64_t bulk_min_bytes,
+                       std::size_t batch_objects = 50'000) {
+    wh.migrate();
+    LoadOptions options;
+    options.bulk_min_bytes = bulk_min_bytes;
+    options.batch_max_objects = batch_objects;
+    return testing::load_folder(wh, kSample, options);
+  };
+  SqliteWarehouse incremental(folder.path() / "incremental.db");
+  EXPECT_TRUE(run(incremental, UINT64_MAX).bulk_batches.empty());
+  const auto schema = indexes(incremental);
+
+  SqliteWarehouse bulk(folder.path() / "bulk.db");
+  const LoadReport in_bulk = run(bulk, 0);
+  EXPECT_EQ(in_bulk.bulk_batches, in_bulk.batches);
+  EXPECT_EQ(indexes(bulk), schema);
+  testing::expect_same_tables(bulk, incremental);
+
+  // While a bulk batch writes, those indexes are really gone, and the others are not.
+  bulk.begin();
+  {
+    const SetAsideKeys staging(bulk, "staging");
+    const SetAsideKeys star(bulk, "star");
+    std::vector<std::string> gone;
+    const auto during = indexes(bulk);
+    for (const auto& row : schema) {
+      if (std::find(during.begin(), during.end(), row) == during.end())
+        gone.push_back(*to_text(row.at(0)));
+    }
+    EXPECT_EQ(gone,
+              (std::vector<std::string>{"f_songplay_artist", "f_songplay_song", "f_songplay_user",
+                                        "s_songplay_event_play", "s_songplay_event_user"}));
+    EXPECT_EQ(during.size() + gone.size(), schema.size());
+  }
+  bulk.rollback();
+  EXPECT_EQ(indexes(bulk), schema);
+
+  // Many batches: the first is large next to the empty warehouse, later ones are not.
+  SqliteWarehouse mixed(folder.path() / "mixed.db");
+  const LoadReport in_batches = run(mixed, 0, 25);
+  ASSERT_GT(in_batches.batches.size(), 2u);
+  EXPECT_EQ(in_batches.bulk_batches.front(), in_batches.batches.front());
+  EXPECT_LT(in_batches.bulk_batches.size(), in_batches.batches.size());
+  EXPECT_EQ(indexes(mixed), schema);
+  testing::expect_same_star_schema(mixed, incremental);
 }
 
 // SIGKILLed before its commit, a large batch written through the rollback journal leaves

@@ -27,6 +27,7 @@
 #include "source/local_folder_source.hpp"
 #include "support/pg_server.hpp"
 #include "tests/support/daily_loads.hpp"
+#include "tests/support/same_tables.hpp"
 #include "tests/support/table_columns.hpp"
 #include "tests/support/warehouse_tables.hpp"
 #include "warehouse/embedded_sql.hpp"
@@ -60,47 +61,9 @@ LoadReport load(Warehouse& wh, LoadOptions options = {}, ProgressCallback progre
   return loader.run(sources);
 }
 
-// Rows in a canonical order, whatever the engine's collation.
-std::vector<std::vector<Value>> rows_of(Warehouse& wh, const std::string& table,
-                                        const std::string& columns) {
-  auto rows = wh.query("SELECT " + columns + " FROM " + testing::table_source(table)).rows;
-  std::sort(rows.begin(), rows.end());
-  return rows;
-}
-
-// Both engines' tables have the same columns, and the same rows in those columns.
-void expect_same_tables(Warehouse& a, Warehouse& b) {
-  for (const auto& t : testing::kWarehouseTables) {
-    const std::string table = t.name;
-    EXPECT_EQ(testing::column_set(a, table), testing::column_set(b, table)) << table;
-    const std::string columns = testing::comparable_columns(a, table);
-    const auto ra = rows_of(a, table, columns);
-    const auto rb = rows_of(b, table, columns);
-    EXPECT_EQ(ra.size(), rb.size()) << table;
-    std::size_t differing = 0;
-    for (std::size_t i = 0; i < std::min(ra.size(), rb.size()); ++i) {
-      if (ra[i] != rb[i] && ++differing <= 3) {
-        std::string sa, sb;
-        for (const auto& v : ra[i])
-          sa += to_text(v).value_or("NULL") + " | ";
-        for (const auto& v : rb[i])
-          sb += to_text(v).value_or("NULL") + " | ";
-        ADD_FAILURE() << table << " row " << i << " differs:\n  " << a.engine() << ": " << sa
-                      << "\n  " << b.engine() << ": " << sb;
-      }
-    }
-    EXPECT_EQ(differing, 0u) << table;
-  }
-}
-
-// The star schema's tables, row for row.
-void expect_same_star_schema(Warehouse& a, Warehouse& b) {
-  for (const auto& table :
-       {"d_artist", "d_song", "d_time", "d_user", "d_user_level", "f_songplay"}) {
-    const std::string columns = testing::comparable_columns(a, table);
-    EXPECT_EQ(rows_of(a, table, columns), rows_of(b, table, columns)) << table;
-  }
-}
+using testing::expect_same_star_schema;
+using testing::expect_same_tables;
+using testing::rows_of;
 
 std::int64_t scalar(Warehouse& wh, const std::string& sql) {
   return to_int(wh.query(sql).rows.at(0).at(0));

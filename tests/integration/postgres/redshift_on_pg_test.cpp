@@ -17,6 +17,7 @@
 #include "support/pg_server.hpp"
 #include "tests/support/daily_loads.hpp"
 #include "tests/support/folder_load.hpp"
+#include "tests/support/same_tables.hpp"
 #include "tests/support/table_columns.hpp"
 #include "tests/support/warehouse_tables.hpp"
 #include "warehouse/embedded_sql.hpp"
@@ -50,25 +51,8 @@ LoadReport load(Warehouse& wh, const std::string& root, LoadOptions options = {}
   return loader.run(sources);
 }
 
-std::vector<std::vector<Value>> rows_of(Warehouse& wh, const std::string& table,
-                                        const std::string& columns) {
-  auto rows = wh.query("SELECT " + columns + " FROM " + testing::table_source(table)).rows;
-  std::sort(rows.begin(), rows.end());
-  return rows;
-}
-
-// Both engines' tables have the same columns, and the same rows in those columns.
-void expect_same_tables(Warehouse& a, Warehouse& b) {
-  for (const auto& t : testing::kWarehouseTables) {
-    const std::string table = t.name;
-    EXPECT_EQ(testing::column_set(a, table), testing::column_set(b, table)) << table;
-    const std::string columns = testing::comparable_columns(a, table);
-    const auto ra = rows_of(a, table, columns);
-    const auto rb = rows_of(b, table, columns);
-    EXPECT_EQ(ra.size(), rb.size()) << table;
-    EXPECT_TRUE(ra == rb) << table << " differs between " << a.engine() << " and " << b.engine();
-  }
-}
+using testing::expect_same_tables;
+using testing::rows_of;
 
 std::int64_t scalar(Warehouse& wh, const std::string& sql) {
   return to_int(wh.query(sql).rows.at(0).at(0));
