@@ -125,7 +125,16 @@ TEST_F(PgWarehouseTest, SchemaMigratesOnceAndMirrorsTheSqliteStatements) {
   EXPECT_EQ(to_int(wh.query("SELECT COUNT(*) FROM ref_name_gender").rows.at(0).at(0)), 15788);
   EXPECT_EQ(to_int(wh.query("SELECT row_count FROM etl_reference").rows.at(0).at(0)), 15788);
   SqliteWarehouse lite(sqlite_path_);
-  EXPECT_EQ(wh.transform_steps(), lite.transform_steps());
+  // The same transform steps, but for SQLite's two that only set its sorter's memory
+  // around the counts' sorts.
+  auto lite_steps = lite.transform_steps();
+  EXPECT_EQ(std::erase_if(lite_steps,
+                          [](const std::string& step) {
+                            return step == "transform/62_sort_in_small_runs" ||
+                                   step == "transform/67_page_cache_back";
+                          }),
+            2u);
+  EXPECT_EQ(wh.transform_steps(), lite_steps);
   for (const char* folder : {"check", "query", "names"})
     EXPECT_EQ(wh.statement_names(folder), lite.statement_names(folder)) << folder;
   for (const auto* name :
