@@ -4,15 +4,17 @@
 -- Only secondary indexes whose keys arrive in no order: each row went to a random page
 -- of each, while one sort builds them whole. The keys an ON CONFLICT or a foreign key
 -- needs stay, and so do the indexes that new rows only append to (by batch, by the
--- rows waiting, by gender: one to three places, each at its end). At large: staging
--- 19.5 -> 8.1 s and the two indexes built in 5.3 s; 60_f_songplay 9.8 -> 6.8 s and its
--- three indexes built in 1.8 s.
+-- rows waiting, by gender: one to three places, each at its end). A first load of
+-- large (SPARKIFY_PROFILE): staging 19.5 -> 8.4 s and the two indexes built in 3.3 s;
+-- 60_f_songplay 10.2 -> 6.7 s and its three indexes built in 1.4 s; the load
+-- 50.8 -> 40.1 s.
 --
 -- 'staging': the staged events' indexes by song and by user, built again before the
 --   transform steps, which read through them.
 -- 'star': the plays' indexes by user, artist and song, built again after the transform
---   steps. In a bulk batch the steps that read plays by user or song find the few they
---   need in a scan, or through an index SQLite builds for the statement.
+--   steps. The steps that read plays by song or by user (55, 80) took as long without
+--   them in the second event batch of twice large, which has plays before it: 0.2 and
+--   0.8 s.
 --
 -- Each is built with an 8 MiB cache, as transform/40_d_user_level.sql sorts, and the
 -- connection's 256 MiB (sqlite_warehouse.cpp) after: the sort's memory follows the
