@@ -85,16 +85,17 @@ bool takes_bulk_path(Warehouse& warehouse) {
   return true;
 }
 
-LargeBatch::LargeBatch(Warehouse& warehouse, bool large) : warehouse_(warehouse), large_(large) {
-  if (large_)
-    warehouse_.set_bulk_batch(true);
+LargeBatch::LargeBatch(Warehouse& warehouse, BatchWrite how)
+    : warehouse_(warehouse), told_(how.large || how.bulk) {
+  if (told_)
+    warehouse_.set_batch_write(how);
 }
 
 LargeBatch::~LargeBatch() {
-  if (!large_)
+  if (!told_)
     return;
   try {
-    warehouse_.set_bulk_batch(false);
+    warehouse_.set_batch_write({});
   } catch (const std::exception&) {
     // The connection is lost or closing: the next open of the warehouse sets it again.
   }

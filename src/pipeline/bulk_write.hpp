@@ -6,10 +6,10 @@
 // lookup per row. Readers see the old tables, or on PostgreSQL wait for the commit.
 //
 // The engine lists what it sets aside in bulk/keys (rows of drop_statement,
-// build_statement for a phase); an engine without them writes row by row always,
-// where measurement shows the bulk path does not pay (SQLite, whose index builds cost
-// as much as maintaining the indexes row by row, at medium and at large) or cannot apply
-// (Redshift, which has no secondary indexes and does not enforce foreign keys).
+// build_statement for a phase); an engine without them writes row by row always
+// (Redshift, which has no secondary indexes and does not enforce foreign keys). An
+// engine whose foreign keys cannot be dropped inside the transaction may turn them off
+// before it and check them once at the commit (SQLite; BatchWrite::bulk).
 #pragma once
 
 #include <cstdint>
@@ -66,19 +66,19 @@ BatchScale scale_of_batch(Warehouse& warehouse, std::uint64_t batch_bytes, std::
 // may drop and build the keys it lists (only the tables' owner may).
 bool takes_bulk_path(Warehouse& warehouse);
 
-// Tells the warehouse, for the life of this object, that its transactions write a large
-// batch (Warehouse::set_bulk_batch); constructed before the batch begins, destroyed
-// after it commits or rolls back.
+// Tells the warehouse, for the life of this object, how its transactions write a batch
+// (Warehouse::set_batch_write: large, on the bulk path); constructed before the batch
+// begins, destroyed after it commits or rolls back.
 class LargeBatch {
  public:
-  LargeBatch(Warehouse& warehouse, bool large);
+  LargeBatch(Warehouse& warehouse, BatchWrite how);
   ~LargeBatch();
   LargeBatch(const LargeBatch&) = delete;
   LargeBatch& operator=(const LargeBatch&) = delete;
 
  private:
   Warehouse& warehouse_;
-  bool large_;
+  bool told_;
 };
 
 }  // namespace sparkify

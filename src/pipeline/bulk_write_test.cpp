@@ -52,5 +52,58 @@ TEST(BatchScale, TheRunsEarlierBatchesCountOnlyForTheKeys) {
   EXPECT_FALSE(scale.large_for_the_keys);
 }
 
+std::int64_t foreign_keys_on(SqliteWarehouse& wh) {
+  return to_int(wh.query("PRAGMA foreign_keys").rows.at(0).at(0));
+}
+
+std::int64_t songs(SqliteWarehouse& wh) {
+  return to_int(wh.query("SELECT COUNT(*) FROM d_song").rows.at(0).at(0));
+}
+
+void add_song(SqliteWarehouse& wh, const std::string& song_id, const std::string& artist_id) {
+  wh.execute(
+      "INSERT INTO d_song (song_id, title, artist_id, year, duration) "
+      "VALUES (?1, 'Intro', ?2, 2000, 60.0)",
+      {song_id, artist_id});
+}
+
+// SQLite cannot drop a foreign key inside the batch's transaction: a bulk batch turns
+// them off before it and checks them all at its commit, which a broken one fails.
+TEST(LargeBatch, ABulkSqliteBatchChecksItsForeignKeysOnceAtItsCommit) {
+  SqliteWarehouse wh(":memory:");
+  wh.migrate();
+  {
+    const LargeBatch bulk(wh, {.large = true, .bulk = true});
+    EXPECT_EQ(foreign_keys_on(wh), 0);
+    wh.begin();
+    add_song(wh, "SO1", "AR_NOWHERE");  // not checked row by row
+    try {
+      wh.commit();
+      ADD_FAILURE() << "a song of no artist was committed";
+    } catch (const WarehouseError& e) {
+      EXPECT_STREQ(e.what(),
+                   "foreign keys broken, nothing committed: 1 rows of d_song point at no row of "
+                   "d_artist");
+    }
+    wh.rollback();
+    EXPECT_EQ(songs(wh), 0);
+
+    wh.begin();
+    wh.execute("INSERT INTO d_artist (artist_id, name) VALUES ('AR_NOWHERE', 'Nobody')");
+    add_song(wh, "SO1", "AR_NOWHERE");
+    wh.commit();
+    EXPECT_EQ(songs(wh), 1);
+  }
+  // Every other batch has them checked row by row again.
+  EXPECT_EQ(foreign_keys_on(wh), 1);
+  wh.begin();
+  EXPECT_THROW(add_song(wh, "SO2", "AR_ELSEWHERE"), WarehouseError);
+  wh.rollback();
+  {
+    const LargeBatch large_only(wh, {.large = true, .bulk = false});
+    EXPECT_EQ(foreign_keys_on(wh), 1);
+  }
+}
+
 }  // namespace
 }  // namespace sparkify

@@ -361,11 +361,11 @@ void Loader::run_batch(std::vector<SourceSpec>& sources, const std::vector<Pendi
   at(FaultPoint::before_batch, batch_number);
   const BatchScale scale =
       scale_of_batch(warehouse_, bytes_of(objects), report.bytes_read, options_.bulk_min_bytes);
-  const LargeBatch large(warehouse_, scale.large_for_the_run);
+  const bool bulk = scale.large_for_the_keys && takes_bulk_path(warehouse_);
+  const LargeBatch large(warehouse_, {.large = scale.large_for_the_run, .bulk = bulk});
   std::optional<PhaseTimer> stage_timer(std::in_place, "read+parse+stage");
   BatchTransaction batch(warehouse_, "load");
   try {
-    const bool bulk = scale.large_for_the_keys && takes_bulk_path(warehouse_);
     std::optional<SetAsideKeys> staging_keys;
     if (bulk)
       staging_keys.emplace(warehouse_, "staging");

@@ -46,7 +46,8 @@ BatchCounts transform_batch(Warehouse& wh) {
 
 BatchCounts replay(Warehouse& wh) {
   BatchCounts counts;
-  const LargeBatch large(wh, true);  // every row of the star schema is written again
+  // Every row of the star schema is written again.
+  const LargeBatch large(wh, {.large = true, .bulk = takes_bulk_path(wh)});
   BatchTransaction batch(wh, "replay");
   try {
     wh.execute(wh.statement("replay/reset"));

@@ -40,6 +40,18 @@ enum class StagedRows { transformed_by_this_batch, waiting };
 // tables and remove the repeats after, as its in-place path would have skipped them.
 enum class WritePath { incremental, bulk };
 
+// How a batch writes, told to the warehouse before its transaction begins
+// (pipeline/bulk_write.hpp's LargeBatch).
+struct BatchWrite {
+  // Large next to what the warehouse held when the run began (the first load, a
+  // backfill): an engine may commit it another way (SQLite: through a rollback journal,
+  // not the write-ahead log).
+  bool large = false;
+  // On the bulk path: an engine whose foreign keys cannot be set aside inside the
+  // transaction may check them once, at its commit, instead of row by row (SQLite).
+  bool bulk = false;
+};
+
 // Writes staged rows and rejects of one batch. Rows are streamed: an engine may
 // buffer a bounded amount, never the whole batch.
 class StagingWriter {
@@ -109,11 +121,9 @@ class Warehouse {
   virtual void commit() = 0;
   virtual void rollback() = 0;
 
-  // Between transactions: whether the next ones write a batch that is large next to what
-  // the warehouse holds (the first load, a backfill). An engine may commit those another
-  // way (SQLite: through a rollback journal, not the write-ahead log); the default
+  // Between transactions: how the next ones write their batch (BatchWrite); the default
   // ignores it.
-  virtual void set_bulk_batch(bool /*large*/) {}
+  virtual void set_batch_write(BatchWrite /*how*/) {}
 
   // The text of a named statement of this engine (e.g. "ledger/begin_batch"): the
   // engine's own when its dialect has one, else the portable one.

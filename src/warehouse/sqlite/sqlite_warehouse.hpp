@@ -33,9 +33,11 @@ class SqliteWarehouse final : public Warehouse {
   void lock_writer() override {}
 
   void begin() override;
+  // After a bulk batch wrote without foreign keys (set_batch_write), checks them all
+  // first; a row that breaks one fails the commit, and the caller rolls back.
   void commit() override;
   void rollback() override;
-  void set_bulk_batch(bool large) override;
+  void set_batch_write(BatchWrite how) override;
 
   std::int64_t execute(std::string_view sql, const std::vector<Value>& params = {}) override;
   Table query(std::string_view sql, const std::vector<Value>& params = {}) override;
@@ -48,12 +50,15 @@ class SqliteWarehouse final : public Warehouse {
 
  private:
   sqlite::Statement& cached(std::string_view sql);
+  void check_foreign_keys();
   static Table rows_of(sqlite::Statement& stmt);
 
   std::filesystem::path path_;
   sqlite::DbHandle db_;
   // Prepared statements of query(), by text, reused across calls.
   std::map<std::string, std::unique_ptr<sqlite::Statement>, std::less<>> cache_;
+  // The foreign keys are off for a bulk batch: commit() checks them.
+  bool foreign_keys_at_commit_ = false;
 };
 
 }  // namespace sparkify
