@@ -18,7 +18,4 @@ namespace sparkify {
 std::string make_event_id(std::string_view user_id, std::int64_t session_id,
                           std::int64_t item_in_session, std::int64_t ts);
 
-// Lowercase hex SHA-256 of bytes.
-std::string sha256_hex(std::string_view bytes);
-
 }  // namespace sparkify

@@ -3,7 +3,7 @@
 #include <vector>
 
 #include "core/clock.hpp"
-#include "enrich/event_id.hpp"
+#include "core/sha256.hpp"
 #include "names/embedded_names.hpp"
 #include "names/name_gender.hpp"
 

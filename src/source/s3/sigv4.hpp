@@ -13,6 +13,8 @@
 #include <utility>
 #include <vector>
 
+#include "core/sha256.hpp"  // sha256_hex, to_hex
+
 namespace sparkify::s3 {
 
 struct Credentials {
@@ -63,9 +65,7 @@ Signature sign(const RequestToSign& request, const Credentials& credentials,
 std::string uri_encode(std::string_view text, bool encode_slash);
 std::string canonical_uri(std::string_view decoded_path, SigningFlavour flavour);
 std::string canonical_query(const std::vector<QueryParam>& query);
-std::string sha256_hex(std::string_view data);
 std::string hmac_sha256(std::string_view key, std::string_view data);  // raw 32 bytes
-std::string to_hex(std::string_view bytes);
 std::string signing_key(std::string_view secret, std::string_view date, std::string_view region,
                         std::string_view service);                 // raw 32 bytes
 std::string amz_date(std::chrono::system_clock::time_point when);  // "20150830T123600Z"
