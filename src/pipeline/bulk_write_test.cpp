@@ -82,8 +82,8 @@ TEST(LargeBatch, ABulkSqliteBatchChecksItsForeignKeysOnceAtItsCommit) {
       ADD_FAILURE() << "a song of no artist was committed";
     } catch (const WarehouseError& e) {
       EXPECT_STREQ(e.what(),
-                   "foreign keys broken, nothing committed: 1 rows of d_song point at no row of "
-                   "d_artist");
+                   "foreign keys broken, nothing committed: d_song rows pointing at no d_artist "
+                   "row: 1");
     }
     wh.rollback();
     EXPECT_EQ(songs(wh), 0);

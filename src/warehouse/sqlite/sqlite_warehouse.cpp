@@ -116,8 +116,8 @@ void SqliteWarehouse::check_foreign_keys() {
     return;
   std::string what;
   for (const auto& row : broken.rows) {
-    what += fmt::format("{}{} rows of {} point at no row of {}", what.empty() ? "" : "; ",
-                        to_int(row.at(2)), *to_text(row.at(0)), *to_text(row.at(1)));
+    what += fmt::format("{}{} rows pointing at no {} row: {}", what.empty() ? "" : "; ",
+                        *to_text(row.at(0)), *to_text(row.at(1)), to_int(row.at(2)));
   }
   throw WarehouseError("foreign keys broken, nothing committed: " + what);
 }
