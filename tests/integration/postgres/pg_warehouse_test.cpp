@@ -216,6 +216,9 @@ TEST_F(PgWarehouseTest, UpgradeFromVersionThreeGivesEarlierPlaysTheirArtistName)
     // Text in the database's collation, as before schema 11.
     pg.execute("ALTER TABLE f_songplay ALTER COLUMN songplay_id TYPE text COLLATE \"default\"");
     pg.execute("ALTER TABLE d_artist ALTER COLUMN artist_id TYPE text COLLATE \"default\"");
+    // The staged events by user without their batch, as before schema 17.
+    pg.execute("DROP INDEX s_songplay_event_user");
+    pg.execute("CREATE INDEX s_songplay_event_user ON s_songplay_event (user_id, ts)");
     // A table of the analysts' own, in the same schema, which no upgrade touches.
     pg.execute("CREATE TABLE analysts_notes (note text)");
     ASSERT_EQ(scalar(pg, kTextColumnsNotInByteOrder), 3);
@@ -252,6 +255,10 @@ TEST_F(PgWarehouseTest, UpgradeFromVersionThreeGivesEarlierPlaysTheirArtistName)
   EXPECT_EQ(index_of("f_songplay_song"),
             "CREATE INDEX f_songplay_song ON public.f_songplay USING btree (song_id) "
             "WHERE (song_id IS NOT NULL)");
+  // Schema 17: the staged events by user hold their batch.
+  EXPECT_EQ(index_of("s_songplay_event_user"),
+            "CREATE INDEX s_songplay_event_user ON public.s_songplay_event USING btree "
+            "(user_id, ts, batch_id)");
   EXPECT_EQ(scalar(pg, "SELECT COUNT(*) FROM f_songplay WHERE artist_name IS NULL"), 0);
   // The play counts (6, 13) are counted from the plays version 4 named.
   auto lite = sqlite_reference();
