@@ -148,6 +148,12 @@ void SqliteWarehouse::commit() {
 void SqliteWarehouse::rollback() {
   if (!sqlite3_get_autocommit(db_.get()))
     sqlite3_exec(db_.get(), "ROLLBACK", nullptr, nullptr, nullptr);
+  // A bulk batch ends with its rollback: what the connection writes next (the record of
+  // the failed batch) has its foreign keys checked row by row, not all again at a commit.
+  if (foreign_keys_at_commit_) {
+    sqlite3_exec(db_.get(), "PRAGMA foreign_keys = ON", nullptr, nullptr, nullptr);
+    foreign_keys_at_commit_ = false;
+  }
 }
 
 std::int64_t SqliteWarehouse::execute(std::string_view sql, const std::vector<Value>& params) {

@@ -36,6 +36,7 @@ class SqliteWarehouse final : public Warehouse {
   // After a bulk batch wrote without foreign keys (set_batch_write), checks them all
   // first; a row that breaks one fails the commit, and the caller rolls back.
   void commit() override;
+  // Ends a bulk batch too: the foreign keys are on again.
   void rollback() override;
   void set_batch_write(BatchWrite how) override;
 
