@@ -6,6 +6,7 @@
 #include "cli/command_context.hpp"
 #include "cli/command_suggestion.hpp"
 #include "cli/exit_codes.hpp"
+#include "core/allocator.hpp"
 #include "source/source.hpp"
 
 namespace sparkify {
@@ -58,6 +59,7 @@ std::string failure_message(const CLI::App* app, const CLI::Error& e) {
 
 int main(int argc, char** argv) {
   using namespace sparkify;
+  keep_freed_memory_for_reuse();
   CLI::App app{"sparkify: song-play ETL server and data warehouse", "sparkify"};
   app.set_version_flag("-V,--version", std::string("sparkify ") + SPARKIFY_VERSION);
   app.require_subcommand(1);

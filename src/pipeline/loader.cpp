@@ -1,7 +1,6 @@
 #include "pipeline/loader.hpp"
 
 #include <fmt/format.h>
-#include <malloc.h>
 
 #include <algorithm>
 #include <functional>
@@ -12,6 +11,7 @@
 #include <unordered_set>
 #include <utility>
 
+#include "core/allocator.hpp"
 #include "core/phase_timer.hpp"
 #include "parse/event_parser.hpp"
 #include "parse/song_parser.hpp"
@@ -124,16 +124,6 @@ std::pair<std::size_t, std::size_t> stage_unread_log(ParsedObject& parsed, const
   }
   parsed.unread.reset();
   return counts;
-}
-
-// The readers' and parsers' buffers are free once a batch is staged, but the
-// allocator keeps them (one arena per thread): hand them back before the
-// transforms' sorts take their share, so the peak is the engine's cache and
-// sorter, not the two added up.
-void return_freed_memory() {
-#ifdef __GLIBC__
-  ::malloc_trim(0);
-#endif
 }
 
 template <typename Pending>
