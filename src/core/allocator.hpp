@@ -1,15 +1,16 @@
 // How the process's C allocator keeps the memory that a batch frees and takes again.
 //
-// A batch allocates and frees blocks of a few megabytes over and over: each log it
-// parses whole is read into one buffer and parsed into one vector of records, freed
-// once they are staged. glibc serves a block past its mmap threshold (128 KiB at start,
-// raised to the largest block freed, up to 32 MiB) from a mapping of its own, and gives
-// the heap's top back once twice that much of it is free, so that such blocks keep being
-// mapped, faulted in page by page and unmapped again. Fixed thresholds keep them:
-// SQLite loads of medium (20,000 songs and 30 logs of 2.5 MB), alternating, took
-// 4.8-5.0 s against 5.6-7.0 s with half the page faults; a load of large (logs of
-// 70 MB, read in parts) the same time within its noise, and a peak 70-80 MB higher
-// (the freed blocks the parsing and sorting threads' arenas keep).
+// A batch allocates and frees blocks of a few megabytes over and over: each 2 MiB part
+// of an event log is read into a buffer and parsed into a vector of records (about
+// 3 MB), freed once they are staged. glibc serves a block past its mmap threshold
+// (128 KiB at start, raised to the largest block freed, up to 32 MiB) from a mapping of
+// its own, and gives a heap's top back once twice that much of it is free, so that the
+// pages of such blocks keep being given back and faulted in again. Fixed
+// thresholds keep them: SQLite loads of medium (20,000 songs, 30 logs of 3.2 MB),
+// alternating, took 4.8-5.0 s against 5.6-7.0 s, with half the page faults; loads of
+// large, whose staging waits on the writer rather than on the parsing threads, took
+// the same time within their noise and peaked 70-80 MB higher (the freed blocks that
+// the parsing and sorting threads' arenas keep).
 #pragma once
 
 namespace sparkify {
