@@ -31,11 +31,15 @@ bool environment_tunes_allocator(const char* glibc_tunables, const char* mmap_th
          tunables.find("glibc.malloc.trim_threshold") != std::string_view::npos;
 }
 
+bool environment_tunes_allocator() {
+  return environment_tunes_allocator(std::getenv("GLIBC_TUNABLES"),
+                                     std::getenv("MALLOC_MMAP_THRESHOLD_"),
+                                     std::getenv("MALLOC_TRIM_THRESHOLD_"));
+}
+
 bool keep_freed_memory_for_reuse() {
 #ifdef __GLIBC__
-  if (environment_tunes_allocator(std::getenv("GLIBC_TUNABLES"),
-                                  std::getenv("MALLOC_MMAP_THRESHOLD_"),
-                                  std::getenv("MALLOC_TRIM_THRESHOLD_")))
+  if (environment_tunes_allocator())
     return false;
   // Either setting alone turns glibc's adaptive thresholds off and keeps the other at its
   // 128 KiB start, which measured slower than the default: both are set.

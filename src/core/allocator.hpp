@@ -26,6 +26,9 @@ bool keep_freed_memory_for_reuse();
 bool environment_tunes_allocator(const char* glibc_tunables, const char* mmap_threshold,
                                  const char* trim_threshold);
 
+// The same, of this process's environment.
+bool environment_tunes_allocator();
+
 // Hands the memory that is free back to the system (glibc's malloc_trim): after a batch's
 // rows are staged, its readers' and parsers' buffers, before the transforms' sorts take
 // their share, so that the peak is the engine's cache and sorter, not the two added up.

@@ -2,7 +2,6 @@
 
 #include <gtest/gtest.h>
 
-#include <cstdlib>
 #include <vector>
 
 #ifdef __GLIBC__
@@ -29,9 +28,7 @@ TEST(Allocator, TheOperatorsEnvironmentSettingsWin) {
 // (Each test runs in a process of its own: nothing before this one freed a large block.)
 // The sanitizers' allocator replaces glibc's, so the Release build alone runs it.
 TEST(Allocator, ALargeFreedBlockStaysForReuse) {
-  if (environment_tunes_allocator(std::getenv("GLIBC_TUNABLES"),
-                                  std::getenv("MALLOC_MMAP_THRESHOLD_"),
-                                  std::getenv("MALLOC_TRIM_THRESHOLD_")))
+  if (environment_tunes_allocator())
     GTEST_SKIP() << "the environment tunes the allocator";
   ASSERT_TRUE(keep_freed_memory_for_reuse());
   const auto mapped_before = ::mallinfo2().hblks;
