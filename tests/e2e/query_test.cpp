@@ -14,6 +14,7 @@
 #include "tests/support/cli_runner.hpp"
 #include "tests/support/csv_reader.hpp"
 #include "tests/support/loaded_sample.hpp"
+#include "tests/support/sqlite_reader.hpp"
 
 namespace sparkify::testing {
 namespace {
@@ -308,6 +309,37 @@ TEST_F(Queries, ArtistLocationsBindsTheArtistAsAParameter) {
   // A value that would break pasted SQL is just an artist nobody played.
   EXPECT_EQ(query("artist-locations", {"--param", "artist=x' OR '1'='1"}),
             (Rows{{"location", "plays"}}));
+}
+
+// An artist's plays are those whose event names the artist and those matched to an
+// artist of that name, each once: the sample's one matched play is Elena's by both, and
+// once its artist goes by another name in d_artist, by that name too.
+TEST_F(Queries, ArtistLocationsCountsThePlaysNamedOrMatchedOnce) {
+  std::map<std::string, std::int64_t> counts;
+  for (const Event* e : sample().plays()) {
+    if (e->artist == "Elena")
+      ++counts[e->location];
+  }
+  Rows named{{"location", "plays"}};
+  for (const auto& [loc, plays] : ranked(counts, 1000))
+    named.push_back({loc, n(plays)});
+  EXPECT_EQ(query("artist-locations", {"--param", "artist=Elena"}), named);
+
+  TempDir dir;
+  const auto renamed = dir / "renamed.db";
+  fs::copy_file(db(), renamed);
+  ASSERT_EQ(sqlite_execute(renamed,
+                           "UPDATE d_artist SET name = 'Elena, as her songs name her' "
+                           "WHERE artist_id IN (SELECT artist_id FROM f_songplay)"),
+            "");
+  const auto in_renamed = [&](const std::string& artist) {
+    return parse_csv(run_sparkify({"query", "artist-locations", "--param", "artist=" + artist,
+                                   "--db", renamed.string(), "--format", "csv"})
+                         .out);
+  };
+  EXPECT_EQ(in_renamed("Elena, as her songs name her"),
+            (Rows{{"location", "plays"}, {"Chicago-Naperville-Elgin, IL-IN-WI", "1"}}));
+  EXPECT_EQ(in_renamed("Elena"), named);
 }
 
 TEST_F(Queries, GenderBreakdownOfStagedEvents) {
