@@ -17,7 +17,7 @@ namespace fs = std::filesystem;
 // (a later schema change that the older warehouses below must not have adds its undoing here).
 constexpr const char* kUndoVersionsAfter12 =
     "DROP TABLE a_artist_name_recent_plays; DROP TABLE a_hour_plays; DROP TABLE "
-    "a_location_plays;";
+    "a_location_plays; DROP INDEX f_songplay_artist_name;";
 
 std::vector<std::string> sample_args(const fs::path& db) {
   return {"load",
@@ -279,6 +279,9 @@ TEST(LoadSample, UpgradeFromVersionTwelveCountsThePlaysByHourAndLocation) {
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.out.find("schema upgraded from version 12 to "), std::string::npos) << r.out;
   EXPECT_GT(SqliteReader(db).count("SELECT COUNT(*) FROM a_hour_plays"), 0);
+  EXPECT_EQ(SqliteReader(db).count(
+                "SELECT COUNT(*) FROM sqlite_schema WHERE name = 'f_songplay_artist_name'"),
+            1);  // schema 18
   EXPECT_EQ(SqliteReader(db).canonical_dump(), dump);
   for (std::size_t i = 0; i < queries.size(); ++i)
     EXPECT_EQ(run_sparkify({"query", queries[i], "--db", db.string()}).out, answers[i])

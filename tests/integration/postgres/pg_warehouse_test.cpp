@@ -219,6 +219,9 @@ TEST_F(PgWarehouseTest, UpgradeFromVersionThreeGivesEarlierPlaysTheirArtistName)
     // The staged events by user without their batch, as before schema 17.
     pg.execute("DROP INDEX s_songplay_event_user");
     pg.execute("CREATE INDEX s_songplay_event_user ON s_songplay_event (user_id, ts)");
+    // The staged events not indexed by gender, as before schema 18 (the plays' index by
+    // artist name went with the column).
+    pg.execute("DROP INDEX s_songplay_event_gender");
     // A table of the analysts' own, in the same schema, which no upgrade touches.
     pg.execute("CREATE TABLE analysts_notes (note text)");
     ASSERT_EQ(scalar(pg, kTextColumnsNotInByteOrder), 3);
@@ -228,6 +231,11 @@ TEST_F(PgWarehouseTest, UpgradeFromVersionThreeGivesEarlierPlaysTheirArtistName)
   PostgresWarehouse pg(conninfo_);
   EXPECT_EQ(pg.migrate(), engine_schema_files("postgres").back().version);
   EXPECT_EQ(scalar(pg, kTextColumnsNotInByteOrder), 1);
+  // Schema 18: the plays by artist name and the staged events by gender.
+  EXPECT_EQ(scalar(pg,
+                   "SELECT COUNT(*) FROM pg_indexes WHERE indexname IN "
+                   "('f_songplay_artist_name', 's_songplay_event_gender')"),
+            2);
   EXPECT_EQ(scalar(pg,
                    "SELECT COUNT(*) FROM information_schema.columns WHERE table_name = "
                    "'analysts_notes' AND collation_name IS NULL"),
@@ -539,7 +547,7 @@ TEST_F(PgWarehouseTest, BulkAndIncrementalPathsGiveTheSameTables) {
              text.find(std::string(" ON public.") + table + " ") != std::string::npos;
     });
   };
-  EXPECT_EQ(mentioning(keys, "f_songplay"), 6);
+  EXPECT_EQ(mentioning(keys, "f_songplay"), 7);
   bulk.begin();
   {
     SetAsideKeys staging(bulk, "staging");
