@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 
 namespace sparkify {
 
@@ -90,6 +91,49 @@ inline constexpr std::size_t kMaxKeyTextBytes = 1024;
 // The short codes of an event (page, auth, level, method, gender), a user's first and
 // last names and a song's ids: 256 bytes.
 inline constexpr std::size_t kMaxCodeBytes = 256;
+
+// The fields of an event log line as the record keeps them, each named by its column,
+// in the order of the staged columns (warehouse/staging_row.hpp): visit(column, member,
+// max_bytes) for text, visit(column, member) for a number. The log names a field as its
+// column in camelCase (log_field_name). The parser reads each field by its member's
+// type (parse/event_parser.cpp), a staging writer writes it, Redshift's COPY loads it.
+// userId is not among them: the log writes it as text or as a number, and the event's
+// id is computed from the text.
+template <typename Event, typename Visit>
+void visit_log_fields(Event& e, Visit&& visit) {
+  visit("artist", e.artist, kMaxKeyTextBytes);
+  visit("auth", e.auth, kMaxCodeBytes);
+  visit("first_name", e.first_name, kMaxCodeBytes);
+  visit("gender", e.gender, kMaxCodeBytes);
+  visit("item_in_session", e.item_in_session);
+  visit("last_name", e.last_name, kMaxCodeBytes);
+  visit("length", e.length);
+  visit("level", e.level, kMaxCodeBytes);
+  visit("location", e.location, kMaxKeyTextBytes);
+  visit("method", e.method, kMaxCodeBytes);
+  visit("page", e.page, kMaxCodeBytes);
+  visit("registration", e.registration);
+  visit("session_id", e.session_id);
+  visit("song", e.song, kMaxKeyTextBytes);
+  visit("status", e.status);
+  visit("ts", e.ts);
+  visit("user_agent", e.user_agent, kMaxTextBytes);
+}
+
+// A log column's field name in the log: its name in camelCase ("first_name": "firstName").
+inline std::string log_field_name(std::string_view column) {
+  std::string name;
+  bool upper = false;
+  for (const char c : column) {
+    if (c == '_') {
+      upper = true;
+      continue;
+    }
+    name += upper && c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c;
+    upper = false;
+  }
+  return name;
+}
 
 // One object read by a load, as recorded in the ledger (etl_object).
 struct LoadedObject {

@@ -2,6 +2,9 @@
 
 #include <algorithm>
 #include <charconv>
+#include <optional>
+#include <type_traits>
+#include <vector>
 
 #include "enrich/event_id.hpp"
 #include "enrich/time_parts.hpp"
@@ -41,6 +44,53 @@ bool read_user_id(ObjectReader& reader, std::optional<std::int64_t>& out, std::s
   return true;
 }
 
+// Reads one of the log's fields into its member, by the member's type: a plain
+// member is required (missing or null is an error), an optional one may be absent.
+bool read_field(ObjectReader& reader, std::string_view key, std::string& out,
+                std::size_t max_bytes) {
+  return reader.required_string(key, out, max_bytes);
+}
+bool read_field(ObjectReader& reader, std::string_view key, std::optional<std::string>& out,
+                std::size_t max_bytes) {
+  return reader.optional_string(key, out, max_bytes);
+}
+bool read_field(ObjectReader& reader, std::string_view key, std::int64_t& out) {
+  return reader.required_int(key, out);
+}
+bool read_field(ObjectReader& reader, std::string_view key, std::optional<std::int64_t>& out) {
+  return reader.optional_int(key, out);
+}
+bool read_field(ObjectReader& reader, std::string_view key, std::optional<double>& out) {
+  return reader.optional_double(key, out);
+}
+
+template <typename T>
+constexpr bool kIsOptional = false;
+template <typename T>
+constexpr bool kIsOptional<std::optional<T>> = true;
+
+// The log's fields (visit_log_fields) into the event: the required ones first, then
+// userId, then the optional ones, each group in the order of the columns. A line that
+// lacks a required field is rejected for the first it lacks whatever else is wrong
+// with it, as the Redshift COPY's checks reject it (copy/invalid_rejects.sql).
+// keys: each field's name in the log, in visit order.
+bool read_log_fields(ObjectReader& reader, const std::vector<std::string>& keys, EventRecord& event,
+                     std::string& raw_user_id) {
+  bool ok = true;
+  const auto read = [&](bool optional_pass) {
+    std::size_t i = 0;
+    visit_log_fields(event, [&](std::string_view /*column*/, auto& field, auto... max_bytes) {
+      const std::string& key = keys[i++];
+      if (ok && kIsOptional<std::decay_t<decltype(field)>> == optional_pass)
+        ok = read_field(reader, key, field, max_bytes...);
+    });
+  };
+  read(false);
+  ok = ok && read_user_id(reader, event.user_id, raw_user_id);
+  read(true);
+  return ok;
+}
+
 std::string parse_error_reason(simdjson::error_code error) {
   if (error == simdjson::UTF8_ERROR)
     return "invalid UTF-8";
@@ -66,23 +116,7 @@ bool EventLogParser::parse_line(std::string_view line, const std::string& source
   }
   ObjectReader r(object);
   std::string raw_user_id;
-  const bool ok = r.required_string("page", event.page, kMaxCodeBytes) &&
-                  r.required_int("ts", event.ts) && r.required_int("sessionId", event.session_id) &&
-                  r.required_int("itemInSession", event.item_in_session) &&
-                  read_user_id(r, event.user_id, raw_user_id) &&
-                  r.optional_string("artist", event.artist, kMaxKeyTextBytes) &&
-                  r.optional_string("auth", event.auth, kMaxCodeBytes) &&
-                  r.optional_string("firstName", event.first_name, kMaxCodeBytes) &&
-                  r.optional_string("gender", event.gender, kMaxCodeBytes) &&
-                  r.optional_string("lastName", event.last_name, kMaxCodeBytes) &&
-                  r.optional_double("length", event.length) &&
-                  r.optional_string("level", event.level, kMaxCodeBytes) &&
-                  r.optional_string("location", event.location, kMaxKeyTextBytes) &&
-                  r.optional_string("method", event.method, kMaxCodeBytes) &&
-                  r.optional_double("registration", event.registration) &&
-                  r.optional_string("song", event.song, kMaxKeyTextBytes) &&
-                  r.optional_int("status", event.status) &&
-                  r.optional_string("userAgent", event.user_agent, kMaxTextBytes);
+  const bool ok = read_log_fields(r, field_keys_, event, raw_user_id);
   if (ok && (event.ts < kMinTs || event.ts > kMaxTs)) {
     r.fail("ts", "out of range (milliseconds between 1970 and 9999 expected)");
   }
@@ -106,6 +140,14 @@ bool EventLogParser::parse_line(std::string_view line, const std::string& source
   event.source_key = source_key;
   event.line_number = line_number;
   return true;
+}
+
+EventLogParser::EventLogParser() {
+  EventRecord event;
+  visit_log_fields(event,
+                   [this](std::string_view column, const auto& /*field*/, auto... /*bytes*/) {
+                     field_keys_.push_back(log_field_name(column));
+                   });
 }
 
 Parsed<EventRecord> EventLogParser::parse(std::string_view content, const std::string& source_key) {

@@ -5,6 +5,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/records.hpp"
 #include "parse/json_lines.hpp"
@@ -16,6 +17,8 @@ namespace sparkify {
 // One parser per thread; it reuses its buffers across calls.
 class EventLogParser {
  public:
+  EventLogParser();
+
   // Every line of content becomes an EventRecord or a Reject naming the line,
   // the field and the reason. Blank lines are skipped. An object without any
   // line at all is one reject ("empty object").
@@ -33,6 +36,7 @@ class EventLogParser {
  private:
   simdjson::dom::parser parser_;
   PaddedBuffer buffer_;
+  std::vector<std::string> field_keys_;  // the log's name of each visit_log_fields field
 };
 
 }  // namespace sparkify

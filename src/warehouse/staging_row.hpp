@@ -1,11 +1,12 @@
 // The one column order of every record a staging writer sends: a song to s_song,
 // an event to s_songplay_event, a reject to etl_reject, a loaded object to
-// etl_object. Each writer walks a record with its own visitor (SQLite binds
-// parameters, PostgreSQL writes COPY rows, Redshift builds VALUES rows). The column
-// lists of PostgreSQL's COPYs and Redshift's multi-row INSERTs are made from these
-// names (column_list), and the statements that insert a record (SQLite's
-// staging/insert_*, ledger/record_object, the merges from the temporary tables) name
-// them by a placeholder, {event_columns} and the like (column_placeholders.hpp).
+// etl_object. An event's fields from the log are listed with the record, where the
+// parser reads them too (core/records.hpp's visit_log_fields). Each writer walks a record with its
+// own visitor (SQLite binds parameters, PostgreSQL writes COPY rows, Redshift builds VALUES rows).
+// The column lists of PostgreSQL's COPYs and Redshift's multi-row INSERTs are made from these names
+// (column_list), and the statements that insert a record (SQLite's staging/insert_*,
+// ledger/record_object, the merges from the temporary tables) name them by a placeholder,
+// {event_columns} and the like (column_placeholders.hpp).
 //
 // The visitor is called as visit(column_name, value) with value one of
 // const std::string&, const std::optional<std::string>&,
@@ -56,23 +57,9 @@ void visit_columns(const SongRecord& s, const StagingStamp& stamp, Visit&& visit
 template <typename Visit>
 void visit_columns(const EventRecord& e, const StagingStamp& stamp, Visit&& visit) {
   visit("event_id", e.event_id);
-  visit("artist", e.artist);
-  visit("auth", e.auth);
-  visit("first_name", e.first_name);
-  visit("gender", e.gender);
-  visit("item_in_session", e.item_in_session);
-  visit("last_name", e.last_name);
-  visit("length", e.length);
-  visit("level", e.level);
-  visit("location", e.location);
-  visit("method", e.method);
-  visit("page", e.page);
-  visit("registration", e.registration);
-  visit("session_id", e.session_id);
-  visit("song", e.song);
-  visit("status", e.status);
-  visit("ts", e.ts);
-  visit("user_agent", e.user_agent);
+  visit_log_fields(e, [&visit](std::string_view column, const auto& value, auto... /*bytes*/) {
+    visit(column, value);
+  });
   visit("user_id", e.user_id);
   visit("start_time", e.time.start_time);
   visit("hour", std::int64_t{e.time.hour});
@@ -144,21 +131,6 @@ inline std::vector<std::string> event_log_columns() {
                     in_log = true;
                 });
   return columns;
-}
-
-// A log column's field name in the log: its name in camelCase ("first_name": "firstName").
-inline std::string log_field_name(std::string_view column) {
-  std::string name;
-  bool upper = false;
-  for (const char c : column) {
-    if (c == '_') {
-      upper = true;
-      continue;
-    }
-    name += upper && c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c;
-    upper = false;
-  }
-  return name;
 }
 
 }  // namespace sparkify
