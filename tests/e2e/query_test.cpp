@@ -295,15 +295,21 @@ TEST_F(Queries, TopArtistsByGender) {
   EXPECT_EQ(by_name.size(), 21u);
 }
 
-TEST_F(Queries, ArtistLocationsBindsTheArtistAsAParameter) {
+// artist-locations' answer for the plays whose event names the artist, from the sample.
+Rows plays_named_by_location(const std::string& artist) {
   std::map<std::string, std::int64_t> counts;
   for (const Event* e : sample().plays()) {
-    if (e->artist == "Kings Of Leon")
+    if (e->artist == artist)
       ++counts[e->location];
   }
   Rows expected{{"location", "plays"}};
   for (const auto& [loc, plays] : ranked(counts, 1000))
     expected.push_back({loc, n(plays)});
+  return expected;
+}
+
+TEST_F(Queries, ArtistLocationsBindsTheArtistAsAParameter) {
+  const Rows expected = plays_named_by_location("Kings Of Leon");
   EXPECT_EQ(query("artist-locations", {"--param", "artist=Kings Of Leon"}), expected);
   EXPECT_EQ(expected.size(), 19u);
   // A value that would break pasted SQL is just an artist nobody played.
@@ -315,14 +321,7 @@ TEST_F(Queries, ArtistLocationsBindsTheArtistAsAParameter) {
 // artist of that name, each once: the sample's one matched play is Elena's by both, and
 // once its artist goes by another name in d_artist, by that name too.
 TEST_F(Queries, ArtistLocationsCountsThePlaysNamedOrMatchedOnce) {
-  std::map<std::string, std::int64_t> counts;
-  for (const Event* e : sample().plays()) {
-    if (e->artist == "Elena")
-      ++counts[e->location];
-  }
-  Rows named{{"location", "plays"}};
-  for (const auto& [loc, plays] : ranked(counts, 1000))
-    named.push_back({loc, n(plays)});
+  const Rows named = plays_named_by_location("Elena");
   EXPECT_EQ(query("artist-locations", {"--param", "artist=Elena"}), named);
 
   TempDir dir;
