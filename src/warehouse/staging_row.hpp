@@ -1,12 +1,13 @@
 // The one column order of every record a staging writer sends: a song to s_song,
 // an event to s_songplay_event, a reject to etl_reject, a loaded object to
 // etl_object. An event's fields from the log are listed with the record, where the
-// parser reads them too (core/records.hpp's visit_log_fields). Each writer walks a record with its
-// own visitor (SQLite binds parameters, PostgreSQL writes COPY rows, Redshift builds VALUES rows).
-// The column lists of PostgreSQL's COPYs and Redshift's multi-row INSERTs are made from these names
-// (column_list), and the statements that insert a record (SQLite's staging/insert_*,
-// ledger/record_object, the merges from the temporary tables) name them by a placeholder,
-// {event_columns} and the like (column_placeholders.hpp).
+// parser reads them too (core/records.hpp's visit_log_fields). Each writer walks a
+// record with its own visitor (SQLite binds parameters, PostgreSQL writes COPY rows,
+// Redshift builds VALUES rows). The column lists of PostgreSQL's COPYs and Redshift's
+// multi-row INSERTs are made from these names (column_list), and the statements that
+// insert a record (SQLite's staging/insert_*, ledger/record_object, the merges from
+// the temporary tables) name them by a placeholder, {event_columns} and the like
+// (column_placeholders.hpp).
 //
 // The visitor is called as visit(column_name, value) with value one of
 // const std::string&, const std::optional<std::string>&,
