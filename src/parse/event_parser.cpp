@@ -91,12 +91,6 @@ bool read_log_fields(ObjectReader& reader, const std::vector<std::string>& keys,
   return ok;
 }
 
-std::string parse_error_reason(simdjson::error_code error) {
-  if (error == simdjson::UTF8_ERROR)
-    return "invalid UTF-8";
-  return std::string("malformed JSON: ") + simdjson::error_message(error);
-}
-
 }  // namespace
 
 bool EventLogParser::parse_line(std::string_view line, const std::string& source_key,

@@ -27,6 +27,12 @@ std::string_view describe_json_type(simdjson::dom::element_type type) {
   return "an unknown value";
 }
 
+std::string parse_error_reason(simdjson::error_code error) {
+  if (error == simdjson::UTF8_ERROR)
+    return "invalid UTF-8";
+  return std::string("malformed JSON: ") + simdjson::error_message(error);
+}
+
 std::optional<simdjson::dom::element> ObjectReader::find(std::string_view key) const {
   simdjson::dom::element element;
   if (object_.at_key(key).get(element) != simdjson::SUCCESS)

@@ -48,4 +48,7 @@ class ObjectReader {
 // "an array", "a string", ... for messages.
 std::string_view describe_json_type(simdjson::dom::element_type type);
 
+// Why a line is not a JSON document: "invalid UTF-8" or "malformed JSON: <simdjson's reason>".
+std::string parse_error_reason(simdjson::error_code error);
+
 }  // namespace sparkify

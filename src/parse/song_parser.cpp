@@ -6,12 +6,6 @@
 namespace sparkify {
 namespace {
 
-std::string parse_error_reason(simdjson::error_code error) {
-  if (error == simdjson::UTF8_ERROR)
-    return "invalid UTF-8";
-  return std::string("malformed JSON: ") + simdjson::error_message(error);
-}
-
 bool read_song(simdjson::dom::object object, SongRecord& song, FieldError& error) {
   ObjectReader r(object);
   const bool ok = r.required_string("song_id", song.song_id, kMaxCodeBytes) &&
