@@ -26,7 +26,7 @@ scripts/fuzz.sh "${FUZZ_SECONDS:-8}"
 step "Sanitizer build (address, undefined) and tests"
 cmake -S . -B build/asan -DCMAKE_BUILD_TYPE=Debug -DSPARKIFY_SANITIZE=ON -DSPARKIFY_TESTS=ON >/dev/null
 cmake --build build/asan -j"$jobs" >/dev/null
-# redshift_sql_parse checks the text of the Redshift statements with sqlfluff (two minutes), which
+# redshift_sql_parse checks the text of the Redshift statements with sqlfluff (a minute), which
 # the sanitizers do not change: it runs in the Release pass only.
 (cd build/asan && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
   ctest --no-tests=error --output-on-failure -j"$jobs" -E '^redshift_sql_parse$')

@@ -20,7 +20,27 @@ cp -r "$golden/sql" "$golden"/*.sql "$work"/
 rm -rf "$work/sql/schema"
 # A multi-row INSERT's head is sent with its rows after it: parse it with one row.
 # (The staging writer's heads are in the load plans, each with a row.)
-printf '\n($1, $2, $3, $4)\n' >>"$work/sql/names/insert.sql"
+printf '($1, $2, $3, $4)\n' >>"$work/sql/names/insert.sql"
+
+# The plans repeat the statement files' text: each distinct statement (a run of lines
+# between blank lines, comments aside) is parsed once, in a file named after the first
+# file and the position it stands at there.
+files=$(find "$work" -name '*.sql' | wc -l)
+python3 - "$work" <<'PY'
+import pathlib, sys
+work = pathlib.Path(sys.argv[1])
+parts = work / "parts"
+seen = set()
+for path in sorted(work.rglob("*.sql")):
+    name = str(path.relative_to(work)).replace("/", "__")[: -len(".sql")]
+    for n, chunk in enumerate(path.read_text().split("\n\n"), start=1):
+        code = "\n".join(l.strip() for l in chunk.splitlines() if l.strip() and not l.strip().startswith("--"))
+        if code and code not in seen:
+            seen.add(code)
+            parts.mkdir(exist_ok=True)
+            (parts / f"{name}.part{n}.sql").write_text(chunk.strip("\n") + "\n")
+    path.unlink()
+PY
 cp "$here/sqlfluff.cfg" "$work/.sqlfluff"
 
 count=$(find "$work" -name '*.sql' | wc -l)
@@ -28,13 +48,13 @@ count=$(find "$work" -name '*.sql' | wc -l)
   cat "$work/lint.err" >&2
   exit 1
 }
-python3 - "$work/lint.json" "$count" <<'PY'
+python3 - "$work/lint.json" "$count" "$files" <<'PY'
 import json, sys
 files = json.load(open(sys.argv[1]))
 problems = [(f["filepath"], v["line_no"], v["description"])
             for f in files for v in f["violations"] if v["code"] == "PRS"]
 for path, line, what in problems:
     print(f"{path}:{line}: {what}")
-print(f"{sys.argv[2]} Redshift SQL files parsed, {len(problems)} unparsable sections")
+print(f"{sys.argv[2]} distinct Redshift statements of {sys.argv[3]} files parsed, {len(problems)} unparsable sections")
 sys.exit(1 if problems else 0)
 PY
