@@ -21,13 +21,14 @@
 #include "generate/json_text.hpp"
 #include "generate/prng.hpp"
 #include "generate/vocab.hpp"
+#include "tests/support/sample_data.hpp"
 
 namespace sparkify {
 namespace {
 
 namespace fs = std::filesystem;
 
-const fs::path kSample = fs::path{SPARKIFY_SOURCE_DIR} / "data" / "sample";
+using testing::kSampleData;
 
 class TempDir {
  public:
@@ -131,11 +132,11 @@ struct Shape {
 Shape sample_shape() {
   Shape shape;
   simdjson::dom::parser parser;
-  for (const auto& file : json_files(kSample / "song_data")) {
+  for (const auto& file : json_files(kSampleData / "song_data")) {
     const simdjson::dom::object song = parser.load(file.string()).get_object().value();
     shape.song_signatures.insert(signature(song));
   }
-  for (const auto& file : json_files(kSample / "log_data")) {
+  for (const auto& file : json_files(kSampleData / "log_data")) {
     const simdjson::padded_string text = simdjson::padded_string::load(file.string()).value();
     simdjson::dom::document_stream stream = parser.parse_many(text).value();
     for (auto document : stream) {

@@ -25,6 +25,7 @@
 #include "pipeline/ingest.hpp"
 #include "tests/support/folder_load.hpp"
 #include "tests/support/same_tables.hpp"
+#include "tests/support/sample_data.hpp"
 #include "warehouse/sqlite/sqlite_warehouse.hpp"
 
 namespace sparkify {
@@ -32,7 +33,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-const fs::path kSample = fs::path(SPARKIFY_SOURCE_DIR) / "data/sample";
+using testing::kSampleData;
 
 class TempFolder {
  public:
@@ -102,7 +103,7 @@ class FailingStreams final : public Source {
 };
 
 LoadReport load_sample(Warehouse& wh) {
-  return testing::load_folder(wh, kSample);
+  return testing::load_folder(wh, kSampleData);
 }
 
 // Every row of a query as "label|cell|cell...", appended to out.
@@ -141,7 +142,7 @@ TEST(Loader, TransformsItsOwnRowsWithTheRowsIngestLeftWaiting) {
   EventLogParser parser;
   IngestRequest request;
   std::size_t files = 0;
-  for (const auto& entry : fs::recursive_directory_iterator(kSample / "log_data")) {
+  for (const auto& entry : fs::recursive_directory_iterator(kSampleData / "log_data")) {
     if (!entry.is_regular_file() || files == 2)
       continue;
     std::ifstream in(entry.path(), std::ios::binary);
@@ -175,7 +176,7 @@ TEST(Loader, TransformsItsOwnRowsWithTheRowsIngestLeftWaiting) {
 // processed" from "marked processed by 90_mark_processed").
 std::int64_t staged_flag(Warehouse& wh, StagedRows rows) {
   EventLogParser parser;
-  std::ifstream in(kSample / "log_data/2018/11/2018-11-01-events.json", std::ios::binary);
+  std::ifstream in(kSampleData / "log_data/2018/11/2018-11-01-events.json", std::ios::binary);
   const std::string text((std::istreambuf_iterator<char>(in)), {});
   auto parsed = parser.parse(text, "flag-test");
   BatchTransaction batch(wh, "load");
@@ -214,9 +215,9 @@ TEST(Loader, StagesItsOwnRowsAlreadyProcessedAndMarksNothingElse) {
 // staging rows (with line numbers), rejects, ledger and star schema.
 TEST(Loader, ParsesLargeEventLogsInPartsWithTheSameRowsLinesAndRejects) {
   TempFolder folder;
-  fs::copy(kSample, folder.path() / "data", fs::copy_options::recursive);
+  fs::copy(kSampleData, folder.path() / "data", fs::copy_options::recursive);
   {
-    std::ifstream in(kSample / "log_data/2018/11/2018-11-30-events.json", std::ios::binary);
+    std::ifstream in(kSampleData / "log_data/2018/11/2018-11-30-events.json", std::ios::binary);
     const std::string day((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
     std::string mixed = "\xEF\xBB\xBF";
     std::size_t line = 0;
@@ -291,7 +292,7 @@ TEST(Loader, ParsesLargeEventLogsInPartsWithTheSameRowsLinesAndRejects) {
 // what is new or changed.
 TEST(Loader, LooksTheListingUpAWindowAtATimeAndLoadsOnlyWhatTheLedgerLacks) {
   TempFolder folder;
-  fs::copy(kSample, folder.path() / "data", fs::copy_options::recursive);
+  fs::copy(kSampleData, folder.path() / "data", fs::copy_options::recursive);
   SqliteWarehouse whole(folder.path() / "whole.db");
   whole.migrate();
   const LoadReport one_window = testing::load_folder(whole, folder.path() / "data");
@@ -330,10 +331,10 @@ TEST(Loader, LooksTheListingUpAWindowAtATimeAndLoadsOnlyWhatTheLedgerLacks) {
 // the whole batch back, so that no half log (and no rejects staged twice) is kept.
 TEST(Loader, AStreamFailingBeforeItsLogIsStagedRejectsItAndAfterRollsTheBatchBack) {
   TempFolder folder;
-  fs::copy(kSample / "song_data", folder.path() / "song_data", fs::copy_options::recursive);
+  fs::copy(kSampleData / "song_data", folder.path() / "song_data", fs::copy_options::recursive);
   fs::create_directories(folder.path() / "log_data");
-  fs::copy(kSample / "log_data/2018/11/2018-11-05-events.json", folder.path() / "log_data");
-  fs::copy(kSample / "log_data/2018/11/2018-11-06-events.json", folder.path() / "log_data");
+  fs::copy(kSampleData / "log_data/2018/11/2018-11-05-events.json", folder.path() / "log_data");
+  fs::copy(kSampleData / "log_data/2018/11/2018-11-06-events.json", folder.path() / "log_data");
   LoadOptions in_parts;
   in_parts.event_part_bytes = 700;
   const auto sources_failing_after = [&](std::size_t bytes) {
@@ -385,7 +386,7 @@ TEST(Loader, AMissingSourceFailsTheRunBeforeAnyBatch) {
   small.batch_max_objects = 5;
   std::vector<SourceSpec> sources;
   sources.push_back(
-      SourceSpec{std::make_unique<LocalFolderSource>(kSample / "song_data"), ObjectKind::song});
+      SourceSpec{std::make_unique<LocalFolderSource>(kSampleData / "song_data"), ObjectKind::song});
   sources.push_back(SourceSpec{std::make_unique<LocalFolderSource>(folder.path() / "no-logs"),
                                ObjectKind::event});
   EXPECT_THROW(Loader(wh, small).run(sources), SourceError);
@@ -413,7 +414,7 @@ TEST(Loader, CallsItsHookAtEveryFaultPointOfEveryBatch) {
     wh.migrate();
     LoadOptions options;
     options.batch_max_objects = 50;  // 101 objects: 3 batches
-    return testing::load_folder(wh, kSample, options, &hook);
+    return testing::load_folder(wh, kSampleData, options, &hook);
   };
   SqliteWarehouse all(folder.path() / "all.db");
   RecordingHook hook;
@@ -458,7 +459,7 @@ TEST(Loader, ALargeSqliteBatchCommitsThroughARollbackJournalAndTheLogComesBack) 
     wh.migrate();
     LoadOptions options;
     options.bulk_min_bytes = bulk_min_bytes;
-    return testing::load_folder(wh, kSample, options, hook);
+    return testing::load_folder(wh, kSampleData, options, hook);
   };
   SqliteWarehouse incremental(folder.path() / "incremental.db");
   JournalAtCommit by_row(incremental);
@@ -493,7 +494,7 @@ TEST(Loader, EveryBatchOfAFirstLoadCommitsThroughARollbackJournal) {
   options.bulk_min_bytes = 0;
   options.batch_max_objects = 20;  // 71 song files, then 30 logs: 20 and the last 10
   JournalAtCommit first(wh);
-  const LoadReport report = testing::load_folder(wh, kSample, options, &first);
+  const LoadReport report = testing::load_folder(wh, kSampleData, options, &first);
   ASSERT_GE(report.batches.size(), 5u);
   EXPECT_EQ(first.modes, std::vector<std::string>(report.batches.size(), "delete"));
 
@@ -501,7 +502,8 @@ TEST(Loader, EveryBatchOfAFirstLoadCommitsThroughARollbackJournal) {
   const fs::path later = folder.path() / "later";
   fs::create_directories(later / "song_data");
   fs::create_directories(later / "log_data");
-  fs::copy_file(kSample / "log_data/2018/11/2018-11-30-events.json", later / "log_data/again.json");
+  fs::copy_file(kSampleData / "log_data/2018/11/2018-11-30-events.json",
+                later / "log_data/again.json");
   JournalAtCommit next(wh);
   testing::load_folder(wh, later, options, &next);
   EXPECT_EQ(next.modes, std::vector<std::string>{"wal"});
@@ -525,7 +527,7 @@ TEST(Loader, ABulkSqliteBatchBuildsItsScatteredIndexesAfterItsRowsWithTheSameTab
     LoadOptions options;
     options.bulk_min_bytes = bulk_min_bytes;
     options.batch_max_objects = batch_objects;
-    return testing::load_folder(wh, kSample, options);
+    return testing::load_folder(wh, kSampleData, options);
   };
   SqliteWarehouse incremental(folder.path() / "incremental.db");
   EXPECT_TRUE(run(incremental, UINT64_MAX).bulk_batches.empty());
@@ -576,7 +578,7 @@ TEST(Loader, ALargeSqliteBatchKilledBeforeItsCommitLeavesNothing) {
     wh.migrate();
     LoadOptions options;
     options.bulk_min_bytes = 0;
-    return testing::load_folder(wh, kSample, options, hook);
+    return testing::load_folder(wh, kSampleData, options, hook);
   };
   const pid_t child = ::fork();
   ASSERT_GE(child, 0);

@@ -16,6 +16,7 @@
 
 #include "report/html_report.hpp"
 #include "report/report_test_model.hpp"
+#include "tests/support/text_count.hpp"
 
 namespace sparkify::report {
 namespace {
@@ -82,12 +83,7 @@ int run_chromium(const fs::path& chromium, const std::string& args, const fs::pa
   return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
 
-std::size_t count(const std::string& text, const std::string& what) {
-  std::size_t n = 0;
-  for (auto pos = text.find(what); pos != std::string::npos; pos = text.find(what, pos + 1))
-    ++n;
-  return n;
-}
+using sparkify::testing::count_occurrences;
 
 TEST(HtmlReportBrowser, RendersChartsWithoutConsoleErrors) {
   const auto chromium = find_chromium();
@@ -122,7 +118,7 @@ TEST(HtmlReportBrowser, RendersChartsWithoutConsoleErrors) {
     EXPECT_NE(body.find("<title"), std::string::npos) << "chart #" << charts << " has no title";
   }
   EXPECT_EQ(charts, model.sections.size() - 1);
-  EXPECT_EQ(count(dom, "class=\"no-data\""), 1u);
+  EXPECT_EQ(count_occurrences(dom, "class=\"no-data\""), 1u);
   EXPECT_EQ(dom.find("<script"), std::string::npos);
 
   // No console errors (chromium logs them as "CONSOLE" lines with --enable-logging).

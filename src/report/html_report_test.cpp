@@ -3,16 +3,12 @@
 #include <gtest/gtest.h>
 
 #include "report/report_test_model.hpp"
+#include "tests/support/text_count.hpp"
 
 namespace sparkify::report {
 namespace {
 
-std::size_t count(const std::string& text, std::string_view what) {
-  std::size_t n = 0;
-  for (auto pos = text.find(what); pos != std::string::npos; pos = text.find(what, pos + 1))
-    ++n;
-  return n;
-}
+using sparkify::testing::count_occurrences;
 
 TEST(HtmlReport, EscapesHostileTextEverywhere) {
   ReportModel m;
@@ -35,7 +31,8 @@ TEST(HtmlReport, EscapesHostileTextEverywhere) {
   const std::string html = render_html_report(m);
   EXPECT_EQ(html.find("<script"), std::string::npos);
   EXPECT_EQ(html.find("'x'"), std::string::npos);
-  EXPECT_GT(count(html, "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;&quot;&amp;"), 10u);
+  EXPECT_GT(count_occurrences(html, "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;&quot;&amp;"),
+            10u);
 }
 
 TEST(HtmlReport, IsSelfContained) {
@@ -57,12 +54,12 @@ TEST(HtmlReport, ShowsChecksCountsSectionsAndNoDataNotes) {
   const auto model = testing::sample_report_model();
   const std::string html = render_html_report(model);
   EXPECT_NE(html.find("1 of 6 checks failed"), std::string::npos);
-  EXPECT_EQ(count(html, "badge pass"), 5u);
-  EXPECT_EQ(count(html, "badge fail"), 1u);
-  EXPECT_EQ(count(html, "class=\"card\""), model.counts.size());
+  EXPECT_EQ(count_occurrences(html, "badge pass"), 5u);
+  EXPECT_EQ(count_occurrences(html, "badge fail"), 1u);
+  EXPECT_EQ(count_occurrences(html, "class=\"card\""), model.counts.size());
   EXPECT_NE(html.find(">6,820<"), std::string::npos);
-  EXPECT_EQ(count(html, "<svg"), model.sections.size() - 1);
-  EXPECT_EQ(count(html, "class=\"no-data\""), 1u);
+  EXPECT_EQ(count_occurrences(html, "<svg"), model.sections.size() - 1);
+  EXPECT_EQ(count_occurrences(html, "class=\"no-data\""), 1u);
   for (std::size_t i = 1; i <= model.sections.size(); ++i) {
     EXPECT_NE(html.find("id=\"s" + std::to_string(i) + "\""), std::string::npos);
   }
@@ -79,7 +76,7 @@ TEST(HtmlTable, RightAlignsNumbersCutsLongTablesAndShowsNull) {
   EXPECT_NE(html.find("<td class=\"num\">12,345</td>"), std::string::npos);
   EXPECT_NE(html.find("<td class=\"num\">2018</td>"), std::string::npos);  // a year: no comma
   EXPECT_NE(html.find("<span class=\"null\">NULL</span>"), std::string::npos);
-  EXPECT_EQ(count(html, "<tr>"), 4u);  // header + 3
+  EXPECT_EQ(count_occurrences(html, "<tr>"), 4u);  // header + 3
   EXPECT_NE(html.find("Showing the first 3 of 5 rows."), std::string::npos);
 }
 

@@ -2,15 +2,12 @@
 
 #include <gtest/gtest.h>
 
+#include "tests/support/text_count.hpp"
+
 namespace sparkify::report {
 namespace {
 
-std::size_t count(const std::string& text, std::string_view what) {
-  std::size_t n = 0;
-  for (auto pos = text.find(what); pos != std::string::npos; pos = text.find(what, pos + 1))
-    ++n;
-  return n;
-}
+using sparkify::testing::count_occurrences;
 
 ChartSpec bars(std::string x, std::vector<std::string> y) {
   ChartSpec spec;
@@ -48,7 +45,7 @@ TEST(SvgChart, VerticalBarsHaveOneRectWithATitlePerValue) {
                 {{std::int64_t{0}, std::int64_t{155}}, {std::int64_t{1}, std::int64_t{1200}}}};
   const auto svg = render_chart(t, bars("hour", {"plays"}), "c7");
   EXPECT_EQ(svg.rfind("<svg", 0), 0u);
-  EXPECT_EQ(count(svg, "<rect"), 2u);
+  EXPECT_EQ(count_occurrences(svg, "<rect"), 2u);
   EXPECT_NE(svg.find("<title id=\"c7-title\">Plays</title>"), std::string::npos);
   EXPECT_NE(svg.find("aria-labelledby=\"c7-title c7-desc\""), std::string::npos);
   EXPECT_NE(svg.find("<title>1: 1,200</title>"), std::string::npos) << svg;
@@ -79,11 +76,11 @@ TEST(SvgChart, LongTablesPivotIntoStackedSeriesWithALegend) {
   spec.series = "level";
   spec.stacking = Stacking::stacked;
   const auto svg = render_chart(t, spec, "c");
-  EXPECT_EQ(count(svg, "class=\"legend-item\""), 2u);
+  EXPECT_EQ(count_occurrences(svg, "class=\"legend-item\""), 2u);
   EXPECT_NE(svg.find("<title>A · Level: paid: 6</title>"), std::string::npos) << svg;  // summed
   EXPECT_NE(svg.find("<title>B · Level: free: 4</title>"), std::string::npos);
   EXPECT_NE(svg.find(">Level: paid<"), std::string::npos) << "the legend names the column";
-  EXPECT_EQ(count(svg, "<title>"), 3u);  // one per bar: A paid, A free, B free
+  EXPECT_EQ(count_occurrences(svg, "<title>"), 3u);  // one per bar: A paid, A free, B free
 }
 
 TEST(SvgChart, LineAndStepChartsUseATimeAxisForDates) {
@@ -96,7 +93,7 @@ TEST(SvgChart, LineAndStepChartsUseATimeAxisForDates) {
     ChartSpec spec = bars("day", {"plays"});
     spec.type = type;
     const auto svg = render_chart(t, spec, "c");
-    EXPECT_EQ(count(svg, "<circle"), 3u);
+    EXPECT_EQ(count_occurrences(svg, "<circle"), 3u);
     EXPECT_NE(svg.find(">Nov 05<"), std::string::npos) << svg;  // a Monday tick, weekly steps
     EXPECT_NE(svg.find(type == ChartType::step ? "H" : "L"), std::string::npos);
   }
