@@ -29,15 +29,17 @@ files=$(find "$work" -name '*.sql' | wc -l)
 python3 - "$work" <<'PY'
 import pathlib, sys
 work = pathlib.Path(sys.argv[1])
+files = sorted(work.rglob("*.sql"))
 parts = work / "parts"
+parts.mkdir()
 seen = set()
-for path in sorted(work.rglob("*.sql")):
-    name = str(path.relative_to(work)).replace("/", "__")[: -len(".sql")]
+for path in files:
+    name = str(path.relative_to(work).with_suffix("")).replace("/", "__")
     for n, chunk in enumerate(path.read_text().split("\n\n"), start=1):
-        code = "\n".join(l.strip() for l in chunk.splitlines() if l.strip() and not l.strip().startswith("--"))
+        lines = (l.strip() for l in chunk.splitlines())
+        code = "\n".join(l for l in lines if l and not l.startswith("--"))
         if code and code not in seen:
             seen.add(code)
-            parts.mkdir(exist_ok=True)
             (parts / f"{name}.part{n}.sql").write_text(chunk.strip("\n") + "\n")
     path.unlink()
 PY
