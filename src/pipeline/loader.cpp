@@ -324,6 +324,8 @@ Loader::Loader(Warehouse& warehouse, LoadOptions options, ProgressCallback progr
       hook_(hook) {
   if (options_.jobs == 0)
     options_.jobs = std::max(1U, std::thread::hardware_concurrency());
+  if (options_.batch_max_bytes == 0)
+    options_.batch_max_bytes = warehouse_.default_batch_max_bytes();
 }
 
 LoadReport Loader::run(std::vector<SourceSpec>& sources) {

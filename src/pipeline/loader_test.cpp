@@ -326,6 +326,29 @@ TEST(Loader, LooksTheListingUpAWindowAtATimeAndLoadsOnlyWhatTheLedgerLacks) {
   EXPECT_EQ(count(windows, "SELECT COUNT(*) FROM etl_object"), 103);
 }
 
+// A batch stops before the object that would take its input past batch_max_bytes (one
+// object larger than that is a batch of its own), and the rows are those of one batch.
+TEST(Loader, StopsABatchBeforeTheObjectThatWouldPassItsInputBytes) {
+  std::uint64_t song_bytes = 0;
+  for (const auto& entry : fs::recursive_directory_iterator(kSampleData / "song_data")) {
+    if (entry.is_regular_file())
+      song_bytes += entry.file_size();
+  }
+  TempFolder folder;
+  SqliteWarehouse whole(folder.path() / "whole.db");
+  whole.migrate();
+  ASSERT_EQ(load_sample(whole).batches.size(), 1U);  // the engine's 1 GiB
+
+  LoadOptions by_bytes;
+  by_bytes.batch_max_bytes = song_bytes;  // no two of the logs fit in as many bytes
+  SqliteWarehouse batches(folder.path() / "batches.db");
+  batches.migrate();
+  const LoadReport report = testing::load_folder(batches, kSampleData, by_bytes);
+  EXPECT_EQ(report.batches.size(), 31U);  // the songs, then the 30 logs one by one
+  EXPECT_EQ(count(batches, "SELECT COUNT(DISTINCT batch_id) FROM s_song"), 1);
+  EXPECT_EQ(star_rows(batches), star_rows(whole));
+}
+
 // A stream that fails before anything of its log is staged rejects that log as
 // unreadable and loads the rest; one that fails after part of the log was staged rolls
 // the whole batch back, so that no half log (and no rejects staged twice) is kept.

@@ -125,6 +125,11 @@ class Warehouse {
   // ignores it.
   virtual void set_batch_write(BatchWrite /*how*/) {}
 
+  // The most input one batch of a load reads unless told otherwise (LoadOptions): what a
+  // failure loses at most, and what one transaction writes. 1 GiB; an engine whose large
+  // batches cost no more per row than small ones raises it (PostgreSQL).
+  virtual std::uint64_t default_batch_max_bytes() const { return 1ULL << 30; }
+
   // The text of a named statement of this engine (e.g. "ledger/begin_batch"): the
   // engine's own when its dialect has one, else the portable one.
   std::string_view statement(std::string_view name) const;
