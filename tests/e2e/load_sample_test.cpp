@@ -17,7 +17,8 @@ namespace fs = std::filesystem;
 // (a later schema change that the older warehouses below must not have adds its undoing here).
 constexpr const char* kUndoVersionsAfter12 =
     "DROP TABLE a_artist_name_recent_plays; DROP TABLE a_hour_plays; DROP TABLE "
-    "a_location_plays; DROP INDEX f_songplay_artist_name;";
+    "a_location_plays; DROP INDEX f_songplay_artist_name; "
+    "DROP INDEX a_artist_name_gender_plays_by_plays;";
 
 std::vector<std::string> sample_args(const fs::path& db) {
   return {"load",
