@@ -230,12 +230,17 @@ std::vector<std::pair<std::string, std::string>> redshift_sql() {
 std::vector<std::string> reserved_aliases(std::string_view sql) {
   std::vector<std::string> found;
   const std::string code = code_of(sql);
+  // A column or table alias, and a common table expression's name.
   static const std::regex kAlias(R"(\bAS\s+([A-Za-z_][A-Za-z0-9_]*))", std::regex::icase);
-  for (auto it = std::sregex_iterator(code.begin(), code.end(), kAlias);
-       it != std::sregex_iterator(); ++it) {
-    const std::string word = upper((*it)[1]);
-    if (kReservedWords.contains(word) && !kNotNamesAfterAs.contains(word))
-      found.push_back((*it)[1]);
+  static const std::regex kCteName(R"((?:\bWITH|,)\s*([A-Za-z_][A-Za-z0-9_]*)\s+AS\s*\()",
+                                   std::regex::icase);
+  for (const auto* names : {&kAlias, &kCteName}) {
+    for (auto it = std::sregex_iterator(code.begin(), code.end(), *names);
+         it != std::sregex_iterator(); ++it) {
+      const std::string word = upper((*it)[1]);
+      if (kReservedWords.contains(word) && !kNotNamesAfterAs.contains(word))
+        found.push_back((*it)[1]);
+    }
   }
   return found;
 }
@@ -364,6 +369,8 @@ TEST(RedshiftRules, TheChecksFindTheirCases) {
             std::vector<std::string>{"top"});
   EXPECT_TRUE(reserved_aliases("SELECT CAST(x AS TIMESTAMP) AS start_time -- AS top").empty());
   EXPECT_TRUE(reserved_aliases("CREATE TEMP TABLE t AS\nSELECT 1 AS a").empty());
+  EXPECT_EQ(reserved_aliases("WITH c AS (SELECT 1 AS a), top AS (SELECT a FROM c) SELECT 1"),
+            std::vector<std::string>{"top"});
   EXPECT_TRUE(reserved_aliases("SELECT 'AS top' AS label").empty());
   EXPECT_TRUE(binds_limit("SELECT * FROM t ORDER BY a LIMIT $1"));
   EXPECT_TRUE(binds_limit("SELECT * FROM t ORDER BY a LIMIT 10 OFFSET $2"));
