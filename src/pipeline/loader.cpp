@@ -324,11 +324,8 @@ Loader::Loader(Warehouse& warehouse, LoadOptions options, ProgressCallback progr
       hook_(hook) {
   if (options_.jobs == 0)
     options_.jobs = std::max(1U, std::thread::hardware_concurrency());
-  const auto engine_limits = warehouse_.default_batch_limits();
-  if (options_.batch_max_objects == 0)
-    options_.batch_max_objects = engine_limits.objects;
   if (options_.batch_max_bytes == 0)
-    options_.batch_max_bytes = engine_limits.bytes;
+    options_.batch_max_bytes = warehouse_.default_batch_max_bytes();
 }
 
 LoadReport Loader::run(std::vector<SourceSpec>& sources) {

@@ -26,11 +26,15 @@ struct SourceSpec {
   ObjectKind kind;
 };
 
+// 200,000 objects: a first load's song files (about 300 bytes each) fill batches of about
+// 60 MB, large enough for the bulk path, instead of many small batches whose upserts into
+// the growing dimensions cost more each time.
+inline constexpr std::size_t kDefaultBatchObjects = 200'000;
+
 struct LoadOptions {
-  std::size_t jobs = 0;  // parser threads; 0 = one per core
-  // Objects and input bytes per batch (one transaction each); 0: the engine's
-  // (Warehouse::default_batch_limits).
-  std::size_t batch_max_objects = 0;
+  std::size_t jobs = 0;                                  // parser threads; 0 = one per core
+  std::size_t batch_max_objects = kDefaultBatchObjects;  // objects per batch (transaction)
+  // Input bytes per batch; 0: the engine's (Warehouse::default_batch_max_bytes).
   std::uint64_t batch_max_bytes = 0;
   // Objects listed, then looked up in the ledger, at a time (one range query each).
   std::size_t listing_window = 10'000;

@@ -337,7 +337,7 @@ TEST(Loader, StopsABatchBeforeTheObjectThatWouldPassItsInputBytes) {
   TempFolder folder;
   SqliteWarehouse whole(folder.path() / "whole.db");
   whole.migrate();
-  ASSERT_EQ(load_sample(whole).batches.size(), 1U);  // the engine's limits
+  ASSERT_EQ(load_sample(whole).batches.size(), 1U);  // the engine's 1 GiB
 
   LoadOptions by_bytes;
   by_bytes.batch_max_bytes = song_bytes;  // no two of the logs fit in as many bytes

@@ -125,17 +125,10 @@ class Warehouse {
   // ignores it.
   virtual void set_batch_write(BatchWrite /*how*/) {}
 
-  // The most one batch of a load takes unless told otherwise (LoadOptions): what a
-  // failure loses at most, and what one transaction writes. 200,000 objects: a first
-  // load's song files (about 300 bytes each) fill batches of about 60 MB, large enough for
-  // the bulk path, instead of many small batches whose upserts into the growing dimensions
-  // cost more each time; 1 GiB of input. An engine whose large batches cost no more per
-  // row than small ones raises them (PostgreSQL).
-  struct BatchLimits {
-    std::size_t objects;
-    std::uint64_t bytes;
-  };
-  virtual BatchLimits default_batch_limits() const { return {200'000, 1ULL << 30}; }
+  // The most input one batch of a load reads unless told otherwise (LoadOptions): what a
+  // failure loses at most, and what one transaction writes. 1 GiB; an engine whose large
+  // batches cost no more per row than small ones raises it (PostgreSQL).
+  virtual std::uint64_t default_batch_max_bytes() const { return 1ULL << 30; }
 
   // The text of a named statement of this engine (e.g. "ledger/begin_batch"): the
   // engine's own when its dialect has one, else the portable one.

@@ -21,7 +21,7 @@ struct LoadArgs {
   std::string events;
   S3Args s3;
   std::size_t jobs = 0;
-  std::size_t batch_objects = 0;  // 0: the engine's
+  std::size_t batch_objects = kDefaultBatchObjects;
   std::string names;
   bool dry_run = false;
   RedshiftLoadArgs redshift;
@@ -175,9 +175,8 @@ void register_load_command(CLI::App& app, CommandContext& context) {
       ->check(whole_number(0, 1024));
   command
       ->add_option("--batch-objects", args->batch_objects,
-                   "Objects per batch (default: the engine's, 200000, 500000 on PostgreSQL; a "
-                   "batch also ends at the engine's limit of input bytes, docs/operations.md); "
-                   "each batch is one transaction")
+                   "Objects per batch (default 200000; a batch also ends at the engine's limit of "
+                   "input bytes, docs/operations.md); each batch is one transaction")
       ->option_text("N")
       ->check(whole_number(1, 100'000'000));
   command->add_flag("--allow-empty", args->allow_empty,

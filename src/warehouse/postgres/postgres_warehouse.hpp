@@ -33,13 +33,11 @@ class PostgresWarehouse final : public LibpqWarehouse {
   void lock_writer() override;
 
   bool transforms_beside_staging() const override { return true; }
-  // 500,000 objects and 4 GiB: every batch of a first load or backfill that is large next
-  // to the warehouse builds its keys again over every row (the bulk path), so splitting
-  // such a load costs one more build of them per batch, and song files in a batch of
-  // their own one more pass of the transforms, while the transaction's own cost grows
-  // with its rows alone (no rollback journal, no page cache that its sorts outgrow). The
-  // objects' list and ledger rows of a batch hold about 300 bytes each in memory.
-  BatchLimits default_batch_limits() const override { return {500'000, 4ULL << 30}; }
+  // 4 GiB: every batch of a first load or backfill that is large next to the warehouse
+  // builds its keys again over every row (the bulk path), so splitting such a load costs
+  // one more build of them per batch, while the transaction's own cost grows with its
+  // rows alone (no rollback journal, no page cache that its sorts outgrow).
+  std::uint64_t default_batch_max_bytes() const override { return 4ULL << 30; }
   // REPEATABLE READ for the session: a staging commit that lands during a transform
   // stays waiting for the next one. Ids come from a sequence (schema 9), so the
   // two connections' batches never share one.
