@@ -100,17 +100,27 @@ void visit_columns(const LoadedObject& o, const StagingStamp& stamp, Visit&& vis
   visit("loaded_at", stamp.staged_at);
 }
 
-// "song_id, num_songs, ...": a record kind's columns in their one order, with
-// processed last when the writer sets the flag on the row itself.
+// A record kind's columns in their one order, with processed last when the writer
+// sets the flag on the row itself.
 template <typename Record>
-std::string column_list(bool with_processed) {
+std::vector<std::string> column_names(bool with_processed) {
   const std::string staged_at;
   const StagingStamp stamp{0, staged_at, with_processed ? std::optional(0) : std::nullopt};
+  std::vector<std::string> names;
+  visit_columns(Record{}, stamp, [&names](std::string_view column, const auto& /*value*/) {
+    names.emplace_back(column);
+  });
+  return names;
+}
+
+// "song_id, num_songs, ...": column_names as a list.
+template <typename Record>
+std::string column_list(bool with_processed) {
   std::string list;
-  visit_columns(Record{}, stamp, [&list](std::string_view column, const auto& /*value*/) {
+  for (const auto& column : column_names<Record>(with_processed)) {
     list += list.empty() ? "" : ", ";
     list += column;
-  });
+  }
   return list;
 }
 

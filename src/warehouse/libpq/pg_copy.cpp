@@ -3,13 +3,24 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <bit>
 #include <iterator>
 
+#include "core/clock.hpp"
 #include "warehouse/libpq/pg_error.hpp"
 #include "warehouse/libpq/pg_values.hpp"
 #include "warehouse/warehouse.hpp"
 
 namespace sparkify::pg {
+
+namespace {
+
+[[noreturn]] void nul_byte() {
+  throw WarehouseError(
+      "postgresql: a text field contains a NUL byte, which PostgreSQL cannot store");
+}
+
+}  // namespace
 
 void append_copy_text(std::string& out, std::string_view field) {
   // Copy runs of ordinary bytes at once; escape the four special ones.
@@ -31,8 +42,7 @@ void append_copy_text(std::string& out, std::string_view field) {
         escape = "\\r";
         break;
       case '\0':
-        throw WarehouseError(
-            "postgresql: a text field contains a NUL byte, which PostgreSQL cannot store");
+        nul_byte();
       default:
         continue;
     }
@@ -43,6 +53,81 @@ void append_copy_text(std::string& out, std::string_view field) {
   out.append(field.substr(start));
 }
 
+std::optional<CopyType> copy_type(std::string_view type_name) {
+  if (type_name == "smallint")
+    return CopyType::int2;
+  if (type_name == "integer")
+    return CopyType::int4;
+  if (type_name == "bigint")
+    return CopyType::int8;
+  if (type_name == "double precision")
+    return CopyType::float8;
+  if (type_name == "boolean")
+    return CopyType::boolean;
+  if (type_name == "text" || type_name.starts_with("character varying"))
+    return CopyType::text;
+  if (type_name == "timestamp with time zone")
+    return CopyType::timestamptz;
+  return std::nullopt;
+}
+
+namespace {
+
+// The signature "PGCOPY\n\377\r\n\0", then no flags and no header extension (two
+// 32-bit zeros); the string's own terminating zero is the last of them.
+constexpr char kHeader[] = "PGCOPY\n\377\r\n\0\0\0\0\0\0\0\0";
+static_assert(sizeof(kHeader) == 19);
+constexpr char kTrailer[2] = {'\377', '\377'};  // a field count of -1
+
+// PostgreSQL's timestamps count microseconds from 2000-01-01 00:00:00 UTC.
+constexpr std::int64_t kPostgresEpochMicros = 946'684'800'000'000;
+
+[[noreturn]] void wrong_value(std::string_view what, std::size_t column) {
+  throw WarehouseError(
+      fmt::format("postgresql: binary COPY: {} for column {} of the row", what, column + 1));
+}
+
+}  // namespace
+
+std::string_view binary_copy_header() {
+  return {kHeader, sizeof(kHeader)};
+}
+std::string_view binary_copy_trailer() {
+  return {kTrailer, sizeof(kTrailer)};
+}
+
+CopyRows::CopyRows(std::vector<CopyType> binary_columns) : columns_(std::move(binary_columns)) {}
+
+// The binary format's numbers are in network (big-endian) order.
+template <typename Int>
+void CopyRows::binary_number(Int v) {
+  const auto u = static_cast<std::make_unsigned_t<Int>>(v);
+  for (std::size_t byte = sizeof(Int); byte-- > 0;)
+    data_.push_back(static_cast<char>((u >> (8 * byte)) & 0xff));
+}
+
+// A binary row starts with its count of fields.
+void CopyRows::start_binary_row() {
+  binary_number(static_cast<std::int16_t>(columns_.size()));
+  in_row_ = true;
+  column_ = 0;
+}
+
+// Starts the next field of a binary row (the row first, for its first field) and says
+// the column's type.
+CopyType CopyRows::next_binary_field() {
+  if (!in_row_)
+    start_binary_row();
+  if (column_ == columns_.size())
+    wrong_value("a field beyond the last", column_);
+  return columns_[column_++];
+}
+
+void CopyRows::binary_field(std::string_view bytes) {
+  binary_number(static_cast<std::int32_t>(bytes.size()));
+  data_.append(bytes);
+}
+
 void CopyRows::separator() {
   if (in_row_)
     data_.push_back('\t');
@@ -50,23 +135,74 @@ void CopyRows::separator() {
 }
 
 void CopyRows::text(std::string_view v) {
-  separator();
-  append_copy_text(data_, v);
+  if (!binary()) {
+    separator();
+    append_copy_text(data_, v);
+    return;
+  }
+  switch (next_binary_field()) {
+    case CopyType::text:
+      if (v.find('\0') != std::string_view::npos)
+        nul_byte();
+      binary_field(v);
+      return;
+    case CopyType::timestamptz:
+      if (const auto t = parse_utc_text(v)) {
+        binary_number(std::int32_t{8});
+        binary_number(std::int64_t{t->time_since_epoch().count() - kPostgresEpochMicros});
+        return;
+      }
+      wrong_value(fmt::format("\"{}\" is not a UTC time", v), column_ - 1);
+    default:
+      wrong_value("text", column_ - 1);
+  }
 }
 
 void CopyRows::integer(std::int64_t v) {
-  separator();
-  fmt::format_to(std::back_inserter(data_), "{}", v);
+  if (!binary()) {
+    separator();
+    fmt::format_to(std::back_inserter(data_), "{}", v);
+    return;
+  }
+  const CopyType type = next_binary_field();
+  const auto fits = [v](auto narrow) { return v == static_cast<decltype(narrow)>(v); };
+  if (type == CopyType::int8) {
+    binary_number(std::int32_t{8});
+    binary_number(v);
+  } else if (type == CopyType::int4 && fits(std::int32_t{})) {
+    binary_number(std::int32_t{4});
+    binary_number(static_cast<std::int32_t>(v));
+  } else if (type == CopyType::int2 && fits(std::int16_t{})) {
+    binary_number(std::int32_t{2});
+    binary_number(static_cast<std::int16_t>(v));
+  } else if (type == CopyType::boolean && (v == 0 || v == 1)) {
+    binary_number(std::int32_t{1});
+    data_.push_back(static_cast<char>(v));
+  } else {
+    wrong_value(fmt::format("the integer {}", v), column_ - 1);
+  }
 }
 
 void CopyRows::real(double v) {
-  separator();
-  data_.append(double_to_text(v));
+  if (!binary()) {
+    separator();
+    data_.append(double_to_text(v));
+    return;
+  }
+  if (next_binary_field() != CopyType::float8)
+    wrong_value("a real number", column_ - 1);
+  binary_number(std::int32_t{8});
+  binary_number(std::bit_cast<std::int64_t>(v));
 }
 
 void CopyRows::null() {
-  separator();
-  data_.append("\\N");
+  if (!binary()) {
+    separator();
+    data_.append("\\N");
+    return;
+  }
+  next_binary_field();
+  binary_number(std::int32_t{-1});
 }
 
 void CopyRows::value(const Value& v) {
@@ -81,7 +217,14 @@ void CopyRows::value(const Value& v) {
 }
 
 void CopyRows::end_row() {
-  data_.push_back('\n');
+  if (binary()) {
+    if (!in_row_)
+      start_binary_row();  // a row without fields still says how many it should have
+    if (column_ != columns_.size())
+      wrong_value(fmt::format("{} fields", column_), column_);
+  } else {
+    data_.push_back('\n');
+  }
   in_row_ = false;
   ++rows_;
 }
@@ -90,6 +233,7 @@ void CopyRows::clear() noexcept {
   data_.clear();
   rows_ = 0;
   in_row_ = false;
+  column_ = 0;
 }
 
 std::int64_t copy_rows(Connection& conn, std::string_view copy_statement, const CopyRows& rows) {
@@ -98,18 +242,33 @@ std::int64_t copy_rows(Connection& conn, std::string_view copy_statement, const 
   CopyWriter writer(conn, copy_statement, 0);
   constexpr std::size_t kChunk = 1 << 20;
   const std::string& data = rows.data();
-  for (std::size_t at = 0; at < data.size(); at += kChunk) {
-    const auto n = std::min(kChunk, data.size() - at);
-    if (PQputCopyData(conn.native(), data.data() + at, static_cast<int>(n)) != 1) {
-      writer.abort();
-      throw_connection_error(conn.native(), "COPY data");
-    }
+  try {
+    if (rows.binary())
+      writer.put(binary_copy_header());
+    for (std::size_t at = 0; at < data.size(); at += kChunk)
+      writer.put(std::string_view(data).substr(at, kChunk));
+    if (rows.binary())
+      writer.put(binary_copy_trailer());
+  } catch (const WarehouseError&) {
+    writer.abort();
+    throw;
   }
   return writer.finish();
 }
 
 CopyWriter::CopyWriter(Connection& conn, std::string_view copy_statement, std::size_t buffer_bytes)
     : conn_(conn), buffer_bytes_(buffer_bytes) {
+  start(copy_statement);
+}
+
+CopyWriter::CopyWriter(Connection& conn, std::string_view copy_statement,
+                       std::vector<CopyType> binary_columns, std::size_t buffer_bytes)
+    : conn_(conn), buffer_(std::move(binary_columns)), buffer_bytes_(buffer_bytes) {
+  start(copy_statement);
+  put(binary_copy_header());
+}
+
+void CopyWriter::start(std::string_view copy_statement) {
   const std::string text(copy_statement);
   Result r(PQexec(conn_.native(), text.c_str()));
   if (!r || r.status() != PGRES_COPY_IN)
@@ -117,6 +276,16 @@ CopyWriter::CopyWriter(Connection& conn, std::string_view copy_statement, std::s
   active_ = true;
   if (buffer_bytes_ > 0)
     buffer_.reserve(buffer_bytes_ + 4096);
+}
+
+// Sends bytes of the COPY's data as they are.
+void CopyWriter::put(std::string_view data) {
+  if (data.empty())
+    return;
+  if (PQputCopyData(conn_.native(), data.data(), static_cast<int>(data.size())) != 1) {
+    active_ = false;
+    throw_connection_error(conn_.native(), "COPY data");
+  }
 }
 
 CopyWriter::~CopyWriter() {
@@ -136,13 +305,7 @@ void CopyWriter::row(std::span<const Value> values) {
 }
 
 void CopyWriter::send() {
-  if (buffer_.data().empty())
-    return;
-  if (PQputCopyData(conn_.native(), buffer_.data().data(),
-                    static_cast<int>(buffer_.data().size())) != 1) {
-    active_ = false;
-    throw_connection_error(conn_.native(), "COPY data");
-  }
+  put(buffer_.data());
   rows_ += buffer_.rows();
   buffer_.clear();
 }
@@ -153,6 +316,8 @@ std::int64_t CopyWriter::finish() {
   if (buffer_.in_row())
     throw WarehouseError("postgresql: COPY finished in the middle of a row");
   send();
+  if (buffer_.binary())
+    put(binary_copy_trailer());
   active_ = false;
   if (PQputCopyEnd(conn_.native(), nullptr) != 1) {
     throw_connection_error(conn_.native(), "ending COPY");

@@ -2,6 +2,9 @@
 
 #include <fmt/format.h>
 
+#include <map>
+#include <utility>
+
 #include "core/phase_timer.hpp"
 #include "warehouse/postgres/postgres_warehouse.hpp"
 #include "warehouse/staging_row.hpp"
@@ -18,9 +21,29 @@ PgStagingWriter::PgStagingWriter(PostgresWarehouse& warehouse, std::int64_t batc
       events_straight_in_(path == WritePath::bulk),
       flush_bytes_(flush_bytes) {
   warehouse_.execute(warehouse_.statement("staging/create_temp"));
+  set_copy_formats();
 }
 
 namespace {
+
+// (table, column) -> the column's type as format_type() names it.
+using ColumnTypes = std::map<std::pair<std::string, std::string>, std::string>;
+
+// The column types of a record's columns in table, for a COPY in binary format;
+// empty (the text format) where a column's type is none that binary COPY writes here.
+template <typename Record>
+std::vector<pg::CopyType> binary_columns(const ColumnTypes& types, const std::string& table,
+                                         bool with_processed = false) {
+  std::vector<pg::CopyType> columns;
+  for (const auto& name : column_names<Record>(with_processed)) {
+    const auto it = types.find({table, name});
+    const auto type = it == types.end() ? std::nullopt : pg::copy_type(it->second);
+    if (!type)
+      return {};
+    columns.push_back(*type);
+  }
+  return columns;
+}
 
 // Appends a record's columns to a COPY row in staging_row's order, into rows built
 // in memory (pg::CopyRows) or a COPY in progress (pg::CopyWriter).
@@ -49,8 +72,9 @@ class CopyColumns {
 
 // "COPY table (song_id, ...) FROM STDIN": the record's columns in staging_row's order.
 template <typename Record>
-std::string copy_into(std::string_view table, bool with_processed = false) {
-  return fmt::format("COPY {} ({}) FROM STDIN", table, column_list<Record>(with_processed));
+std::string copy_into(std::string_view table, bool binary, bool with_processed = false) {
+  return fmt::format("COPY {} ({}) FROM STDIN{}", table, column_list<Record>(with_processed),
+                     binary ? " (FORMAT binary)" : "");
 }
 
 template <typename Sink, typename Record>
@@ -60,6 +84,24 @@ void copy_row(Sink& rows, const Record& record, const StagingStamp& stamp) {
 }
 
 }  // namespace
+
+// Every COPY goes in binary format where its table's columns have types binary COPY
+// writes here (all of them in the product's schema), else in text.
+void PgStagingWriter::set_copy_formats() {
+  ColumnTypes types;
+  const auto table =
+      warehouse_.query(warehouse_.statement("staging/column_types"),
+                       {std::string("tmp_s_song,tmp_s_songplay_event,s_songplay_event,etl_reject,"
+                                    "tmp_etl_object")});
+  for (const auto& row : table.rows)
+    types[{*to_text(row.at(0)), *to_text(row.at(1))}] = *to_text(row.at(2));
+  songs_ = pg::CopyRows(binary_columns<SongRecord>(types, "tmp_s_song"));
+  events_ = pg::CopyRows(binary_columns<EventRecord>(types, "tmp_s_songplay_event"));
+  rejects_ = pg::CopyRows(binary_columns<Reject>(types, "etl_reject"));
+  objects_ = pg::CopyRows(binary_columns<LoadedObject>(types, "tmp_etl_object"));
+  straight_in_columns_ =
+      binary_columns<EventRecord>(types, "s_songplay_event", /*with_processed=*/true);
+}
 
 // The temporary tables' merges set the processed flag, so their rows carry none.
 StagingStamp PgStagingWriter::stamp_without_flag() const {
@@ -84,9 +126,14 @@ void PgStagingWriter::add(const EventRecord& e) {
   // no care: ON CONFLICT DO NOTHING skips the later ones, as the row-by-row insert
   // would.
   if (events_straight_in_) {
-    if (!events_copy_)
-      events_copy_.emplace(warehouse_.connection(),
-                           copy_into<EventRecord>("s_songplay_event", /*with_processed=*/true));
+    if (!events_copy_) {
+      const auto copy = copy_into<EventRecord>("s_songplay_event", !straight_in_columns_.empty(),
+                                               /*with_processed=*/true);
+      if (straight_in_columns_.empty())
+        events_copy_.emplace(warehouse_.connection(), copy);
+      else
+        events_copy_.emplace(warehouse_.connection(), copy, straight_in_columns_);
+    }
     copy_row(*events_copy_, e, StagingStamp{batch_id_, staged_at_, processed_});
     return;
   }
@@ -134,8 +181,8 @@ std::int64_t PgStagingWriter::copy_and_merge(const std::string& copy_statement,
 void PgStagingWriter::flush_songs() {
   if (songs_.rows() > 0) {
     finish_events_copy();
-    counts_.songs_staged += copy_and_merge(copy_into<SongRecord>("tmp_s_song"), songs_,
-                                           "staging/merge_songs", "staging/clear_songs");
+    counts_.songs_staged += copy_and_merge(copy_into<SongRecord>("tmp_s_song", songs_.binary()),
+                                           songs_, "staging/merge_songs", "staging/clear_songs");
   }
   songs_.clear();
   song_ids_.clear();
@@ -144,8 +191,9 @@ void PgStagingWriter::flush_songs() {
 void PgStagingWriter::flush_events() {
   finish_events_copy();
   if (events_.rows() > 0) {
-    counts_.events_staged += copy_and_merge(copy_into<EventRecord>("tmp_s_songplay_event"), events_,
-                                            "staging/merge_events", "staging/clear_events");
+    counts_.events_staged +=
+        copy_and_merge(copy_into<EventRecord>("tmp_s_songplay_event", events_.binary()), events_,
+                       "staging/merge_events", "staging/clear_events");
   }
   events_.clear();
 }
@@ -153,8 +201,8 @@ void PgStagingWriter::flush_events() {
 void PgStagingWriter::flush_rejects() {
   if (rejects_.rows() > 0) {
     finish_events_copy();
-    counts_.rejects +=
-        pg::copy_rows(warehouse_.connection(), copy_into<Reject>("etl_reject"), rejects_);
+    counts_.rejects += pg::copy_rows(warehouse_.connection(),
+                                     copy_into<Reject>("etl_reject", rejects_.binary()), rejects_);
   }
   rejects_.clear();
 }
@@ -162,7 +210,8 @@ void PgStagingWriter::flush_rejects() {
 void PgStagingWriter::flush_objects() {
   if (objects_.rows() > 0) {
     finish_events_copy();
-    pg::copy_rows(warehouse_.connection(), copy_into<LoadedObject>("tmp_etl_object"), objects_);
+    pg::copy_rows(warehouse_.connection(),
+                  copy_into<LoadedObject>("tmp_etl_object", objects_.binary()), objects_);
     warehouse_.execute(warehouse_.statement("staging/merge_objects"));
     warehouse_.execute(warehouse_.statement("staging/clear_objects"));
   }

@@ -1,4 +1,5 @@
-// Stages records into PostgreSQL with COPY: rows are formatted in memory (a
+// Stages records into PostgreSQL with COPY (in binary format, for the columns'
+// types the catalog gives, pg_copy.hpp): rows are formatted in memory (a
 // bounded buffer per table), copied into session temp tables and moved into the
 // staging tables by INSERT ... ON CONFLICT (staging/merge_*.sql), whose rules are
 // those of the row-by-row staging/insert_*.sql. Rejects are copied straight into
@@ -41,6 +42,7 @@ class PgStagingWriter final : public StagingWriter {
   void remove_repeats() override;
 
  private:
+  void set_copy_formats();
   StagingStamp stamp_without_flag() const;
   void finish_events_copy();
   std::int64_t copy_and_merge(const std::string& copy_statement, const pg::CopyRows& rows,
@@ -58,8 +60,9 @@ class PgStagingWriter final : public StagingWriter {
   std::size_t flush_bytes_;
   bool events_copied_straight_in_ = false;  // by this batch, with the key set aside
   pg::CopyRows songs_;
-  pg::CopyRows events_;                        // through the temporary table
-  std::optional<pg::CopyWriter> events_copy_;  // the bulk path's COPY, open while events come
+  pg::CopyRows events_;                            // through the temporary table
+  std::optional<pg::CopyWriter> events_copy_;      // the bulk path's COPY, open while events come
+  std::vector<pg::CopyType> straight_in_columns_;  // its columns' types; empty: text format
   pg::CopyRows rejects_;
   pg::CopyRows objects_;
   // song_ids in songs_: a repeated id goes to the next round, so that a song

@@ -81,6 +81,62 @@ TEST_F(PgCopyTest, RowsOfValues) {
   EXPECT_EQ(conn_->query("SELECT d FROM c").rows.at(0).at(0), Value{0.1});
 }
 
+TEST_F(PgCopyTest, BinaryRowsOfEveryTypeRoundTripExactly) {
+  conn_->execute_script(
+      "SET TIME ZONE 'UTC'; DROP TABLE IF EXISTS b; CREATE TABLE b (id bigint, i integer, "
+      "si smallint, f boolean, d double precision, s character varying(64), t timestamptz)");
+  const std::vector<CopyType> types = {CopyType::int8,       CopyType::int4,   CopyType::int2,
+                                       CopyType::boolean,    CopyType::float8, CopyType::text,
+                                       CopyType::timestamptz};
+  const std::string copy = "COPY b (id, i, si, f, d, s, t) FROM STDIN (FORMAT binary)";
+  CopyWriter w(*conn_, copy, types, /*buffer_bytes=*/16);  // tiny: many sends
+  w.integer(std::int64_t{-9007199254740993});
+  w.integer(std::int64_t{-2147483648});
+  w.integer(std::int64_t{32767});
+  w.integer(std::int64_t{1});
+  w.real(269.58322);
+  w.text("tab\t\\N back\\slash Beyonc\xc3\xa9");
+  w.text("2018-11-01 21:17:33.796");
+  w.end_row();
+  for (int field = 0; field < 7; ++field)
+    w.null();
+  w.end_row();
+  EXPECT_EQ(w.finish(), 2);
+
+  CopyRows rows(types);  // the same through copy_rows, from rows made in memory
+  rows.integer(std::int64_t{3});
+  rows.integer(std::int64_t{0});
+  rows.integer(std::int64_t{-1});
+  rows.integer(std::int64_t{0});
+  rows.real(-0.5);
+  rows.text("");
+  rows.text("1970-01-01 00:00:00");
+  rows.end_row();
+  EXPECT_EQ(copy_rows(*conn_, copy, rows), 1);
+
+  const auto t = conn_->query(
+      "SELECT id::text, i::text, si::text, f::text, d::text, s, t::text FROM b ORDER BY id");
+  ASSERT_EQ(t.rows.size(), 3u);
+  const std::vector<Value> first = {Value{"-9007199254740993"s},
+                                    Value{"-2147483648"s},
+                                    Value{"32767"s},
+                                    Value{"true"s},
+                                    Value{"269.58322"s},
+                                    Value{"tab\t\\N back\\slash Beyonc\xc3\xa9"s},
+                                    Value{"2018-11-01 21:17:33.796+00"s}};
+  EXPECT_EQ(t.rows[0], first);
+  const std::vector<Value> third = {Value{"3"s},
+                                    Value{"0"s},
+                                    Value{"-1"s},
+                                    Value{"false"s},
+                                    Value{"-0.5"s},
+                                    Value{""s},
+                                    Value{"1970-01-01 00:00:00+00"s}};
+  EXPECT_EQ(t.rows[1], third);
+  for (const auto& v : t.rows[2])
+    EXPECT_TRUE(is_null(v));
+}
+
 TEST_F(PgCopyTest, BulkCopyIsFast) {
   constexpr std::int64_t kRows = 200000;
   const auto start = std::chrono::steady_clock::now();
