@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <bit>
 #include <iterator>
+#include <utility>
 
 #include "core/clock.hpp"
 #include "warehouse/libpq/pg_error.hpp"
@@ -54,20 +55,21 @@ void append_copy_text(std::string& out, std::string_view field) {
 }
 
 std::optional<CopyType> copy_type(std::string_view type_name) {
-  if (type_name == "smallint")
-    return CopyType::int2;
-  if (type_name == "integer")
-    return CopyType::int4;
-  if (type_name == "bigint")
-    return CopyType::int8;
-  if (type_name == "double precision")
-    return CopyType::float8;
-  if (type_name == "boolean")
-    return CopyType::boolean;
-  if (type_name == "text" || type_name.starts_with("character varying"))
+  static constexpr std::pair<std::string_view, CopyType> kTypes[] = {
+      {"smallint", CopyType::int2},
+      {"integer", CopyType::int4},
+      {"bigint", CopyType::int8},
+      {"double precision", CopyType::float8},
+      {"boolean", CopyType::boolean},
+      {"text", CopyType::text},
+      {"timestamp with time zone", CopyType::timestamptz},
+  };
+  if (type_name.starts_with("character varying"))  // any length: sent as text
     return CopyType::text;
-  if (type_name == "timestamp with time zone")
-    return CopyType::timestamptz;
+  for (const auto& [name, type] : kTypes) {
+    if (name == type_name)
+      return type;
+  }
   return std::nullopt;
 }
 
