@@ -244,33 +244,21 @@ std::int64_t copy_rows(Connection& conn, std::string_view copy_statement, const 
   CopyWriter writer(conn, copy_statement, 0);
   constexpr std::size_t kChunk = 1 << 20;
   const std::string& data = rows.data();
-  try {
-    if (rows.binary())
-      writer.put(binary_copy_header());
-    for (std::size_t at = 0; at < data.size(); at += kChunk)
-      writer.put(std::string_view(data).substr(at, kChunk));
-    if (rows.binary())
-      writer.put(binary_copy_trailer());
-  } catch (const WarehouseError&) {
-    writer.abort();
-    throw;
-  }
+  if (rows.binary())
+    writer.put(binary_copy_header());
+  for (std::size_t at = 0; at < data.size(); at += kChunk)
+    writer.put(std::string_view(data).substr(at, kChunk));
+  if (rows.binary())
+    writer.put(binary_copy_trailer());
   return writer.finish();
 }
 
 CopyWriter::CopyWriter(Connection& conn, std::string_view copy_statement, std::size_t buffer_bytes)
-    : conn_(conn), buffer_bytes_(buffer_bytes) {
-  start(copy_statement);
-}
+    : CopyWriter(conn, copy_statement, {}, buffer_bytes) {}
 
 CopyWriter::CopyWriter(Connection& conn, std::string_view copy_statement,
                        std::vector<CopyType> binary_columns, std::size_t buffer_bytes)
     : conn_(conn), buffer_(std::move(binary_columns)), buffer_bytes_(buffer_bytes) {
-  start(copy_statement);
-  put(binary_copy_header());
-}
-
-void CopyWriter::start(std::string_view copy_statement) {
   const std::string text(copy_statement);
   Result r(PQexec(conn_.native(), text.c_str()));
   if (!r || r.status() != PGRES_COPY_IN)
@@ -278,6 +266,8 @@ void CopyWriter::start(std::string_view copy_statement) {
   active_ = true;
   if (buffer_bytes_ > 0)
     buffer_.reserve(buffer_bytes_ + 4096);
+  if (buffer_.binary())
+    put(binary_copy_header());
 }
 
 // Sends bytes of the COPY's data as they are.

@@ -97,8 +97,8 @@ class CopyWriter {
   // format, the default). Throws like Connection::execute.
   CopyWriter(Connection& conn, std::string_view copy_statement,
              std::size_t buffer_bytes = kDefaultBufferBytes);
-  // The same in binary format for the given column types: copy_statement ends
-  // with "(FORMAT binary)".
+  // The same in binary format for the given column types (none: text format), when
+  // copy_statement ends with "(FORMAT binary)".
   CopyWriter(Connection& conn, std::string_view copy_statement,
              std::vector<CopyType> binary_columns, std::size_t buffer_bytes = kDefaultBufferBytes);
   CopyWriter(const CopyWriter&) = delete;
@@ -138,7 +138,6 @@ class CopyWriter {
   std::int64_t rows() const noexcept { return rows_ + buffer_.rows(); }
 
  private:
-  void start(std::string_view copy_statement);
   void send();
 
   Connection& conn_;

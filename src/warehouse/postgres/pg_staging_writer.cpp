@@ -127,12 +127,10 @@ void PgStagingWriter::add(const EventRecord& e) {
   // would.
   if (events_straight_in_) {
     if (!events_copy_) {
-      const auto copy = copy_into<EventRecord>("s_songplay_event", !straight_in_columns_.empty(),
-                                               /*with_processed=*/true);
-      if (straight_in_columns_.empty())
-        events_copy_.emplace(warehouse_.connection(), copy);
-      else
-        events_copy_.emplace(warehouse_.connection(), copy, straight_in_columns_);
+      events_copy_.emplace(warehouse_.connection(),
+                           copy_into<EventRecord>("s_songplay_event", !straight_in_columns_.empty(),
+                                                  /*with_processed=*/true),
+                           straight_in_columns_);
     }
     copy_row(*events_copy_, e, StagingStamp{batch_id_, staged_at_, processed_});
     return;
