@@ -16,6 +16,7 @@
 #include <iterator>
 #include <optional>
 #include <thread>
+#include <tuple>
 
 #include "parse/event_parser.hpp"
 #include "pipeline/batch_transaction.hpp"
@@ -27,6 +28,7 @@
 #include "source/local_folder_source.hpp"
 #include "support/pg_server.hpp"
 #include "tests/support/daily_loads.hpp"
+#include "tests/support/folder_load.hpp"
 #include "tests/support/same_tables.hpp"
 #include "tests/support/table_columns.hpp"
 #include "tests/support/warehouse_tables.hpp"
@@ -586,6 +588,60 @@ TEST_F(PgWarehouseTest, BulkAndIncrementalPathsGiveTheSameTables) {
 // A log file delivered twice under two names: the bulk path copies both, the primary
 // key built again finds the repeats and the pass removes the later copies, so the
 // tables and counts are those of the path that stages row by row.
+// Among several songs of a play's title and artist name within a millisecond of its
+// length, the closest duration wins, then the lowest song_id: on both write paths of
+// PostgreSQL (a hash join for the bulk path, a probe per play for the incremental one) as
+// on SQLite. The durations are binary fractions, so every difference is exact.
+TEST_F(PgWarehouseTest, APlayMatchesTheClosestSongThenTheLowestId) {
+  using namespace std::string_literals;
+  const auto root =
+      std::filesystem::temp_directory_path() / ("sparkify_pg_match_" + std::to_string(getpid()));
+  std::filesystem::remove_all(root);
+  std::filesystem::create_directories(root / "song_data");
+  std::filesystem::create_directories(root / "log_data");
+  const auto song = [&](const std::string& id, const std::string& title, const char* duration) {
+    std::ofstream(root / "song_data" / (id + ".json"))
+        << R"({"num_songs": 1, "artist_id": "ARMATCH", "artist_latitude": null, )"
+        << R"("artist_longitude": null, "artist_location": "", "artist_name": "Same Artist", )"
+        << R"("song_id": ")" << id << R"(", "title": ")" << title << R"(", "duration": )"
+        << duration << R"(, "year": 2005})";
+  };
+  song("SOCLOSE2", "Close", "200.499755859375");  // 2^-12 s from the play: the closest
+  song("SOCLOSE1", "Close", "200.50048828125");   // 2^-11 s away
+  song("SOTIE2", "Tie", "300.0");
+  song("SOTIE1", "Tie", "300.0");    // as close: the lower id
+  song("SOTIE0", "Tie", "300.002");  // 2 ms away: no match
+  std::ofstream log(root / "log_data" / "plays.json");
+  for (const auto& [title, length, item] : {std::tuple{"Close", "200.5", 0}, {"Tie", "300.0", 1}}) {
+    log << R"({"artist":"Same Artist","auth":"Logged In","firstName":"Ann","gender":"F",)"
+        << R"("itemInSession":)" << item << R"(,"lastName":"Lee","length":)" << length
+        << R"(,"level":"free","location":"X","method":"PUT","page":"NextSong",)"
+        << R"("registration":1540991795796.0,"sessionId":7,"song":")" << title
+        << R"(","status":200,"ts":)" << 1543537327796 + item << R"(,"userAgent":"UA","userId":"5"})"
+        << "\n";
+  }
+  log.close();
+
+  const std::vector<std::vector<Value>> expected = {{Value{"Close"s}, Value{"SOCLOSE2"s}},
+                                                    {Value{"Tie"s}, Value{"SOTIE1"s}}};
+  const std::string matched =
+      "SELECT s.title, f.song_id FROM f_songplay AS f JOIN d_song AS s USING (song_id) "
+      "ORDER BY s.title";
+  const auto load_match = [&](Warehouse& wh, LoadOptions options) {
+    wh.migrate();
+    wh.lock_writer();
+    testing::load_folder(wh, root, std::move(options));
+    return wh.query(matched).rows;
+  };
+  PostgresWarehouse bulk(conninfo_);
+  EXPECT_EQ(load_match(bulk, bulk_from(0)), expected);
+  PostgresWarehouse by_row(test::create_test_database("it_wh_match_by_row"));
+  EXPECT_EQ(load_match(by_row, bulk_from(UINT64_MAX)), expected);
+  SqliteWarehouse lite(sqlite_path_);
+  EXPECT_EQ(load_match(lite, {}), expected);
+  std::filesystem::remove_all(root);
+}
+
 TEST_F(PgWarehouseTest, BulkLoadOfARepeatedLogFileStagesEachEventOnce) {
   namespace fs = std::filesystem;
   const fs::path logs =
